@@ -1,0 +1,130 @@
+"""``argmap check``: is this debate file valid, and what would a careful reader trip over?"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+import click
+from rich.console import Console
+
+from argmap.analysis.checks import graph_findings
+from argmap.analysis.graph import DebateIndex
+from argmap.analysis.quotes import missing_quotes
+from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
+from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.io.load import LoadedDebate
+from argmap.io.readers import read_debate
+from argmap.io.yamlsource import read_text
+from argmap.model.debate import Debate
+
+
+@click.command()
+@FILE_ARGUMENT
+@click.option(
+    "--source",
+    "source_file",
+    type=click.Path(path_type=Path),
+    help="The source text: every quote must appear in it verbatim.",
+)
+@click.option(
+    "--format",
+    "output",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: one object for scripts and editors.",
+)
+def check(file: Path, source_file: Path | None, output: Literal["text", "json"]) -> None:
+    """Validate FILE: syntax, fields, ids and references, graph and quotes.
+
+    Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage error.
+
+    \b
+    Examples:
+      argmap check arguments.yaml
+      argmap check arguments.yaml --source article.txt
+      argmap check arguments.yaml --format json
+    """
+    loaded: LoadedDebate | None = None
+    try:
+        loaded = read_debate(file)
+        diagnostics = [*loaded.warnings, *_graph_warnings(loaded)]
+        if source_file is not None:
+            diagnostics += _quote_errors(loaded, source_file)
+    except DebateLoadError as error:
+        diagnostics = list(error.diagnostics)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+    warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
+    valid = not errors
+    if output == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "file": str(file),
+                    "valid": valid,
+                    "errors": [d.as_json() for d in errors],
+                    "warnings": [d.as_json() for d in warnings],
+                    "counts": counts(loaded.debate) if loaded else None,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print_diagnostics(diagnostics)
+        _summary(file, loaded, errors, warnings)
+    if not valid:
+        raise SystemExit(EXIT_INVALID)
+
+
+def counts(debate: Debate) -> dict[str, int]:
+    """What the debate holds; each statement counted once however often it is referenced."""
+    return {
+        "statements": len(debate.statements),
+        "arguments": len(debate.arguments),
+        "relations": len(debate.relations),
+        "speakers": len(debate.speakers),
+        "quotes": sum(len(s.quotes) for s in debate.statements.values()),
+    }
+
+
+def _graph_warnings(loaded: LoadedDebate) -> list[Diagnostic]:
+    findings = graph_findings(DebateIndex(loaded.debate))
+    return [loaded.source_map.diagnostic(f.subject, f.message, f.hint) for f in findings]
+
+
+def _quote_errors(loaded: LoadedDebate, source_file: Path) -> list[Diagnostic]:
+    text = read_text(source_file)
+    return [
+        Diagnostic(
+            loaded.name,
+            *loaded.source_map.document.locate(
+                (*loaded.source_map.paths.get(miss.statement, ()), "quotes", miss.index)
+            ),
+            f'quote not found verbatim in {source_file}: "{miss.quote}"',
+            f'closest passage: "{miss.closest}"',
+        )
+        for miss in missing_quotes(loaded.debate, text)
+    ]
+
+
+def _summary(
+    file: Path, loaded: LoadedDebate | None, errors: list[Diagnostic], warnings: list[Diagnostic]
+) -> None:
+    console = Console(stderr=True, highlight=False)
+    if loaded is None or errors:
+        console.print(
+            f"[bold red]✗[/] {file}: {len(errors)} error(s), {len(warnings)} warning(s)",
+            soft_wrap=True,
+        )
+        return
+    c = counts(loaded.debate)
+    console.print(
+        f"[bold green]✓[/] {file}: valid · {c['statements']} statements, {c['arguments']} "
+        f"arguments, {c['relations']} relations, {c['speakers']} speakers, {c['quotes']} quotes"
+        + (f" · {len(warnings)} warning(s)" if warnings else ""),
+        soft_wrap=True,
+    )

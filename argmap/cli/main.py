@@ -1,0 +1,75 @@
+"""The command group. Subcommands load lazily, so ``argmap check`` never imports Textual."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+from argmap import __version__
+
+DEFAULT_FILE = Path("arguments.yaml")
+
+_COMMANDS = {
+    "check": (
+        "argmap.cli.check",
+        "check",
+        "Validate a debate file; report errors with file:line:col.",
+    ),
+    "outline": ("argmap.cli.outline", "outline", "Print the debate as a tree."),
+    "schema": ("argmap.cli.schema", "schema", "Print the JSON Schema of the debate file format."),
+    "schemes": (
+        "argmap.cli.schemes",
+        "schemes",
+        "List the argumentation schemes and their critical questions.",
+    ),
+    "tui": ("argmap.cli.tui", "tui", "Open a debate in the terminal UI."),
+    "export": ("argmap.cli.export", "export", "Render debate maps: SVG, PNG, PDF, DOT."),
+    "evaluate": (
+        "argmap.cli.evaluate",
+        "evaluate",
+        "Which claims stand, under argumentation semantics.",
+    ),
+    "convert": (
+        "argmap.cli.convert",
+        "convert",
+        "Convert between argmap YAML, Argdown, AIF JSON, Kialo, Markdown.",
+    ),
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when one of them runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(_COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _COMMANDS:
+            return None
+        module_name, attribute, _ = _COMMANDS[cmd_name]
+        command = getattr(importlib.import_module(module_name), attribute)
+        assert isinstance(command, click.Command)
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # Short help from the table, so `argmap --help` imports no subcommand module.
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, help_) for name, (_, _, help_) in _COMMANDS.items()])
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog="With no command, argmap opens arguments.yaml from the current folder in the TUI.",
+)
+@click.version_option(__version__, prog_name="argmap")
+@click.pass_context
+def main(ctx: click.Context) -> None:
+    """argmap: map, check, evaluate and draw policy debates written in YAML."""
+    if ctx.invoked_subcommand is None:
+        tui = LazyGroup().get_command(ctx, "tui")
+        assert tui is not None
+        ctx.invoke(tui, file=DEFAULT_FILE)

@@ -1,0 +1,282 @@
+"""The debate graph: what every layer of argmap reads.
+
+A debate is a directed graph. Its nodes are the central question, statements (claims) and
+arguments; its edges are relations. The YAML file format (see ``document.py``) is a friendlier,
+nested way of writing the same graph; loading turns it into a :class:`Debate`.
+
+Collections are dicts keyed by id: lookup is what every layer does most, and dict equality
+ignores insertion order, so a debate saved and loaded again compares equal even when the
+writer nests it differently from the hand-written file. Insertion order is still kept and is
+the order a person wrote things in, which the tree view and the writers follow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Id = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\s]+$"),
+]
+"""An id is any run of non-space characters: ``lankov``, ``go-wmd``, ``1.2.3`` all work."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Side(StrEnum):
+    """A claim's side on the central question, derived from the graph."""
+
+    PRO = "pro"
+    CON = "con"
+    NEUTRAL = "neutral"
+
+
+class RelationKind(StrEnum):
+    """How one node bears on another.
+
+    ``undercuts`` targets the *link* of a relation or an argument's inference rather than a
+    conclusion; ``contradicts`` is symmetric: both ends attack each other.
+    """
+
+    SUPPORTS = "supports"
+    ATTACKS = "attacks"
+    UNDERCUTS = "undercuts"
+    CONTRADICTS = "contradicts"
+
+
+class Basis(StrEnum):
+    """What kind of evidence stands behind a claim (Rationale calls this a claim's basis)."""
+
+    STATISTIC = "statistic"
+    EXPERT_OPINION = "expert-opinion"
+    REPORT = "report"
+    EXAMPLE = "example"
+    TESTIMONY = "testimony"
+    OFFICIAL_STATEMENT = "official-statement"
+    NEWS_REPORT = "news-report"
+    COMMON_KNOWLEDGE = "common-knowledge"
+    PERSONAL_EXPERIENCE = "personal-experience"
+    DATA = "data"
+    LAW = "law"
+    ASSUMPTION = "assumption"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Source(_Strict):
+    """A document the debate draws on: an article, a report, a transcript."""
+
+    id: Id
+    title: Text
+    publisher: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+
+
+class Speaker(_Strict):
+    """A person or body whose words or positions appear in the debate."""
+
+    id: Id
+    name: Text
+    role: str | None = None
+    affiliation: str | None = None
+    description: str | None = None
+
+
+class Quote(_Strict):
+    """Words exactly as they stand in a source.
+
+    ``speaker`` is who said them. ``None`` means the source's own words (a journalist's
+    sentence, a report's text), which must never be put in an analyst's mouth.
+    """
+
+    text: Text
+    speaker: Id | None = Field(
+        default=None, description="Who said these words; omit for the source's own words."
+    )
+    source: Id | None = Field(
+        default=None, description="Source id; may be omitted when the debate has one source."
+    )
+
+
+class _Node(_Strict):
+    """What statements and arguments share: who holds them and how a seminar uses them."""
+
+    id: Id
+    speakers: tuple[Id, ...] = ()
+    conceded_by: tuple[Id, ...] = Field(
+        default=(),
+        description="Speakers who grant this point although it helps the side they argue against.",
+    )
+    tags: tuple[str, ...] = ()
+    notes: str | None = None
+    questions: tuple[str, ...] = Field(
+        default=(), description="Discussion questions for a seminar."
+    )
+    side: Side | None = Field(
+        default=None,
+        description="The side the author expects; `argmap check` compares the derived side.",
+    )
+
+
+class Statement(_Node):
+    """A claim: something that can be true or false, asserted by someone or reported by a source."""
+
+    text: Text
+    title: str | None = Field(default=None, description="A short label for maps and the tree.")
+    quotes: tuple[Quote, ...] = ()
+    basis: Basis | None = None
+    source: Id | None = Field(default=None, description="The source that reports this claim.")
+
+
+class Argument(_Node):
+    """An inference from premises to the nodes it supports or attacks.
+
+    With ``premises`` it is reconstructed: the premises support its target only together
+    (linked, like Argdown's premise-conclusion structures or Rationale's co-premises). Without
+    them it is sketched: a title and a gist, related to other nodes before anyone has spelled
+    out its premises.
+    """
+
+    title: Text
+    gist: str | None = None
+    premises: tuple[Id, ...] = ()
+    scheme: Id | None = Field(
+        default=None, description="Argumentation scheme id from the catalogue."
+    )
+
+    @property
+    def sketched(self) -> bool:
+        return not self.premises
+
+
+class Relation(_Strict):
+    """A directed edge. For ``undercuts`` the target may be a relation id or an argument id."""
+
+    id: Id
+    kind: RelationKind
+    source: Id
+    target: Id
+    note: str | None = None
+
+
+class Question(_Strict):
+    """The central question every position answers; the root of the debate."""
+
+    id: Id
+    text: Text
+    title: str | None = None
+
+
+class Debate(_Strict):
+    """A whole debate, with every reference checked.
+
+    The validator guarantees that ids are unique across node kinds and that every reference
+    resolves, so analysis, rendering and the TUI never meet a dangling id. Loading a file
+    reports the same faults earlier, with line and column.
+    """
+
+    title: Text
+    question: Question
+    description: str | None = None
+    sources: dict[Id, Source] = Field(default_factory=dict)
+    speakers: dict[Id, Speaker] = Field(default_factory=dict)
+    statements: dict[Id, Statement] = Field(default_factory=dict)
+    arguments: dict[Id, Argument] = Field(default_factory=dict)
+    relations: dict[Id, Relation] = Field(default_factory=dict)
+    order: tuple[Id, ...] = Field(default=(), description="Teaching order for seminar mode.")
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        problems = list(reference_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def node_ids(self) -> Iterator[str]:
+        """The question, every statement and every argument, in that order."""
+        yield self.question.id
+        yield from self.statements
+        yield from self.arguments
+
+    def text_of(self, node_id: str) -> str:
+        """The readable text of any node or relation id."""
+        if node_id == self.question.id:
+            return self.question.text
+        if node_id in self.statements:
+            return self.statements[node_id].text
+        if node_id in self.arguments:
+            argument = self.arguments[node_id]
+            return argument.gist or argument.title
+        relation = self.relations[node_id]
+        return f"{relation.source} {relation.kind} {relation.target}"
+
+    def label_of(self, node_id: str) -> str:
+        """A short label: a statement's or question's title, an argument's title, else the text."""
+        if node_id == self.question.id:
+            return self.question.title or self.question.text
+        if node_id in self.statements:
+            statement = self.statements[node_id]
+            return statement.title or statement.text
+        if node_id in self.arguments:
+            return self.arguments[node_id].title
+        return self.text_of(node_id)
+
+
+def reference_problems(debate: Debate) -> Iterator[str]:
+    """Every dangling or duplicated reference, as plain sentences (no locations)."""
+    nodes: dict[str, str] = {debate.question.id: "question"}
+    for kind, ids in (("statement", debate.statements), ("argument", debate.arguments)):
+        for node_id in ids:
+            if node_id in nodes:
+                yield f"id {node_id!r} is used by a {nodes[node_id]} and a {kind}"
+            nodes[node_id] = kind
+    for key, mapping in (
+        ("source", debate.sources),
+        ("speaker", debate.speakers),
+        ("statement", debate.statements),
+        ("argument", debate.arguments),
+        ("relation", debate.relations),
+    ):
+        for map_key, item in mapping.items():
+            if map_key != item.id:
+                yield f"{key} stored under {map_key!r} has id {item.id!r}"
+    for relation in debate.relations.values():
+        if relation.id in nodes:
+            yield f"relation id {relation.id!r} is also a {nodes[relation.id]} id"
+        if relation.source not in nodes:
+            yield f"relation {relation.id!r} starts at unknown node {relation.source!r}"
+        targets = (
+            nodes.keys() | debate.relations.keys()
+            if relation.kind is RelationKind.UNDERCUTS
+            else nodes.keys()
+        )
+        if relation.target not in targets:
+            yield f"relation {relation.id!r} points at unknown {relation.target!r}"
+    for node in (*debate.statements.values(), *debate.arguments.values()):
+        for speaker in (*node.speakers, *node.conceded_by):
+            if speaker not in debate.speakers:
+                yield f"{node.id!r} names unknown speaker {speaker!r}"
+    for statement in debate.statements.values():
+        for quote in statement.quotes:
+            if quote.speaker is not None and quote.speaker not in debate.speakers:
+                yield f"a quote on {statement.id!r} names unknown speaker {quote.speaker!r}"
+            if quote.source is not None and quote.source not in debate.sources:
+                yield f"a quote on {statement.id!r} names unknown source {quote.source!r}"
+        if statement.source is not None and statement.source not in debate.sources:
+            yield f"{statement.id!r} names unknown source {statement.source!r}"
+    for argument in debate.arguments.values():
+        for premise in argument.premises:
+            if premise not in debate.statements:
+                yield f"argument {argument.id!r} has unknown premise {premise!r}"
+    for node_id in debate.order:
+        if node_id not in nodes:
+            yield f"order names unknown node {node_id!r}"
