@@ -181,18 +181,11 @@ def test_all_errors_are_reported_in_one_run() -> None:
             - {id: b, text: B, supports: [zz]}
             - {id: c, text: C, tags: 5}
         """)
-    assert len(messages) == 1  # field errors first: the bad `tags` stops the build
-    assert messages[0].startswith("8:30 `tags` should be a list")
-    messages = errors_of("""\
-        title: T
-        question:
-          id: q
-          text: Q?
-          pros:
-            - {id: a, text: A, by: nobody}
-            - {id: b, text: B, supports: [zz]}
-        """)
-    assert [m.split(" ")[0] for m in messages] == ["6:28", "7:35"]
+    assert [m.split(" | ")[0] for m in messages] == [
+        "6:28 unknown speaker `nobody`",
+        "7:35 unknown id `zz`",
+        "8:30 `tags` should be a list, not the number 5",
+    ]
 
 
 def test_warning_for_quote_without_source_when_there_are_several() -> None:
@@ -231,4 +224,26 @@ def test_ids_with_spaces_are_refused_with_a_fix() -> None:
         """) == [
         "2:16 `my question` is not a valid id: ids cannot contain spaces | use hyphens, "
         "e.g. my-question"
+    ]
+
+
+def test_field_errors_and_reference_errors_come_in_the_same_run() -> None:
+    assert errors_of("""\
+        title: T
+        speakers: [{id: go, name: Go}]
+        question:
+          id: q
+          text: Q?
+          pros:
+            - id: a
+              text: A
+              basis: expert
+              tagz: [x]
+              by: gp
+            - ref: aa
+        """) == [
+        "9:14 `expert` is not a valid basis | did you mean `expert-opinion`?",
+        "10:7 unknown field `tagz` in this statement | did you mean `tags`?",
+        "11:11 unknown speaker `gp` | did you mean `go`?",
+        "12:12 unknown id `aa` | did you mean `a`?",
     ]

@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from argmap.io.build import SourceMap, build_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.schemes import scheme_catalogue
-from argmap.io.validation import diagnostics_from
+from argmap.io.validation import diagnostics_from, without_optional_faults
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
 from argmap.model.debate import Debate
 from argmap.model.document import DebateDoc
@@ -101,4 +101,14 @@ def _validate(document: YamlDocument) -> DebateDoc:
     try:
         return DebateDoc.model_validate(data)
     except ValidationError as error:
-        raise DebateLoadError(list(diagnostics_from(error, document))) from None
+        diagnostics = list(diagnostics_from(error, document))
+        trimmed = without_optional_faults(data, error.errors())
+        if trimmed is not None:
+            diagnostics += _reference_errors(DebateDoc.model_validate(trimmed), document)
+        raise DebateLoadError(diagnostics) from None
+
+
+def _reference_errors(doc: DebateDoc, document: YamlDocument) -> list[Diagnostic]:
+    """The errors building would report, for a document whose field errors were cut away."""
+    _, _, diagnostics = build_debate(doc, document, scheme_catalogue().keys())
+    return [d for d in diagnostics if d.severity is Severity.ERROR]

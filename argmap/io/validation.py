@@ -7,6 +7,7 @@ author needs ``arguments.yaml:41:14: basis `expert` is not a known basis`` and a
 
 from __future__ import annotations
 
+import copy
 import types
 import typing
 from collections.abc import Iterator
@@ -44,6 +45,66 @@ def diagnostics_from(error: ValidationError, document: YamlDocument) -> Iterator
     """One diagnostic per pydantic error, located in the YAML it came from."""
     for detail in error.errors(include_url=False):
         yield _diagnostic(detail, document)
+
+
+def without_optional_faults(data: Any, errors: list[ErrorDetails]) -> Any | None:
+    """A copy of ``data`` minus the faulty optional fields, or None when that cannot help.
+
+    Dropping an unknown key, or an optional field with a bad value, leaves a document that still
+    validates; building it then finds the reference errors too, so one run of ``argmap check``
+    reports a misspelt field *and* a misspelt id. Lists are never shortened, so every path, and
+    so every reported line, stays true to the file. Anything else (a missing required field, a
+    wrong list item) returns None: the field errors are reported alone.
+    """
+    cutting: list[tuple[dict[str, Any], str]] = []
+    for detail in errors:
+        loc = tuple(detail["loc"])
+        container = _container(data, loc[:-1])
+        key = loc[-1] if loc else None
+        if not isinstance(container, dict) or not isinstance(key, str) or key not in container:
+            return None
+        model = _model_at(loc)
+        field = model.model_fields.get(key) if model else None
+        if detail["type"] != "extra_forbidden" and (field is None or field.is_required()):
+            return None
+        cutting.append((container, key))
+    trimmed = copy.deepcopy(data)
+    for container, key in cutting:
+        path = _path_to(data, container)
+        target = _container(trimmed, path) if path is not None else None
+        if not isinstance(target, dict):
+            return None
+        target.pop(key, None)
+    return trimmed
+
+
+def _container(data: Any, loc: tuple[str | int, ...]) -> Any:
+    """The value at ``loc``, skipping pydantic's union tags; None when the path breaks."""
+    node = data
+    for part in loc:
+        if part in _TAGS:
+            continue
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            return None
+    return node
+
+
+def _path_to(data: Any, target: Any) -> tuple[str | int, ...] | None:
+    """The path of the object ``target`` inside ``data`` (found by identity)."""
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, path = stack.pop()
+        if node is target:
+            return path
+        if isinstance(node, dict):
+            stack.extend((value, (*path, key)) for key, value in node.items())
+        elif isinstance(node, list):
+            stack.extend((value, (*path, index)) for index, value in enumerate(node))
+    return None
 
 
 def _diagnostic(detail: ErrorDetails, document: YamlDocument) -> Diagnostic:
