@@ -14,4 +14,5 @@ from argmap.model.schemes import Scheme
 def scheme_catalogue() -> dict[str, Scheme]:
     """Every scheme by id, in catalogue order. Read once: the file ships inside the package."""
     text = resources.files("argmap.data").joinpath("schemes.yaml").read_text(encoding="utf-8")
-    return {scheme.id: scheme for scheme in map(Scheme.model_validate, yaml.safe_load(text))}
+    entries = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return {scheme.id: scheme for scheme in map(Scheme.model_validate, entries)}
