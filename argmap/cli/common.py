@@ -51,7 +51,7 @@ def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
     except DebateLoadError as error:
         print_diagnostics(error.diagnostics)
         count = len(error.errors)
-        stderr.print(f"{path}: {count} error{'s' if count != 1 else ''}; nothing was changed.")
+        stderr.print(f"{path}: {count} error{'s' if count != 1 else ''}")
         raise SystemExit(EXIT_INVALID) from None
 
 

@@ -1,0 +1,472 @@
+"""A debate as Graphviz DOT: boxes for claims, styled arrows for relations.
+
+Reading a map: the question sits at the top (``direction="TB"``) and reasons grow away from
+it; every arrow points from a reason to what it bears on. Graphviz ranks the head of an edge
+after its tail, so for ``TB`` the graph is laid out bottom-to-top (``rankdir=BT``) and the
+arrows need no reversing.
+
+The DOT is a pure function of the debate and the options: nodes and edges follow the order
+the debate was written in, attributes are sorted, and nothing depends on hashing, the clock or
+the machine, so the same file gives byte-identical DOT everywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections import deque
+from collections.abc import Iterator
+
+import graphviz
+
+from argmap.analysis.graph import DebateIndex
+from argmap.io.schemes import scheme_catalogue
+from argmap.model.debate import Argument, Debate, Relation, RelationKind, Side, Statement
+from argmap.render.legend import add_legend, title_block
+from argmap.render.options import MapOptions
+from argmap.render.select import View, select_view
+from argmap.render.text import (
+    centred_lines,
+    css_class,
+    left_lines,
+    literal,
+    quoted_name,
+    statement,
+    tooltip,
+    wrap,
+)
+from argmap.render.theme import BOLD_FONT, FONT, RELATION_STYLE, SIDE_STYLE, THEMES, Theme
+
+RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
+"""Where the question sits → Graphviz's rank direction (edges run from reason to target)."""
+
+SIDE_TAG = {Side.PRO: "PRO", Side.CON: "CON", Side.NEUTRAL: "NEUTRAL"}
+EVALUATION_TAG = {"in": "✔ IN (accepted)", "out": "✘ OUT (defeated)", "undec": "? UNDECIDED"}
+
+_STAGGER_FROM = 3
+_THREE_ROWS_FROM = 5
+"""A claim with 3 or 4 reasons gets them in two staggered rows, with 5 or more in three."""
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+_SAFE_NAME = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-"
+
+
+def node_name(node_id: str) -> str:
+    """The DOT name of a node: its id, percent-encoded outside ``[A-Za-z0-9_.-]``.
+
+    Ids may hold any non-space character, but the ``graphviz`` package reads ``:`` in an edge
+    end as a port and passes ``<...>`` through as HTML. Encoding is injective and leaves the
+    usual ids alone; the real id goes into the SVG ``id`` attribute. Helper nodes (junctions,
+    the legend) have a space in their names, which no encoded id contains.
+    """
+    if _PLAIN_NAME.fullmatch(node_id):
+        return node_id
+    return urllib.parse.quote(node_id, safe=_SAFE_NAME)
+
+
+def build_dot(debate: Debate, options: MapOptions = MapOptions()) -> str:  # noqa: B008
+    """The DOT source of the map ``options`` describe; raises RenderError for unknown ids."""
+    index = DebateIndex(debate)
+    return dot_for_view(debate, select_view(debate, options, index), options, index)
+
+
+def dot_for_view(
+    debate: Debate, view: View, options: MapOptions, index: DebateIndex | None = None
+) -> str:
+    """DOT for a view already selected (see :func:`argmap.render.select.select_view`)."""
+    return _MapBuilder(debate, view, options, index or DebateIndex(debate)).source()
+
+
+class _MapBuilder:
+    def __init__(self, debate: Debate, view: View, options: MapOptions, index: DebateIndex):
+        self.debate = debate
+        self.view = view
+        self.options = options
+        self.index = index
+        self.theme: Theme = THEMES[options.theme]
+        self.sides = index.sides
+        self.labels = dict(options.labels or {})
+        self.tree_links = _tree_links(debate, index)
+        self.minlen = _staggered_reasons(view, index, self.tree_links)
+        self._speaker_cache: dict[str, list[str]] = {}
+        self.used: set[str] = set()
+        """What the map contains, so the legend explains exactly that."""
+
+    # -- the graph ------------------------------------------------------------------------
+
+    def source(self) -> str:
+        theme = self.theme
+        graph = graphviz.Digraph(
+            name="argmap",
+            graph_attr={
+                "rankdir": RANKDIR[self.options.direction],
+                "bgcolor": theme.background,
+                "fontname": BOLD_FONT,
+                "fontsize": "15",
+                "fontcolor": theme.text,
+                "label": title_block(self.debate, self.options),
+                "labelloc": "t",
+                "labeljust": "l",
+                "newrank": "true",
+                "nodesep": "0.3",
+                "ranksep": "0.5",
+                "pad": "0.3",
+                "outputorder": "edgesfirst",
+                "class": css_class("argmap", "theme", theme.name),
+            },
+            node_attr={
+                "shape": "box",
+                "style": "filled",
+                "fontname": FONT,
+                "fontsize": "11",
+                "fontcolor": theme.text,
+                "margin": "0.14,0.07",
+                "penwidth": "1.4",
+            },
+            edge_attr={"fontname": FONT, "fontsize": "9", "penwidth": "1.4", "arrowsize": "0.8"},
+        )
+        if self.view.has_question:
+            self._question(graph)
+        self._claims(graph)
+        for relation in self.debate.relations.values():
+            self._relation(graph, relation)
+        for argument in self.debate.arguments.values():
+            self._premises(graph, argument)
+        add_legend(graph, theme, self.used, self.labels, RANKDIR[self.options.direction])
+        return str(graph.source)
+
+    def _question(self, graph: graphviz.Digraph) -> None:
+        question = self.debate.question
+        label = self.labels.get(question.id)
+        lines = [EVALUATION_TAG[label]] if label is not None else []
+        graph.node(
+            node_name(question.id),
+            label=centred_lines([*lines, *wrap(question.title or question.text, 30)]),
+            id=literal(question.id),
+            tooltip=tooltip([question.text]),
+            shape="box",
+            style="rounded,filled,bold",
+            fontname=BOLD_FONT,
+            fontsize="18",
+            penwidth="2.5",
+            color=self.theme.line,
+            fillcolor=self.theme.question_fill,
+            margin="0.25,0.12",
+            **{"class": " ".join(["question", *([css_class("label", label)] if label else [])])},
+        )
+
+    def _claims(self, graph: graphviz.Digraph) -> None:
+        claims = [n for n in self.view.shown if n != self.debate.question.id]
+        if self.options.group_by != "speaker":
+            for claim in claims:
+                self._claim(graph, claim)
+            return
+        by_speaker: dict[str | None, list[str]] = {}
+        for claim in claims:
+            speakers = self._node(claim).speakers
+            by_speaker.setdefault(speakers[0] if speakers else None, []).append(claim)
+        for claim in by_speaker.pop(None, []):
+            self._claim(graph, claim)
+        for number, speaker_id in enumerate(self.debate.speakers):
+            if speaker_id not in by_speaker:
+                continue
+            speaker = self.debate.speakers[speaker_id]
+            name = f"cluster_{number}"
+            with graph.subgraph(name=name) as cluster:
+                cluster.attr(
+                    label=centred_lines(wrap(_person(speaker.name, speaker.affiliation), 50)),
+                    id=literal(f"speaker-{speaker_id}"),
+                    style="rounded,dashed",
+                    color=self.theme.context_line,
+                    fontname=BOLD_FONT,
+                    fontsize="12",
+                    **{"class": css_class("speaker", speaker_id)},
+                )
+                for claim in by_speaker[speaker_id]:
+                    self._claim(cluster, claim)
+
+    def _node(self, node_id: str) -> Statement | Argument:
+        statement = self.debate.statements.get(node_id)
+        return statement if statement is not None else self.debate.arguments[node_id]
+
+    def _claim(self, graph: graphviz.Digraph, node_id: str) -> None:
+        node = self._node(node_id)
+        side = self.sides.get(node_id, Side.NEUTRAL)
+        is_argument = isinstance(node, Argument)
+        conceded = bool(node.conceded_by)
+        context = node_id in self.view.context
+        label = self.labels.get(node_id)
+        theme = self.theme
+        styles = ["filled", SIDE_STYLE[side]]
+        if is_argument:
+            styles.insert(0, "rounded")
+        elif label == "out":
+            styles.append("diagonals")
+        attrs = {
+            "label": left_lines(self._label_lines(node, side, label)),
+            "id": literal(node_id),
+            "class": " ".join(self._classes(node, side, label, context)),
+            "tooltip": tooltip(self._tooltip(node)),
+            "style": ",".join(styles),
+            "color": theme.context_line if context else theme.side_line[side],
+            "fillcolor": theme.context_fill if context else theme.side_fill[side],
+        }
+        if context:
+            attrs["fontcolor"] = theme.context_text
+        if conceded:
+            attrs["peripheries"] = "2"
+        if label == "in" or node_id == self.view.focus:
+            attrs["penwidth"] = "3"
+        url = self._url(node)
+        if url:
+            attrs.update(URL=literal(url), target="_blank")
+        graph.body.append(statement(quoted_name(node_name(node_id)), attrs))
+        self.used.add(f"side:{side}")
+        self.used.update(
+            key
+            for key, present in (
+                ("argument", is_argument),
+                ("conceded", conceded),
+                ("context", context),
+            )
+            if present
+        )
+
+    def _label_lines(self, node: Statement | Argument, side: Side, label: str | None) -> list[str]:
+        header = [SIDE_TAG[side]]
+        if isinstance(node, Argument):
+            header.append("ARGUMENT")
+            scheme = scheme_catalogue().get(node.scheme or "")
+            if scheme is not None:
+                header.append(scheme.name.removeprefix("Argument from ").lower())
+        elif node.basis is not None:
+            header.append(f"[{node.basis.value.replace('-', ' ')}]")
+        lines = [EVALUATION_TAG[label]] if label is not None else []
+        lines += wrap(" · ".join(header))
+        lines += wrap(self.debate.label_of(node.id))
+        for speaker_id in node.speakers:
+            lines += self._speaker_lines(speaker_id)
+        if node.conceded_by:
+            names = ", ".join(self.debate.speakers[s].name for s in node.conceded_by)
+            lines += wrap(f"✓ conceded by {names}", indent="  ")
+        return lines
+
+    def _speaker_lines(self, speaker_id: str) -> list[str]:
+        """``— Name, Affiliation``, wrapped once per speaker (a speaker has many claims)."""
+        lines = self._speaker_cache.get(speaker_id)
+        if lines is None:
+            speaker = self.debate.speakers[speaker_id]
+            lines = wrap("— " + _person(speaker.name, speaker.affiliation), indent="  ")
+            self._speaker_cache[speaker_id] = lines
+        return lines
+
+    def _classes(
+        self, node: Statement | Argument, side: Side, label: str | None, context: bool
+    ) -> Iterator[str]:
+        yield "claim"
+        yield "argument" if isinstance(node, Argument) else "statement"
+        yield side.value
+        for speaker in node.speakers:
+            yield css_class("speaker", speaker)
+        for speaker in node.conceded_by:
+            yield css_class("conceded-by", speaker)
+        if isinstance(node, Statement) and node.basis is not None:
+            yield css_class("basis", node.basis.value)
+        if node.conceded_by:
+            yield "conceded"
+        if label is not None:
+            yield css_class("label", label)
+        if context:
+            yield "context"
+        if node.id == self.view.focus:
+            yield "focus"
+
+    def _tooltip(self, node: Statement | Argument) -> list[str]:
+        paragraphs = [self.debate.text_of(node.id)]
+        if isinstance(node, Argument) and node.gist and node.title != node.gist:
+            paragraphs.insert(0, node.title)
+        if isinstance(node, Statement):
+            for quote in node.quotes:
+                who = self.debate.speakers[quote.speaker].name if quote.speaker else None
+                source = (
+                    self._source_title(quote.source or node.source)
+                    if len(self.debate.sources) > 1
+                    else None
+                )
+                attribution = ", ".join(filter(None, [who, source]))
+                paragraphs.append(f"“{quote.text}”" + (f" — {attribution}" if attribution else ""))
+        return paragraphs
+
+    def _source_title(self, source_id: str | None) -> str | None:
+        """The quote's source, named only when the debate has several to tell apart."""
+        return self.debate.sources[source_id].title if source_id is not None else None
+
+    def _url(self, node: Statement | Argument) -> str | None:
+        """The source's URL, only for web links: a file can't make the SVG run a script."""
+        if not isinstance(node, Statement) or node.source is None:
+            return None
+        url = self.debate.sources[node.source].url
+        if url and urllib.parse.urlsplit(url).scheme.lower() in ("http", "https"):
+            return url
+        return None
+
+    # -- edges ---------------------------------------------------------------------------
+
+    def _relation(self, graph: graphviz.Digraph, relation: Relation) -> None:
+        if relation.kind is RelationKind.UNDERCUTS and relation.target in self.debate.relations:
+            return  # drawn with the relation it undercuts, onto its junction
+        if relation.source not in self.view or relation.target not in self.view:
+            return
+        undercuts = [u for u in self.index.undercutters(relation.id) if u.source in self.view]
+        attrs = self._relation_attrs(relation)
+        tail, head = node_name(relation.source), node_name(relation.target)
+        if not undercuts:
+            _edge(graph, tail, head, attrs)
+            return
+        # Split the arrow at a junction point, where the undercutting arrows land.
+        junction = f"junction {node_name(relation.id)}"
+        graph.body.append(
+            statement(
+                quoted_name(junction),
+                {
+                    "shape": "point",
+                    "width": "0.09",
+                    "label": "",
+                    "color": self.theme.relation[relation.kind],
+                    "id": literal(f"junction-{relation.id}"),
+                    "class": "junction",
+                    "tooltip": tooltip([f"the link {relation.source} → {relation.target}"]),
+                },
+            )
+        )
+        first = dict(attrs, arrowhead="none", id=literal(f"{relation.id}-first-half"))
+        first.pop("label", None)  # an inference's label goes once, by the arrowhead
+        _edge(graph, tail, junction, first)
+        _edge(graph, junction, head, attrs)
+        for undercut in undercuts:
+            _edge(graph, node_name(undercut.source), junction, self._relation_attrs(undercut))
+
+    def _relation_attrs(self, relation: Relation) -> dict[str, str]:
+        kind = relation.kind
+        style, arrowhead = RELATION_STYLE[kind]
+        colour = self.theme.relation[kind]
+        attrs = {
+            "id": literal(relation.id),
+            "class": f"relation {kind.value}",
+            "color": colour,
+            "style": style,
+            "arrowhead": arrowhead,
+            "tooltip": tooltip(
+                [
+                    f"{self.debate.label_of(relation.source)} — {kind.value} → "
+                    f"{self._target_label(relation.target)}",
+                    relation.note or "",
+                ]
+            ),
+        }
+        if kind is RelationKind.UNDERCUTS:
+            attrs["penwidth"] = "2"
+        inference = self.labels.get(relation.id)
+        if inference is not None:  # the link itself was evaluated (it is undercut)
+            attrs.update(label=EVALUATION_TAG[inference], fontcolor=self.theme.text)
+        if kind is RelationKind.CONTRADICTS:
+            attrs.update(
+                color=f"{colour}:{colour}", dir="both", arrowtail=arrowhead, constraint="false"
+            )
+        elif relation.id not in self.tree_links:
+            # A cross-link: drawn, but it must not pull its ends out of their own branches.
+            attrs.update(constraint="false", weight="0")
+        elif relation.id in self.minlen:
+            attrs["minlen"] = str(self.minlen[relation.id])
+        self.used.add(f"relation:{kind.value}")
+        return attrs
+
+    def _target_label(self, target: str) -> str:
+        relation = self.debate.relations.get(target)
+        if relation is None:
+            return self.debate.label_of(target)
+        return f"the link {relation.source} → {relation.target}"
+
+    def _premises(self, graph: graphviz.Digraph, argument: Argument) -> None:
+        if argument.id not in self.view:
+            return
+        for premise in argument.premises:
+            if premise not in self.view:
+                continue
+            _edge(
+                graph,
+                node_name(premise),
+                node_name(argument.id),
+                {
+                    "id": literal(f"premise-{premise}-{argument.id}"),
+                    "class": "premise",
+                    "arrowhead": "none",
+                    "color": self.theme.premise,
+                    "penwidth": "2.2",
+                    "samehead": "premises",
+                    "weight": "3",
+                    "tooltip": tooltip([f"{premise} is a premise of {argument.id}"]),
+                },
+            )
+            self.used.add("premise")
+
+
+def _edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+    graph.body.append(statement(f"{quoted_name(tail)} -> {quoted_name(head)}", attrs))
+
+
+def _person(name: str, affiliation: str | None) -> str:
+    return f"{name}, {affiliation}" if affiliation else name
+
+
+def _tree_links(debate: Debate, index: DebateIndex) -> set[str]:
+    """Relation ids on a breadth-first tree from the question: the ones that rank the map.
+
+    Every other relation is a cross-link and is drawn with ``constraint=false`` and no
+    weight, so a claim stays under the claim nearest the question that it bears on, instead
+    of every cross-link dragging claims across the map. (Hanging a claim under its deepest
+    parent instead was tried on the seed debate: the map came out wider, with as many long
+    arrows.)
+    """
+    question = debate.question.id
+    seen = {question}
+    links: set[str] = set()
+    queue = deque([question])
+
+    def reach(node: str, link: str | None) -> None:
+        if node not in seen:
+            seen.add(node)
+            queue.append(node)
+            if link is not None:
+                links.add(link)
+
+    while queue:
+        node = queue.popleft()
+        for relation in index.incoming.get(node, ()):
+            if relation.kind is not RelationKind.CONTRADICTS:
+                reach(relation.source, relation.id)
+        for relation in index.outgoing.get(node, ()):
+            for undercut in index.undercutters(relation.id):
+                reach(undercut.source, undercut.id)
+        argument = debate.arguments.get(node)
+        for premise in argument.premises if argument else ():
+            reach(premise, None)
+    return links
+
+
+def _staggered_reasons(view: View, index: DebateIndex, tree_links: set[str]) -> dict[str, int]:
+    """``minlen`` for the links of claims with many reasons, so the reasons form two or three
+    staggered rows instead of one row that makes the map many times wider than tall (what
+    Graphviz's ``unflatten -f -l 3`` does). Premises are never staggered: they stay side by side.
+    """
+    minlen: dict[str, int] = {}
+    for node in view.shown:
+        links = [
+            r.id for r in index.incoming.get(node, ()) if r.id in tree_links and r.source in view
+        ]
+        if len(links) < _STAGGER_FROM:
+            continue
+        rows = 2 if len(links) < _THREE_ROWS_FROM else 3
+        for position, relation_id in enumerate(links):
+            minlen[relation_id] = 1 + position % rows
+    return minlen

@@ -1,0 +1,42 @@
+"""What a map shows and how it looks: one frozen value passed from the CLI or the TUI.
+
+The same options always give the same DOT, so a TUI worker, ``argmap export`` and the
+``exports/`` gallery draw the same map from the same view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal, get_args
+
+GroupBy = Literal["speaker", "none"]
+Direction = Literal["TB", "BT", "LR", "RL"]
+ThemeName = Literal["light", "dark", "print"]
+
+GROUP_BY: tuple[str, ...] = get_args(GroupBy)
+DIRECTIONS: tuple[str, ...] = get_args(Direction)
+THEMES: tuple[str, ...] = get_args(ThemeName)
+EVALUATION_LABELS = ("in", "out", "undec")
+"""The values ``MapOptions.labels`` may hold, from argumentation semantics (Caminada)."""
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """The view a map draws.
+
+    ``focus`` and ``depth``: only claims within ``depth`` steps of ``focus`` (any direction);
+    ``depth`` alone counts from the question; ``focus`` alone keeps everything connected to it.
+    ``speakers``: only their claims plus the path linking each to the question, the path
+    greyed. ``direction`` says where the question sits and which way reasons grow: ``TB``
+    puts it at the top. ``labels`` maps node ids to ``in``/``out``/``undec`` from an
+    evaluation; they are marked by words and line weight, not colour alone.
+    """
+
+    focus: str | None = None
+    depth: int | None = None
+    speakers: tuple[str, ...] = ()
+    group_by: GroupBy = "none"
+    direction: Direction = "TB"
+    theme: ThemeName = "light"
+    labels: Mapping[str, str] | None = field(default=None, hash=False)

@@ -1,0 +1,121 @@
+"""Turning user text into safe Graphviz strings: wrapped lines, escaped, never markup.
+
+Graphviz reads labels, tooltips, ids and URLs as *escString*: a backslash starts an escape
+(``\\n``, ``\\l``, ``\\N``...) and a value written ``<...>`` is an HTML-like label. The
+``graphviz`` package quotes double quotes for us; everything here makes sure a backslash in a
+claim stays a backslash, an ``&`` stays an ``&``, and a claim that looks like ``<b>markup</b>``
+stays text. Angle brackets and quotes are then escaped by Graphviz itself when it writes SVG.
+
+Labels are plain text, not HTML-like labels, because the WebAssembly Graphviz that argmap
+falls back on is built without expat and silently drops HTML-like labels.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import cast
+
+from graphviz import nohtml as _nohtml
+
+LINE_WIDTH = 30
+"""Characters per label line: a claim box stays narrow enough to sit beside its siblings."""
+
+_QUOTE = '"'
+_ESCAPED_QUOTE = '\\"'
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CLASS_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def nohtml(text: str) -> str:
+    """Mark text so the ``graphviz`` package quotes it even if it looks like ``<html>``."""
+    return cast(str, _nohtml(text))
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and drop control characters, which are not allowed in SVG (XML)."""
+    if text.isprintable() and "  " not in text and text == text.strip():
+        return text  # the common case, at C speed
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
+def wrap(text: str, width: int = LINE_WIDTH, indent: str = "") -> list[str]:
+    """Lines of at most ``width`` characters; a word longer than that is split, never cut.
+
+    A plain greedy wrap rather than :mod:`textwrap`: it is called three times per claim and
+    this is several times faster on 10,000 claims.
+    """
+    lines: list[str] = []
+    line = ""
+    for word in clean(text).split(" "):
+        if line and len(line) + 1 + len(word) <= width:
+            line += " " + word
+            continue
+        if line:
+            lines.append(line)
+        line = (indent if lines else "") + word
+        while len(line) > width:  # a word longer than a line is split, not cut
+            lines.append(line[:width])
+            line = indent + line[width:]
+    lines.append(line)
+    return lines
+
+
+def _escape(text: str) -> str:
+    """Backslashes doubled (escString), ``&`` written ``&amp;``.
+
+    Graphviz reads ``&amp;``-style entities in labels and leaves a ``&`` that starts one
+    unescaped in SVG, so ``&amp;`` typed in a claim would show as ``&``, and Graphviz 2.43
+    writes a bare ``&`` from a URL into the SVG, which is then not well-formed XML.
+    """
+    return text.replace("&", "&amp;").replace("\\", "\\\\")
+
+
+def left_lines(lines: Iterable[str]) -> str:
+    """A label whose lines are left-aligned: each ends with Graphviz's ``\\l``."""
+    return nohtml("".join(_escape(line) + "\\l" for line in lines))
+
+
+def centred_lines(lines: Iterable[str]) -> str:
+    """A label whose lines are centred (``\\n`` between them)."""
+    return nohtml("\\n".join(_escape(line) for line in lines))
+
+
+def literal(text: str) -> str:
+    """One-line user text (an id, a URL) that Graphviz must copy exactly."""
+    return nohtml(_escape(text if text.isprintable() else _CONTROL.sub(" ", text)))
+
+
+def tooltip(paragraphs: Iterable[str]) -> str:
+    """Paragraphs for an SVG tooltip, separated by blank lines, each kept whole.
+
+    Graphviz reads a tooltip's backslashes twice (once as an escString, once when it
+    turns ``\\n`` into line breaks for SVG), so a literal backslash takes four.
+    """
+    cleaned = (clean(paragraph) for paragraph in paragraphs)
+    escaped = (_escape(paragraph).replace("\\", "\\\\") for paragraph in cleaned if paragraph)
+    return nohtml("\\n\\n".join(escaped))
+
+
+def css_class(*parts: str) -> str:
+    """A CSS class name built from ids: anything but letters, digits, ``-`` and ``_`` → ``_``."""
+    return _CLASS_UNSAFE.sub("_", "-".join(parts))
+
+
+def statement(target: str, attrs: dict[str, str]) -> str:
+    """One DOT node or edge statement, ``target [key="value" ...]``, attributes sorted.
+
+    Every value is quoted, and values come from the helpers above, which double any
+    backslash from user text; so a ``"`` is never already escaped and escaping it here is
+    exact. This is what the ``graphviz`` package's ``node()``/``edge()`` produce, at a quarter
+    of the cost on a 10,000-claim map (they test every value for HTML and bare ids).
+    """
+    body = " ".join(
+        [f'{key}="{value.replace(_QUOTE, _ESCAPED_QUOTE)}"' for key, value in sorted(attrs.items())]
+    )
+    return f"\t{target} [{body}]\n"
+
+
+def quoted_name(name: str) -> str:
+    """A node name in double quotes (names from ``node_name`` hold no quote or backslash)."""
+    return f'"{name}"'

@@ -1,0 +1,92 @@
+"""Time ``argmap evaluate`` on a synthetic debate: mapping and semantics, without I/O.
+
+Run from the repository root: ``.venv/bin/python bench/bench_evaluate.py [N ...]``
+(default 10000 claims).  The debate comes from ``bench/generate.py`` and is loaded once;
+each row is the median of 5 runs of :func:`argmap.analysis.evaluation.evaluate` (mapping
+the debate to a framework included), plus the mapping alone for comparison, in wall-clock
+and in CPU seconds (the process's own time, which other load on the machine does not
+inflate).
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from argmap.analysis.evaluation import debate_framework, evaluate
+from argmap.analysis.framework import Label
+from argmap.io.readers import read_debate
+from argmap.model.debate import Debate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write
+
+RUNS = 5
+CASES: tuple[tuple[str, str, bool], ...] = (
+    ("mapping only", "", False),
+    ("mapping only, bipolar", "", True),
+    ("grounded", "grounded", False),
+    ("grounded, bipolar", "grounded", True),
+    ("preferred", "preferred", False),
+)
+
+
+def median_seconds(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds; CPU time stays honest on a busy machine."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        work()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def synthetic(claims: int) -> Debate:
+    with tempfile.TemporaryDirectory() as folder:
+        return read_debate(write(claims, Path(folder) / "debate.yaml")).debate
+
+
+def table(claims: int) -> Table:
+    debate = synthetic(claims)
+    result = Table(title=f"evaluate, {claims:,}-claim synthetic debate (median of {RUNS})")
+    for column in ("case", "arguments", "attacks", "wall s", "CPU s", "IN / OUT / UNDEC"):
+        result.add_column(column, justify="right")
+    for name, semantics, bipolar in CASES:
+        framework = debate_framework(debate, bipolar=bipolar)
+        work: Callable[[], object]
+        if semantics:
+            labels = list(evaluate(debate, semantics, bipolar=bipolar).labels.values())
+            counts = " / ".join(str(labels.count(label)) for label in Label)
+            work = partial(evaluate, debate, semantics, bipolar=bipolar)
+        else:
+            counts = ""
+            work = partial(debate_framework, debate, bipolar=bipolar)
+        wall, cpu = median_seconds(work)
+        result.add_row(
+            name,
+            f"{len(framework):,}",
+            f"{len(framework.attacks):,}",
+            f"{wall:.3f}",
+            f"{cpu:.3f}",
+            counts,
+        )
+    return result
+
+
+def main() -> None:
+    console = Console()
+    for claims in [int(arg) for arg in sys.argv[1:]] or [10_000]:
+        console.print(table(claims))
+
+
+if __name__ == "__main__":
+    main()
