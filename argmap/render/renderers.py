@@ -142,8 +142,18 @@ atexit.register(WasmGraphviz.release)
 
 
 def svg_converter_available() -> bool:
-    """Whether CairoSVG is installed, so the wasm renderer can also write PNG and PDF."""
-    return importlib.util.find_spec("cairosvg") is not None
+    """Whether CairoSVG (an argmap dependency) imports, so wasm maps can be PNG and PDF too.
+
+    CairoSVG needs the system's cairo library; where that is missing the import fails with
+    OSError, and argmap says what to install instead of showing a traceback.
+    """
+    if importlib.util.find_spec("cairosvg") is None:
+        return False
+    try:
+        import cairosvg  # type: ignore[import-not-found,import-untyped,unused-ignore]  # noqa: F401
+    except OSError:
+        return False
+    return True
 
 
 def convert_svg(svg: bytes, fmt: str) -> bytes:
@@ -151,8 +161,9 @@ def convert_svg(svg: bytes, fmt: str) -> bytes:
     if not svg_converter_available():
         raise RenderError(
             f"the WebAssembly Graphviz writes only SVG; {fmt.upper()} needs Graphviz's `dot` "
-            "(--renderer dot) or CairoSVG to convert the SVG",
-            f"{INSTALL_GRAPHVIZ}, or pip install cairosvg; SVG and DOT work without either",
+            "(--renderer dot) or CairoSVG with the cairo library to convert the SVG",
+            f"{INSTALL_GRAPHVIZ}, or install cairo (Debian/Ubuntu: apt install libcairo2); "
+            "SVG and DOT work without either",
         )
     import cairosvg  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
