@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 Id = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=200, pattern=r"^[^\s]+$"),
+    StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\s]+$"),
 ]
 """An id is any run of non-space characters: ``lankov``, ``go-wmd``, ``1.2.3`` all work."""
 
