@@ -1,0 +1,43 @@
+"""``argmap tui``: open a debate in the terminal UI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, fail, print_diagnostics, stderr
+
+
+@click.command()
+@FILE_ARGUMENT
+@click.option("--no-watch", is_flag=True, help="Do not reload the file when it changes on disk.")
+def tui(file: Path, no_watch: bool) -> None:
+    """Open FILE (default: arguments.yaml) in the terminal UI.
+
+    Browse the argument tree, read each claim with its speakers and quotes, search, list the
+    speakers, step through the debate in seminar mode, and export maps. Press ? inside for
+    every key. The file is reloaded whenever it is saved.
+
+    \b
+    Examples:
+      argmap
+      argmap tui debates/nuclear.yaml
+    """
+    if not file.exists():
+        fail(
+            f"{file}: no such file",
+            "give the path of a debate file, or run argmap in the folder that holds arguments.yaml",
+        )
+    if file.is_dir():
+        fail(f"{file} is a folder, not a debate file", "give the path of a .yaml file inside it")
+    from argmap.tui import create_app  # Textual loads only when the TUI really starts.
+
+    app = create_app(file, watch=not no_watch)
+    app.run()
+    if app.startup_problems:
+        print_diagnostics(app.startup_problems)
+        stderr.print(f"{file}: could not open it in the TUI; fix the errors above.")
+        raise SystemExit(EXIT_INVALID)
+    if app.return_code:
+        raise SystemExit(app.return_code)

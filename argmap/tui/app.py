@@ -1,0 +1,163 @@
+"""The argmap TUI application: loading, live reload, and the screens on top.
+
+:func:`create_app` is the one way to make the app; the ``argmap tui`` command and the tests
+both use it. The app paints at once and reads the debate in a worker thread, so a large file
+never delays the first frame; every later version of the file is read the same way when it
+changes on disk (live reload). A version that does not load leaves the last good one on
+screen with the errors in a banner. If the very first read fails there is nothing to show:
+the app exits with status 1 and :attr:`ArgmapApp.startup_problems` says why, for the command
+to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.tui import keys
+from argmap.tui.screens.help import HelpScreen
+from argmap.tui.screens.main import MainScreen
+from argmap.tui.screens.seminar import SeminarScreen
+from argmap.tui.watch import FileWatch
+
+if TYPE_CHECKING:
+    from argmap.tui.view import DebateView
+
+_HERE = Path(__file__).parent
+
+
+class ArgmapApp(App[None]):
+    """The TUI. Make it with :func:`create_app`."""
+
+    CSS_PATH: ClassVar = sorted(_HERE.rglob("*.tcss"))
+    BINDINGS: ClassVar = keys.APP
+    TITLE = "argmap"
+
+    def __init__(
+        self, path: Path, *, watch: bool = True, export_dir: Path = Path("exports")
+    ) -> None:
+        super().__init__()
+        self.path = path
+        self.watching = watch
+        self.main = MainScreen(path, export_dir)
+        self.view: DebateView | None = None
+        self.startup_problems: tuple[Diagnostic, ...] = ()
+        self.reloads = 0
+        """How many versions have been shown; tests wait on it."""
+        self._watch = FileWatch(path)
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.main
+
+    def on_mount(self) -> None:
+        # Read the file after the first frame is on screen, so a large debate never delays it.
+        self.call_after_refresh(self.load)
+        if self.watching:
+            self._watch_file()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read the file again in a worker; the result arrives in :meth:`_loaded`."""
+        self._load()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self) -> DebateView:
+        # Imported here, in the worker: the model, I/O and analysis layers load while the
+        # first frame is already on screen.
+        from argmap.tui.view import load_view
+
+        return load_view(self.path)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group == "load" and event.state is WorkerState.SUCCESS:
+            self._loaded(cast("DebateView", worker.result))
+        elif worker.group == "load" and event.state is WorkerState.ERROR:
+            self._failed(_problems(worker.error, self.path))
+        elif worker.group == "warm" and event.state is WorkerState.ERROR:
+            self.log.error("precomputing the debate view failed", worker.error)
+
+    def _loaded(self, view: DebateView) -> None:
+        self.view = view
+        self.main.show_view(view)
+        for screen in self.screen_stack:
+            if isinstance(screen, SeminarScreen):
+                screen.show_view(view)
+        self.reloads += 1
+        self.run_worker(view.warm, thread=True, group="warm", exit_on_error=False)
+
+    def _failed(self, problems: tuple[Diagnostic, ...]) -> None:
+        if self.view is None:
+            self.startup_problems = problems
+            self._watch.stop()
+            self.exit(return_code=1)
+            return
+        self.main.show_problems(problems)
+        first = problems[0] if problems else None
+        self.notify(
+            f"{first.where}: {first.message}" if first else "the file did not load",
+            title="Not reloaded: the file has errors",
+            severity="error",
+            timeout=6,
+        )
+
+    @work(group="watch", exit_on_error=False)
+    async def _watch_file(self) -> None:
+        async for _ in self._watch.changes():
+            self.load()
+
+    def action_reload(self) -> None:
+        self.load()
+
+    # -- help, palette, quitting ----------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of the current screen and of the app, named as in the footer."""
+        yield from super().get_system_commands(screen)
+        tables = [(screen, getattr(type(screen), "BINDINGS", [])), (self, self.BINDINGS)]
+        seen: set[str] = set()
+        for owner, bindings in tables:
+            for binding in bindings:
+                if not isinstance(binding, Binding) or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                key = self.get_key_display(binding.with_key(binding.key.split(",")[0]))
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} (key: {key})",
+                    partial(self.run_action, binding.action, owner),
+                )
+
+    async def action_quit(self) -> None:
+        self._watch.stop()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self._watch.stop()
+
+
+def _problems(error: BaseException | None, path: Path) -> tuple[Diagnostic, ...]:
+    """Diagnostics from a failed read; an unexpected error still gets a message, not a crash."""
+    if isinstance(error, DebateLoadError):
+        return error.errors or error.diagnostics
+    reason = f"{type(error).__name__}: {error}" if error is not None else "unknown error"
+    return (Diagnostic(str(path), None, None, f"could not read the debate ({reason})"),)
+
+
+def create_app(path: Path, *, watch: bool = True, export_dir: Path = Path("exports")) -> ArgmapApp:
+    """The TUI for the debate at ``path``; ``watch=False`` turns live reload off (tests)."""
+    return ArgmapApp(path, watch=watch, export_dir=export_dir)

@@ -1,0 +1,141 @@
+"""Turning parts of a debate into styled text, shared by the detail pane and seminar mode.
+
+Only presentation lives here: what a speaker card, a quote or a side badge looks like. Styles
+are Textual theme variables (``$success`` and so on), so every theme keeps pro and con apart,
+and every side is also spelled out with a symbol and a word for readers who cannot rely on
+colour.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+
+if TYPE_CHECKING:  # the model loads in the worker that reads the file, not before first paint
+    from argmap.model.debate import Debate, Quote, Side
+    from argmap.tui.view import DebateView
+
+SYMBOLS: Mapping[str, str] = {"pro": "✚", "con": "✖", "neutral": "●"}
+"""Side symbols, keyed by side (``Side`` is a string enum): ✚ always means pro."""
+SIDE_STYLES: Mapping[str, str] = {
+    "pro": "bold $text-success",
+    "con": "bold $text-error",
+    "neutral": "bold $text-warning",
+}
+
+NO_LABELS: Mapping[str, str] = MappingProxyType({})
+"""No badges: the default of every ``labels`` attribute (claim id → short badge such as ``in``)."""
+
+HEADING = "bold $text-accent"
+MUTED = "dim"
+
+_SHORT_TITLE = 40
+
+_MIN_WRAP = 20
+"""Narrower than this, hanging indents waste more than they help."""
+
+_INDENT = "\u00a0\u00a0"
+"""Two no-break spaces: wrapping keeps them, so a card's second line stays indented."""
+
+
+def side_badge(side: Side) -> Content:
+    """``✚ pro`` in the side's colour."""
+    return Content.assemble((f"{SYMBOLS[side]} {side}", SIDE_STYLES[side]))
+
+
+def heading(text: str) -> Content:
+    return Content.assemble((text, HEADING))
+
+
+def speaker_card(
+    debate: Debate, speaker_id: str, *, conceded: bool = False, width: int | None = None
+) -> Content:
+    """Name in bold, then role and affiliation: who this person is, at a glance."""
+    speaker = debate.speakers[speaker_id]
+    parts: list[str | tuple[str, str]] = [(speaker.name, "bold")]
+    if conceded:
+        parts.append((" (concedes this point)", "italic"))
+    details = [d for d in (speaker.role, speaker.affiliation) if d]
+    if details:
+        parts.append(("\n" + hanging(_INDENT, " · ".join(details), width), MUTED))
+    if speaker.description:
+        parts.append(("\n" + hanging(_INDENT, speaker.description, width), MUTED))
+    return Content.assemble(*parts)
+
+
+def quote_block(
+    debate: Debate, quote: Quote, *, hide_speaker: bool = False, width: int | None = None
+) -> Content:
+    """The words in quotation marks, then who said them, in which source, and when."""
+    who = "the source's own words"
+    if quote.speaker is not None:
+        who = "hidden" if hide_speaker else debate.speakers[quote.speaker].name
+    source = source_line(debate, quote.source, short=True)
+    attribution = hanging(f"{_INDENT}— ", who + (f" · {source}" if source else ""), width)
+    return Content.assemble(
+        ("“" + " ".join(quote.text.split()) + "”", "italic"), "\n", (attribution, MUTED)
+    )
+
+
+def source_line(debate: Debate, source_id: str | None, *, short: bool = False) -> str:
+    """``Title (Publisher, 2016-09-11)``; the debate's only source when none is named.
+
+    ``short`` leaves out the publisher and cuts a long title: for a quote's attribution line.
+    """
+    if source_id is None:
+        if len(debate.sources) != 1:
+            return ""
+        source_id = next(iter(debate.sources))
+    source = debate.sources[source_id]
+    title = source.title
+    if short and len(title) > _SHORT_TITLE:
+        title = title[: _SHORT_TITLE - 1].rstrip() + "…"
+    details = [
+        d
+        for d in (
+            None if short else source.publisher,
+            source.date.isoformat() if source.date else None,
+        )
+        if d
+    ]
+    return title + (f" ({', '.join(details)})" if details else "")
+
+
+def join_blocks(blocks: list[Content]) -> Content:
+    """Blocks separated by one blank line."""
+    return Content("\n\n").join(blocks)
+
+
+QUESTION_MARK = ("◆", "bold $text-accent")
+
+
+def side_mark(view: DebateView, node_id: str) -> tuple[str, str]:
+    """The symbol and style for a node: ``◆`` for the question, else its side's symbol."""
+    if node_id == view.debate.question.id:
+        return QUESTION_MARK
+    side = view.side_of(node_id)
+    return (SYMBOLS[side], SIDE_STYLES[side])
+
+
+def numbered(title: str, items: tuple[str, ...], width: int | None = None) -> Content:
+    """A heading and a numbered list: discussion and critical questions."""
+    lines = [heading(title)]
+    lines += [Content(hanging(f"{i}. ", item, width)) for i, item in enumerate(items, 1)]
+    return Content("\n").join(lines)
+
+
+def hanging(prefix: str, text: str, width: int | None) -> str:
+    """``prefix`` + ``text`` wrapped to ``width`` with every later line indented under the
+    text, as lists are printed. Without a width the text is left for the widget to wrap.
+
+    The indent is made of no-break spaces, which the widget keeps at the start of a line.
+    """
+    text = " ".join(text.split())
+    if width is None or width <= len(prefix) + _MIN_WRAP:
+        return prefix + text
+    indent = "\u00a0" * len(prefix)
+    return "\n".join(textwrap.wrap(text, width, initial_indent=prefix, subsequent_indent=indent))

@@ -1,0 +1,1 @@
+"""The TUI's screens: main (tree and detail), speakers, seminar mode, help."""

@@ -1,0 +1,339 @@
+"""The main screen: the argument tree on the left, the selected claim on the right.
+
+This screen owns the reader's state (the selected claim, the jump history, what is
+highlighted) and is the only place it changes: widgets send messages up, the screen asks the
+analysis layer (through the :class:`~argmap.tui.view.DebateView`) and sets widget attributes
+down.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.reactive import var
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import Worker, WorkerState
+
+from argmap.io.diagnostics import Diagnostic
+from argmap.render.errors import RenderError
+from argmap.tui import keys
+from argmap.tui.format import MUTED, NO_LABELS
+from argmap.tui.highlight import Highlight, in_display_order
+from argmap.tui.history import History
+from argmap.tui.messages import ClaimHighlighted, JumpRequested
+from argmap.tui.screens.seminar import SeminarScreen
+from argmap.tui.screens.speakers import SpeakersScreen
+from argmap.tui.widgets.argument_tree import ArgumentTree
+from argmap.tui.widgets.breadcrumb import Breadcrumb
+from argmap.tui.widgets.debate_header import DebateHeader
+from argmap.tui.widgets.detail_pane import DetailPane
+from argmap.tui.widgets.error_banner import ErrorBanner
+from argmap.tui.widgets.search_panel import SearchPanel
+from argmap.tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from argmap.model.debate import Debate
+    from argmap.tui.view import DebateView
+
+_Step = Callable[[tuple[str, ...], Callable[[tuple[str, ...]], bool]], tuple[str, ...] | None]
+"""History.back or History.forward."""
+
+FOCUS_DEPTH = 2
+"""How many relations away from the selected claim a focused export reaches."""
+
+
+class MainScreen(Screen[None]):
+    """Tree, detail pane, breadcrumb, search; see the module docstring."""
+
+    BINDINGS: ClassVar = keys.MAIN
+    AUTO_FOCUS = "#tree"
+
+    labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
+    """Badges per claim id for the tree and the detail pane (extension point, e.g. what-if)."""
+
+    def __init__(self, path: Path, export_dir: Path) -> None:
+        super().__init__(id="main")
+        self.path = path
+        self.export_dir = export_dir
+        self.view: DebateView | None = None
+        self.history: History[tuple[str, ...]] = History()
+        """Places are paths of claim ids from the top of the tree (see ``History``)."""
+        self.highlight: Highlight | None = None
+        self._search_origin: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        yield DebateHeader(id="header")
+        yield ErrorBanner(id="banner")
+        yield Breadcrumb(id="breadcrumb")
+        with Horizontal(id="panes"):
+            yield ArgumentTree(id="tree")
+            yield DetailPane(id="detail")
+        yield SearchPanel(id="search")
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.view is None:
+            self.query_one(DebateHeader).show_loading(self.path.name)
+            self.query_one(DetailPane).show_message(f"Loading {self.path}…")
+
+    @property
+    def argument_tree(self) -> ArgumentTree:
+        return self.query_one(ArgumentTree)
+
+    @property
+    def selected(self) -> str | None:
+        """The claim under the tree cursor (read from the tree, so a key pressed right after
+        a move never acts on the claim before it)."""
+        return self.argument_tree.cursor_claim if self.view is not None else None
+
+    @property
+    def crumbs(self) -> tuple[str, ...]:
+        """Where the cursor is: claim ids from the top of the tree down to it."""
+        return self.argument_tree.cursor_path if self.view is not None else ()
+
+    # -- attributes down from the app ------------------------------------------------------
+
+    def show_view(self, view: DebateView) -> None:
+        """Show a (re)loaded debate, keeping the selection, open nodes and highlight."""
+        expanded = () if self.view is None else self.argument_tree.expanded_ids()
+        # The same place if it is still there, else the deepest claim on its path that is.
+        crumbs = self.crumbs
+        keep = next((i for i in range(len(crumbs), 0, -1) if view.has(crumbs[i - 1])), 0)
+        self.view = view
+        self.query_one(DebateHeader).show(view)
+        self.argument_tree.show(view, expanded=expanded, place=crumbs[:keep])
+        self.query_one(ErrorBanner).show_problems(())
+        if self.highlight is not None:
+            self._rehighlight(view, self.highlight)
+
+    def show_problems(self, problems: Sequence[Diagnostic]) -> None:
+        """The file on disk is invalid: say why, above the last good version."""
+        self.query_one(ErrorBanner).show_problems(problems)
+
+    def watch_labels(self, labels: Mapping[str, str]) -> None:
+        self.argument_tree.labels = labels
+        self.query_one(DetailPane).labels = labels
+
+    # -- messages up from the widgets --------------------------------------------------------
+
+    @on(ClaimHighlighted)
+    def _claim_highlighted(self, event: ClaimHighlighted) -> None:
+        if self.view is None:
+            return
+        self.query_one(DetailPane).show(self.view, event.node_id)
+        self.query_one(Breadcrumb).show(self.view, event.path)
+        self._update_status()
+
+    @on(JumpRequested)
+    def _jump_requested(self, event: JumpRequested) -> None:
+        event.stop()
+        self.jump(event.node_id)
+
+    def jump(self, node_id: str, *, record: bool = True) -> None:
+        """Go to a claim's home in the tree; ``record`` it in the history (back/forward)."""
+        if self.view is None or not self.view.has(node_id):
+            return
+        if record:
+            self.history.visit(self.crumbs or None, tuple(self.view.shape.path(node_id)))
+        self.argument_tree.reveal(node_id)
+
+    # -- history -----------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self._travel(self.history.back, "Nothing to go back to: jump somewhere first")
+
+    def action_forward(self) -> None:
+        self._travel(self.history.forward, "Nothing to go forward to")
+
+    def _travel(self, step: _Step, empty: str) -> None:
+        view = self.view
+        if view is None or not self.crumbs:
+            return
+        place = step(self.crumbs, lambda path: view.has(path[-1]))
+        if place is None:
+            self.notify(empty, timeout=2)
+            return
+        self.argument_tree.reveal_place(place)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        self._search_origin = self.crumbs or None
+        panel = self.query_one(SearchPanel)
+        panel.open()
+        if self.view is not None and panel.search_text:
+            self._search(self.view, panel.search_text, preview=False)
+
+    @on(SearchPanel.Changed)
+    def _search_changed(self, event: SearchPanel.Changed) -> None:
+        if self.view is not None:
+            self._search(self.view, event.query, preview=True)
+
+    @on(SearchPanel.Moved)
+    def _search_moved(self, event: SearchPanel.Moved) -> None:
+        self.argument_tree.reveal(event.node_id)
+
+    @on(SearchPanel.Chosen)
+    def _search_chosen(self, event: SearchPanel.Chosen) -> None:
+        self.query_one(SearchPanel).hide()
+        if self._search_origin is not None and self.view is not None:
+            self.history.visit(self._search_origin, tuple(self.view.shape.path(event.node_id)))
+        self.argument_tree.reveal(event.node_id)
+        self.argument_tree.focus()
+
+    @on(SearchPanel.Closed)
+    def _search_closed(self) -> None:
+        if self._search_origin is not None:
+            self.argument_tree.reveal_place(self._search_origin)
+        self.argument_tree.focus()
+
+    def _search(self, view: DebateView, query: str, *, preview: bool) -> None:
+        matches = view.search.search(query, view.tree_order) if query.strip() else []
+        self.query_one(SearchPanel).show_results(view, matches)
+        ids = tuple(m.node_id for m in matches)
+        self._set_highlight(Highlight("search", query.strip(), ids) if query.strip() else None)
+        if preview and ids:
+            self.argument_tree.reveal(ids[0])
+        elif preview and self._search_origin:
+            self.argument_tree.reveal_place(self._search_origin)
+
+    # -- highlight: next / previous / clear ---------------------------------------------------
+
+    def action_next_match(self) -> None:
+        self._step_highlight(1)
+
+    def action_previous_match(self) -> None:
+        self._step_highlight(-1)
+
+    def _step_highlight(self, direction: int) -> None:
+        if self.view is None or self.highlight is None or not self.highlight.ids:
+            self.notify("Nothing highlighted: press / to search or s to pick a speaker", timeout=3)
+            return
+        target = self.highlight.step(self.selected, direction, self.view.tree_position)
+        if target is not None:
+            self.jump(target, record=False)
+
+    def action_clear_highlight(self) -> None:
+        self._set_highlight(None)
+
+    def _set_highlight(self, highlight: Highlight | None) -> None:
+        self.highlight = highlight
+        self.argument_tree.marked = frozenset(highlight.ids) if highlight else frozenset()
+        self._update_status()
+
+    def _rehighlight(self, view: DebateView, highlight: Highlight) -> None:
+        """Recompute a highlight against a reloaded debate."""
+        if highlight.kind == "search":
+            self._search(view, highlight.title, preview=False)
+            return
+        profile = next((p for p in view.speakers if p.speaker.name == highlight.title), None)
+        ids = in_display_order(profile.involved, view.tree_position) if profile else ()
+        self._set_highlight(Highlight("speaker", highlight.title, ids))
+
+    def _update_status(self) -> None:
+        status = self.query_one(StatusLine)
+        highlight = self.highlight
+        if highlight is None:
+            status.show_text(None)
+            return
+        what = (
+            f"Search “{highlight.title}”"
+            if highlight.kind == "search"
+            else f"Claims of {highlight.title}"
+        )
+        count = len(highlight.ids)
+        number = highlight.number(self.selected)
+        where = f"{number} of {count}" if number else f"{count} highlighted"
+        status.show_text(
+            Content.assemble(
+                (what, "bold"),
+                f": {where}",
+                ("   n next · N previous · x clear", MUTED),
+            )
+        )
+
+    # -- speakers and seminar -----------------------------------------------------------------
+
+    def action_speakers(self) -> None:
+        if self.view is not None:
+            self.app.push_screen(SpeakersScreen(self.view), self._speaker_chosen)
+
+    def _speaker_chosen(self, speaker_id: str | None) -> None:
+        view = self.view
+        if view is None or speaker_id is None:
+            return
+        profile = next(p for p in view.speakers if p.speaker.id == speaker_id)
+        ids = in_display_order(profile.involved, view.tree_position)
+        self._set_highlight(Highlight("speaker", profile.speaker.name, ids))
+        self.argument_tree.reveal_all(ids)
+        if ids:
+            self.jump(ids[0])
+        else:
+            self.notify(f"{profile.speaker.name} asserts no claim in this debate", timeout=3)
+
+    def action_seminar(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        order = view.teaching_order
+        start = order.index(self.selected) if self.selected in order else 0
+        self.app.push_screen(SeminarScreen(view, start), self._seminar_left)
+
+    def _seminar_left(self, node_id: str | None) -> None:
+        if node_id is not None:
+            self.jump(node_id)
+
+    # -- export --------------------------------------------------------------------------------
+
+    def action_export(self, scope: str) -> None:
+        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood."""
+        view = self.view
+        if view is None:
+            return
+        focus = self.selected if scope == "focus" and self.selected != view.shape.root else None
+        target = export_path(self.export_dir, self.path, focus)
+        self.notify(f"Exporting {target}…", timeout=2)
+        self._export(view.debate, target, focus)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, debate: Debate, target: Path, focus: str | None) -> Path:
+        from argmap.render.export import export_map  # Graphviz loads on the first export
+        from argmap.render.options import EVALUATION_LABELS, MapOptions
+
+        labels = dict(self.labels)
+        evaluated = bool(labels) and set(labels.values()) <= set(EVALUATION_LABELS)
+        options = MapOptions(
+            focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels if evaluated else None
+        )
+        export_map(debate, target, "svg", options)
+        return target
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.group != "export":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self.notify(f"Map saved: {worker.result}", title="Export", timeout=6)
+        elif event.state is WorkerState.ERROR:
+            error = worker.error
+            reason = str(error) or type(error).__name__
+            if isinstance(error, RenderError) and error.hint:
+                reason += f"\n{error.hint}"
+            self.notify(f"Export failed: {reason}", title="Export", severity="error", timeout=10)
+
+
+def export_path(export_dir: Path, debate_file: Path, focus: str | None) -> Path:
+    """``exports/<file stem>.svg``, or ``exports/<stem>-<claim id>.svg`` for a focused map."""
+    stem = debate_file.stem
+    if focus is not None:
+        stem = f"{stem}-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
+    return export_dir / f"{stem}.svg"

@@ -1,0 +1,218 @@
+"""Seminar mode: one claim at a time, in teaching order, large and uncluttered, to project.
+
+The order comes from :func:`argmap.analysis.seminar.teaching_order` (the file's ``order:`` if
+it has one). Each step shows where the claim sits (what it supports or attacks), its full
+text, who said it, the quotes, the discussion questions and, for an argument with a scheme,
+the scheme's critical questions to put to the room. "Who said this?" hides every speaker until
+``r`` reveals them, so a class can guess first. Leaving returns the current claim's id, and
+the main screen selects it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from argmap.tui import keys
+from argmap.tui.format import (
+    MUTED,
+    heading,
+    join_blocks,
+    numbered,
+    quote_block,
+    side_badge,
+    side_mark,
+    speaker_card,
+)
+
+if TYPE_CHECKING:
+    from argmap.tui.view import DebateView
+
+_PLACE = {
+    "premise": "is a premise of",
+    "supports": "supports",
+    "attacks": "attacks",
+    "contradicts": "contradicts",
+    "undercuts": "undercuts the link from",
+}
+"""How a claim bears on its parent in the tree (``Role``), as the seminar card says it."""
+
+
+class SeminarScreen(Screen[str | None]):
+    """Step through the teaching order; dismisses with the id of the claim on screen."""
+
+    BINDINGS: ClassVar = keys.SEMINAR
+
+    position: reactive[int] = reactive(0, init=False)
+    """Index into the teaching order (0-based; the screen shows it 1-based)."""
+    hide_speaker: reactive[bool] = reactive(False, init=False)
+    """"Who said this?": speakers stay hidden until revealed."""
+    revealed: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, view: DebateView, start: int = 0) -> None:
+        super().__init__(id="seminar")
+        self.view = view
+        self.order = view.teaching_order
+        self.set_reactive(SeminarScreen.position, max(0, min(start, len(self.order) - 1)))
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="seminar-top"):
+            yield Static(id="seminar-title", markup=False)
+            yield ProgressBar(
+                total=len(self.order), show_eta=False, show_percentage=False, id="seminar-bar"
+            )
+            yield Static(id="seminar-progress", markup=False)
+        with VerticalScroll(id="seminar-scroll"):
+            yield Static(id="seminar-card", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._render_step()
+
+    @property
+    def current(self) -> str:
+        return self.order[self.position]
+
+    @property
+    def progress(self) -> str:
+        """``7 / 23``."""
+        return f"{self.position + 1} / {len(self.order)}"
+
+    def show_view(self, view: DebateView) -> None:
+        """A reload: stay on the same claim if it is still in the order."""
+        current = self.current
+        self.view, self.order = view, view.teaching_order
+        position = self.order.index(current) if current in self.order else self.position
+        self.set_reactive(SeminarScreen.position, max(0, min(position, len(self.order) - 1)))
+        self.query_one(ProgressBar).update(total=len(self.order))
+        self._render_step()
+
+    def watch_position(self) -> None:
+        self.revealed = False
+        self._render_step()
+
+    def watch_hide_speaker(self) -> None:
+        self._render_step()
+
+    def watch_revealed(self) -> None:
+        self._render_step()
+
+    def on_resize(self) -> None:
+        # Lists and speaker cards are wrapped to the width with hanging indents.
+        self._render_step()
+
+    def action_step(self, delta: int) -> None:
+        target = self.position + delta
+        if 0 <= target < len(self.order):
+            self.position = target
+        else:
+            self.app.bell()
+
+    def action_go_to(self, where: str) -> None:
+        self.position = 0 if where == "first" else len(self.order) - 1
+
+    def action_toggle_hide_speaker(self) -> None:
+        self.hide_speaker = not self.hide_speaker
+        self.revealed = False
+        self.notify(
+            "Speakers hidden until you press r" if self.hide_speaker else "Speakers shown",
+            timeout=2,
+        )
+
+    def action_reveal(self) -> None:
+        self.revealed = True
+
+    def action_leave(self) -> None:
+        self.dismiss(self.current)
+
+    def _render_step(self) -> None:
+        self.query_one("#seminar-title", Static).update(
+            Content.assemble(("Seminar", "bold"), (f" · {self.view.debate.title}", MUTED))
+        )
+        self.query_one("#seminar-progress", Static).update(
+            Content.assemble((self.progress, "bold"))
+        )
+        self.query_one(ProgressBar).update(progress=self.position + 1)
+        hidden = self.hide_speaker and not self.revealed
+        widget = self.query_one("#seminar-card", Static)
+        width = widget.content_size.width or None  # None before the first layout
+        widget.update(card(self.view, self.current, hidden, width))
+        self.query_one(VerticalScroll).scroll_home(animate=False)
+
+
+def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None = None) -> Content:
+    """One step of the seminar, as text; lists wrap to ``width`` with hanging indents."""
+    debate = view.debate
+    if node_id == debate.question.id:
+        blocks = [heading("◆ THE QUESTION"), Content.assemble((debate.question.text, "bold"))]
+        if debate.description:
+            blocks.append(Content(" ".join(debate.description.split())))
+        return join_blocks(blocks)
+    statement = debate.statements.get(node_id)
+    argument = debate.arguments.get(node_id)
+    node = statement or argument
+    assert node is not None
+    side = view.side_of(node_id)
+    kind = "ARGUMENT" if argument is not None else "CLAIM"
+    blocks = [Content.assemble(side_badge(side), (f"  ·  {kind}", MUTED))]
+    blocks += _where(view, node_id)
+    if statement is not None:
+        if statement.title:
+            blocks.append(Content.assemble((statement.title.upper(), "bold $text-accent")))
+        blocks.append(Content.assemble((" ".join(statement.text.split()), "bold")))
+    elif argument is not None:
+        blocks.append(Content.assemble((argument.title.upper(), "bold $text-accent")))
+        if argument.gist:
+            blocks.append(Content.assemble((" ".join(argument.gist.split()), "bold")))
+        if argument.premises:
+            premises = tuple(debate.text_of(p) for p in argument.premises)
+            blocks.append(numbered("Because", premises, width))
+    if hide_speaker and (
+        node.speakers
+        or node.conceded_by
+        or (statement is not None and any(q.speaker for q in statement.quotes))
+    ):
+        blocks.append(
+            Content.assemble(
+                ("Who said this?", "bold $text-warning"), ("   press r to reveal", MUTED)
+            )
+        )
+    else:
+        people = [speaker_card(debate, s, width=width) for s in node.speakers]
+        people += [speaker_card(debate, s, conceded=True, width=width) for s in node.conceded_by]
+        if people:
+            blocks.append(Content("\n").join([heading("Who"), *people]))
+    if statement is not None and statement.quotes:
+        quotes = [
+            quote_block(debate, q, hide_speaker=hide_speaker, width=width) for q in statement.quotes
+        ]
+        blocks.append(Content("\n").join([heading("In their words"), *quotes]))
+    if node.questions:
+        blocks.append(numbered("For discussion", node.questions, width))
+    scheme = view.scheme_of(node_id)
+    if scheme is not None:
+        title = f"Critical questions · {scheme.name}"
+        blocks.append(numbered(title, scheme.critical_questions, width))
+    return join_blocks(blocks)
+
+
+def _where(view: DebateView, node_id: str) -> list[Content]:
+    """``attacks ✚ <parent>``: where this claim sits in the debate."""
+    parent = view.shape.parent(node_id)
+    if parent is None:
+        return []
+    branch = next(b for b in view.shape.children(parent) if b.node_id == node_id and b.home)
+    symbol, style = side_mark(view, parent)
+    return [
+        Content.assemble(
+            (f"This {_PLACE[branch.role]} ", MUTED),
+            (f"{symbol} ", style),
+            " ".join(view.debate.label_of(parent).split()),
+        )
+    ]

@@ -1,0 +1,123 @@
+"""One loaded version of a debate, with everything the screens need computed from it.
+
+A :class:`DebateView` is built off the UI thread when a file is (re)loaded and handed down to
+the screens and widgets, which only read it. Keeping the analysis here, outside any widget,
+is what lets the widgets stay about display and lets a reload swap the whole view at once.
+
+This is the only TUI module that imports the model, I/O and analysis layers; the others refer
+to their types for annotations only. The app imports this module in the worker that reads the
+file, so the first frame is drawn before any of that code is even loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from argmap.analysis.graph import DebateIndex
+from argmap.analysis.search import SearchIndex
+from argmap.analysis.seminar import scheme_of, teaching_order
+from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
+from argmap.analysis.tree import Link, TreeShape, neighbours
+from argmap.io.diagnostics import Diagnostic
+from argmap.io.load import LoadedDebate
+from argmap.io.readers import read_debate
+from argmap.io.schemes import scheme_catalogue
+from argmap.model.debate import Debate, Side
+from argmap.model.schemes import Scheme
+
+
+@dataclass(eq=False)
+class DebateView:
+    """A debate and its derived structures. The expensive ones are computed on first use."""
+
+    path: Path
+    debate: Debate
+    warnings: tuple[Diagnostic, ...] = ()
+    index: DebateIndex = field(init=False)
+    shape: TreeShape = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.index = DebateIndex(self.debate)
+        self.shape = TreeShape(self.index)
+
+    @cached_property
+    def sides(self) -> Mapping[str, Side]:
+        """Each claim's side on the question; the question itself counts as pro."""
+        return {**self.index.sides, self.debate.question.id: Side.PRO}
+
+    @cached_property
+    def tree_order(self) -> tuple[str, ...]:
+        """Every node in the order the fully expanded tree shows it."""
+        return tuple(self.shape.preorder())
+
+    @cached_property
+    def tree_position(self) -> Mapping[str, int]:
+        """Where each node comes in :attr:`tree_order`."""
+        return {node_id: i for i, node_id in enumerate(self.tree_order)}
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        return SearchIndex(self.debate)
+
+    @cached_property
+    def speakers(self) -> tuple[SpeakerProfile, ...]:
+        return tuple(speaker_profiles(self.index))
+
+    @cached_property
+    def teaching_order(self) -> tuple[str, ...]:
+        return teaching_order(self.shape)
+
+    @property
+    def schemes(self) -> Mapping[str, Scheme]:
+        return scheme_catalogue()
+
+    def side_of(self, node_id: str) -> Side:
+        """A node's side on the question (the question itself counts as pro)."""
+        return self.sides.get(node_id, Side.NEUTRAL)
+
+    def links(self, node_id: str) -> list[Link]:
+        """Every relation touching ``node_id``, as links for the detail pane."""
+        return neighbours(self.index, node_id)
+
+    def scheme_of(self, node_id: str) -> Scheme | None:
+        """The argumentation scheme of an argument, for its critical questions."""
+        return scheme_of(self.debate, node_id, self.schemes)
+
+    def has(self, node_id: str) -> bool:
+        """Is ``node_id`` a node (question, statement or argument) of this version?"""
+        debate = self.debate
+        return (
+            node_id == debate.question.id
+            or node_id in debate.statements
+            or node_id in debate.arguments
+        )
+
+    def speaker_names(self, node_id: str) -> list[str]:
+        """The names of the speakers who assert ``node_id``."""
+        node = self.debate.statements.get(node_id) or self.debate.arguments.get(node_id)
+        if node is None:
+            return []
+        return [self.debate.speakers[s].name for s in node.speakers]
+
+    def warm(self) -> None:
+        """Compute the lazy parts now (call off the UI thread, after the first paint)."""
+        for part in ("sides", "tree_position", "search", "speakers", "teaching_order"):
+            getattr(self, part)
+
+
+def load_view(path: Path) -> DebateView:
+    """Read ``path`` and build its view; raises DebateLoadError like :func:`read_debate`.
+
+    Also derives the sides, which the first frame of the tree shows (the rest of the view
+    waits for :meth:`DebateView.warm` or first use).
+    """
+    view = view_of(read_debate(path), path)
+    _ = view.sides
+    return view
+
+
+def view_of(loaded: LoadedDebate, path: Path) -> DebateView:
+    return DebateView(path, loaded.debate, tuple(loaded.warnings))

@@ -1,0 +1,37 @@
+"""The header: the debate's title, its file, and the central question in full."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.content import Content
+from textual.widgets import Static
+
+from argmap.tui.format import MUTED
+
+if TYPE_CHECKING:
+    from argmap.tui.view import DebateView
+
+
+class DebateHeader(Static):
+    """Two lines or three: ``argmap · title … file`` and ``◆ the question``."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, view: DebateView) -> None:
+        question = " ".join(view.debate.question.text.split())
+        self.update(
+            Content.assemble(
+                ("argmap", "bold $text-accent"),
+                " · ",
+                (view.debate.title, "bold"),
+                (f"  ({view.path.name})", MUTED),
+                "\n",
+                ("◆ ", "$text-accent"),
+                question,
+            )
+        )
+
+    def show_loading(self, name: str) -> None:
+        self.update(Content.assemble(("argmap", "bold $text-accent"), f" · loading {name}…"))

@@ -1,0 +1,200 @@
+"""The detail pane: everything about the selected claim, and links to every claim it touches.
+
+Top to bottom: side and kind, the full text, the speaker card(s), verbatim quotes with their
+source and date, the evidence basis and tags, then every relation in or out as a selectable
+link (Enter or a click jumps there), then notes, discussion questions and, for an argument
+with a scheme, the scheme's critical questions.
+
+Attributes down: :meth:`show` a claim of a view, :attr:`labels` (badges, see
+:class:`~argmap.tui.widgets.argument_tree.ArgumentTree`). Message up:
+:class:`~argmap.tui.messages.JumpRequested` when a link is chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.reactive import var
+from textual.widgets import Static
+
+from argmap.tui.format import (
+    HEADING,
+    MUTED,
+    NO_LABELS,
+    heading,
+    join_blocks,
+    numbered,
+    quote_block,
+    side_badge,
+    side_mark,
+    source_line,
+    speaker_card,
+)
+from argmap.tui.messages import JumpRequested
+from argmap.tui.widgets.relation_links import RelationLinks
+
+if TYPE_CHECKING:
+    from argmap.analysis.tree import Link
+    from argmap.tui.view import DebateView
+
+
+class DetailPane(VerticalScroll, can_focus=False):
+    """The selected claim in full; see the module docstring."""
+
+    labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
+    """A badge per claim id (extension point: what-if labels); shown under the heading."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.view: DebateView | None = None
+        self.node_id: str | None = None
+        self._links: list[Link] = []
+        self._width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="detail-head")
+        yield RelationLinks(id="detail-links")
+        yield Static(id="detail-tail")
+
+    def show(self, view: DebateView, node_id: str) -> None:
+        """Show ``node_id`` of ``view`` (a view is passed again after each reload)."""
+        self.view, self.node_id = view, node_id
+        self._render_claim()
+
+    def show_message(self, text: str) -> None:
+        """A plain message instead of a claim (while loading, for instance)."""
+        self.query_one("#detail-head", Static).update(Content(text))
+        self.query_one(RelationLinks).show_links([])
+        self.query_one("#detail-tail", Static).update("")
+
+    def watch_labels(self) -> None:
+        if self.view is not None and self.node_id is not None:
+            self._render_claim()
+
+    @property
+    def links(self) -> list[Link]:
+        """The relation links shown, in order."""
+        return list(self._links)
+
+    def _render_claim(self) -> None:
+        view, node_id = self.view, self.node_id
+        if view is None or node_id is None or not view.has(node_id):
+            return
+        self._links = view.links(node_id)
+        head = self.query_one("#detail-head", Static)
+        width = head.content_size.width or None  # None before the first layout
+        title = f"Relations ({len(self._links)})" if self._links else "No relations"
+        head.update(join_blocks([_head(view, node_id, self.labels, width), heading(title)]))
+        self.query_one(RelationLinks).show_links([_link_prompt(view, ln) for ln in self._links])
+        self.query_one("#detail-tail", Static).update(_tail(view, node_id, width))
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Lists and speaker cards are wrapped to the width with hanging indents, so a new
+        # width means drawing again. A new height (the content grew) does not.
+        if event.size.width != self._width:
+            self._width = event.size.width
+            self._render_claim()
+
+    @on(RelationLinks.Chosen)
+    def _follow(self, event: RelationLinks.Chosen) -> None:
+        event.stop()
+        self.post_message(JumpRequested(self._links[event.index].target))
+
+
+def _head(view: DebateView, node_id: str, labels: Mapping[str, str], width: int | None) -> Content:
+    debate = view.debate
+    blocks: list[Content] = []
+    if node_id == debate.question.id:
+        blocks.append(Content.assemble(("◆ The central question", HEADING)))
+        blocks.append(Content.assemble((debate.question.text, "bold")))
+        if debate.description:
+            blocks.append(Content(" ".join(debate.description.split())))
+        return join_blocks(blocks)
+    side = view.side_of(node_id)
+    kind = "argument" if node_id in debate.arguments else "statement"
+    badge = labels.get(node_id)
+    blocks.append(
+        Content.assemble(
+            side_badge(side),
+            (f" · {kind} · {node_id}", MUTED),
+            *((f" · [{badge}]", "bold $text-primary"),) if badge else (),
+        )
+    )
+    statement = debate.statements.get(node_id)
+    argument = debate.arguments.get(node_id)
+    if statement is not None:
+        if statement.title:
+            blocks.append(Content.assemble((statement.title, "bold")))
+        blocks.append(Content(" ".join(statement.text.split())))
+    elif argument is not None:
+        blocks.append(Content.assemble((argument.title, "bold")))
+        if argument.gist:
+            blocks.append(Content(" ".join(argument.gist.split())))
+        if argument.sketched:
+            blocks.append(
+                Content.assemble(("A sketch: its premises are not spelled out yet.", MUTED))
+            )
+    node = statement or argument
+    assert node is not None
+    people = [speaker_card(debate, s, width=width) for s in node.speakers]
+    people += [speaker_card(debate, s, conceded=True, width=width) for s in node.conceded_by]
+    if people:
+        blocks.append(Content("\n").join([heading("Who"), *people]))
+    if statement is not None and statement.quotes:
+        quotes = [quote_block(debate, q, width=width) for q in statement.quotes]
+        blocks.append(Content("\n").join([heading("Quotes"), *quotes]))
+    evidence: list[Content] = []
+    if statement is not None and statement.basis is not None:
+        evidence.append(
+            Content.assemble(("Basis: ", "bold"), statement.basis.value.replace("-", " "))
+        )
+    if statement is not None and (source := source_line(debate, statement.source)):
+        evidence.append(Content.assemble(("Source: ", "bold"), source))
+    if node.tags:
+        evidence.append(
+            Content.assemble(("Tags: ", "bold"), " ".join(f"#{tag}" for tag in node.tags))
+        )
+    if evidence:
+        blocks.append(Content("\n").join(evidence))
+    return join_blocks(blocks)
+
+
+def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
+    debate = view.debate
+    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    blocks: list[Content] = []
+    shape = view.shape
+    below = shape.descendants(node_id)
+    replies = len(shape.children(node_id))
+    blocks.append(
+        Content.assemble(
+            (
+                f"{replies} direct repl{'y' if replies == 1 else 'ies'} · {below} claim"
+                f"{'' if below == 1 else 's'} below in the tree",
+                MUTED,
+            )
+        )
+    )
+    if node is not None and node.notes:
+        blocks.append(Content("\n").join([heading("Notes"), Content(" ".join(node.notes.split()))]))
+    if node is not None and node.questions:
+        blocks.append(numbered("Discussion questions", node.questions, width))
+    scheme = view.scheme_of(node_id)
+    if scheme is not None:
+        title = f"Critical questions ({scheme.name})"
+        blocks.append(numbered(title, scheme.critical_questions, width))
+    return join_blocks(blocks)
+
+
+def _link_prompt(view: DebateView, link: Link) -> Content:
+    symbol, style = side_mark(view, link.target)
+    return Content.assemble(
+        (f"{link.phrase} ", MUTED),
+        (f"{symbol} ", style),
+        view.debate.label_of(link.target),
+    )
