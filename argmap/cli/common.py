@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 from rich.console import Console
 from rich.text import Text
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
-from argmap.io.load import LoadedDebate
-from argmap.io.readers import read_debate
+
+if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints before needing them
+    from argmap.io.load import LoadedDebate
 
 EXIT_INVALID = 1
 """Exit status for input argmap cannot accept (exit 2 is click's, for usage errors)."""
@@ -46,6 +47,8 @@ def fail(message: str, hint: str | None = None) -> NoReturn:
 
 def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
     """Read a debate, or print every error with its location and exit 1."""
+    from argmap.io.readers import read_debate
+
     try:
         return read_debate(path, fmt)
     except DebateLoadError as error:

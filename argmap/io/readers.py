@@ -9,19 +9,35 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from argmap.formats.aif import read_aif
+from argmap.formats.argdown_read import read_argdown
+from argmap.formats.kialo import read_kialo
+from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.load import LoadedDebate, load_debate
 
 Reader = Callable[[Path], LoadedDebate]
 
 READERS: dict[str, Reader] = {
     "yaml": load_debate,
+    "argdown": read_argdown,
+    "aif": read_aif,
+    "kialo": read_kialo,
 }
 """Format name → reader. Readers raise DebateLoadError with located diagnostics."""
 
 EXTENSIONS: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
+    ".argdown": "argdown",
+    ".ad": "argdown",
+    ".json": "aif",
+    ".txt": "kialo",
+    ".md": "markdown",
 }
+"""File extension → format name, for reading and writing alike."""
+
+WRITE_ONLY = frozenset({"markdown"})
+"""Formats argmap writes but does not read: a handout is for people, not for round trips."""
 
 
 def detect_format(path: Path) -> str:
@@ -31,4 +47,23 @@ def detect_format(path: Path) -> str:
 
 def read_debate(path: Path, fmt: str | None = None) -> LoadedDebate:
     """Read a debate in ``fmt`` (detected from the extension when None)."""
-    return READERS[fmt or detect_format(path)](path)
+    fmt = fmt or detect_format(path)
+    reader = READERS.get(fmt)
+    if reader is None:
+        why = (
+            "argmap writes Markdown outlines for handouts but cannot read them back"
+            if fmt in WRITE_ONLY
+            else f"argmap cannot read the format `{fmt}`"
+        )
+        raise DebateLoadError(
+            [
+                Diagnostic(
+                    str(path),
+                    None,
+                    None,
+                    why,
+                    f"read one of: {', '.join(READERS)} (choose with --from)",
+                )
+            ]
+        )
+    return reader(path)
