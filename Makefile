@@ -32,6 +32,8 @@ exports: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_semantics.py
+	$(BIN)/python bench/bench_evaluate.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
