@@ -26,6 +26,21 @@ MAIN: list[BindingType] = [
     Binding("e", "export('debate')", "Export map", id="argmap.export"),
     Binding("E", "export('focus')", "Export around claim", id="argmap.export-focus", show=False),
     Binding("x", "clear_highlight", "Clear highlight", id="argmap.clear-highlight", show=False),
+    Binding(
+        "a",
+        "what_if",
+        "What-if: reject / accept / neutral",
+        id="argmap.what-if",
+        show=False,
+    ),
+    Binding(
+        "A",
+        "clear_room",
+        "What-if: clear the room",
+        id="argmap.what-if-clear",
+        show=False,
+    ),
+    Binding("c", "scorecards", "Speaker scorecards", id="argmap.scorecards", show=False),
 ]
 
 TREE: list[BindingType] = [
@@ -69,6 +84,12 @@ SPEAKERS: list[BindingType] = [
     Binding("escape", "dismiss", "Close", id="argmap.speakers.close"),
 ]
 
+SCORECARDS: list[BindingType] = [
+    Binding("j", "move(1)", "Down", id="argmap.scorecards.down", show=False),
+    Binding("k", "move(-1)", "Up", id="argmap.scorecards.up", show=False),
+    Binding("escape,c", "dismiss", "Close", id="argmap.scorecards.close", key_display="esc"),
+]
+
 SEARCH: list[BindingType] = [
     Binding("escape", "close", "Close search", id="argmap.search.close"),
     Binding("down", "result(1)", "Next result", id="argmap.search.down", show=False),
@@ -92,6 +113,7 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Relation links (Tab to reach them)", LINKS),
     ("Search box", SEARCH),
     ("Speakers", SPEAKERS),
+    ("Speaker scorecards", SCORECARDS),
     ("Seminar mode", SEMINAR),
 ]
 """What the help screen lists, in order."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import scheme_of, teaching_order
@@ -101,6 +102,19 @@ class DebateView:
         if node is None:
             return []
         return [self.debate.speakers[s].name for s in node.speakers]
+
+    def evaluate(self, room: Mapping[str, str]) -> Evaluation:
+        """Grounded labels under the room's verdicts (claim id → ``accept`` or ``reject``).
+
+        Ids this version no longer has are left out, so a what-if survives a reload that
+        removed one of its claims.
+        """
+        kept = {node_id: verdict for node_id, verdict in room.items() if self.has(node_id)}
+        return evaluate(
+            self.debate,
+            accept=[node_id for node_id, verdict in kept.items() if verdict == "accept"],
+            reject=[node_id for node_id, verdict in kept.items() if verdict == "reject"],
+        )
 
     def warm(self) -> None:
         """Compute the lazy parts now (call off the UI thread, after the first paint)."""

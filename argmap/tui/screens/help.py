@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
@@ -43,10 +43,25 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(self._content(), id="help-text", markup=False)
+            yield Static(self._legend(), id="help-text", markup=False)
+            # Two columns of keys: one column outgrew a 40-line terminal.
+            left, right = _halves(keys.SECTIONS)
+            with Horizontal(id="help-keys"):
+                yield Static(self._keys(left), classes="help-column", markup=False)
+                yield Static(self._keys(right), classes="help-column", markup=False)
+            yield Static(
+                Content.assemble(
+                    (
+                        "Ctrl+P opens the command palette: every action above, searchable by name.",
+                        MUTED,
+                    )
+                ),
+                id="help-palette",
+                markup=False,
+            )
         yield Footer()
 
-    def _content(self) -> Content:
+    def _legend(self) -> Content:
         legend = [
             heading("Symbols"),
             Content.assemble((f"{QUESTION_MARK[0]} ", QUESTION_MARK[1]), "the central question"),
@@ -63,20 +78,41 @@ class HelpScreen(ModalScreen[None]):
             Content(INTRO),
             Content("\n").join(legend),
         ]
-        for title, bindings in keys.SECTIONS:
-            lines = [heading(title)]
-            lines += [self._line(b) for b in bindings if isinstance(b, Binding)]
-            blocks.append(Content("\n").join(lines))
-        blocks.append(
-            Content.assemble(
-                ("Ctrl+P opens the command palette: every action above, searchable by name.", MUTED)
-            )
-        )
         return Content("\n\n").join(blocks)
 
-    def _line(self, binding: Binding) -> Content:
-        shown = " ".join(
+    def _keys(self, sections: _Sections) -> Content:
+        """Each section's heading and its keys, the keys padded to one width per column."""
+        shown = {id(b): self._shown(b) for _, bindings in sections for b in bindings}
+        width = max((len(keys_) for keys_ in shown.values()), default=0) + 2
+        blocks = []
+        for title, bindings in sections:
+            lines = [heading(title)]
+            lines += [
+                Content.assemble((f"{shown[id(b)]:<{width}}", "bold"), b.description)
+                for b in bindings
+                if isinstance(b, Binding)
+            ]
+            blocks.append(Content("\n").join(lines))
+        return Content("\n\n").join(blocks)
+
+    def _shown(self, binding: BindingType) -> str:
+        if not isinstance(binding, Binding):
+            return ""
+        return " ".join(
             self.app.get_key_display(binding.with_key(key.strip()))
             for key in binding.key.split(",")
         )
-        return Content.assemble((f"{shown:<18}", "bold"), binding.description)
+
+
+_Sections = list[tuple[str, list[BindingType]]]
+
+
+def _halves(sections: _Sections) -> tuple[_Sections, _Sections]:
+    """Split the sections in order where the first half reaches half of all the lines."""
+    sizes = [len(bindings) + 2 for _, bindings in sections]  # heading and a blank line
+    total, running = sum(sizes), 0
+    for i, size in enumerate(sizes):
+        running += size
+        if running >= total / 2:
+            return sections[: i + 1], sections[i + 1 :]
+    return sections, []

@@ -29,6 +29,7 @@ from argmap.tui.format import MUTED, NO_LABELS
 from argmap.tui.highlight import Highlight, in_display_order
 from argmap.tui.history import History
 from argmap.tui.messages import ClaimHighlighted, JumpRequested
+from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.screens.speakers import SpeakersScreen
 from argmap.tui.widgets.argument_tree import ArgumentTree
@@ -40,11 +41,15 @@ from argmap.tui.widgets.search_panel import SearchPanel
 from argmap.tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
+    from argmap.analysis.evaluation import Evaluation
     from argmap.model.debate import Debate
     from argmap.tui.view import DebateView
 
 _Step = Callable[[tuple[str, ...], Callable[[tuple[str, ...]], bool]], tuple[str, ...] | None]
 """History.back or History.forward."""
+
+ROOM_CYCLE: Mapping[str | None, str | None] = {None: "reject", "reject": "accept", "accept": None}
+"""What the what-if key does to a claim: neutral → rejected → accepted → neutral."""
 
 FOCUS_DEPTH = 2
 """How many relations away from the selected claim a focused export reaches."""
@@ -68,6 +73,10 @@ class MainScreen(Screen[None]):
         """Places are paths of claim ids from the top of the tree (see ``History``)."""
         self.highlight: Highlight | None = None
         self._search_origin: tuple[str, ...] | None = None
+        self.room: dict[str, str] = {}
+        """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
+        self.evaluation: Evaluation | None = None
+        """The evaluation behind :attr:`labels`; None until the first what-if."""
 
     def compose(self) -> ComposeResult:
         yield DebateHeader(id="header")
@@ -114,6 +123,9 @@ class MainScreen(Screen[None]):
         self.query_one(ErrorBanner).show_problems(())
         if self.highlight is not None:
             self._rehighlight(view, self.highlight)
+        if self.evaluation is not None:
+            self.room = {node_id: v for node_id, v in self.room.items() if view.has(node_id)}
+            self._evaluate(view)
 
     def show_problems(self, problems: Sequence[Diagnostic]) -> None:
         """The file on disk is invalid: say why, above the last good version."""
@@ -240,11 +252,13 @@ class MainScreen(Screen[None]):
         self._set_highlight(Highlight("speaker", highlight.title, ids))
 
     def _update_status(self) -> None:
-        status = self.query_one(StatusLine)
+        parts = [part for part in (self._highlight_status(), self._room_status()) if part]
+        self.query_one(StatusLine).show_text(Content("  │  ").join(parts) if parts else None)
+
+    def _highlight_status(self) -> Content | None:
         highlight = self.highlight
         if highlight is None:
-            status.show_text(None)
-            return
+            return None
         what = (
             f"Search “{highlight.title}”"
             if highlight.kind == "search"
@@ -253,13 +267,77 @@ class MainScreen(Screen[None]):
         count = len(highlight.ids)
         number = highlight.number(self.selected)
         where = f"{number} of {count}" if number else f"{count} highlighted"
-        status.show_text(
-            Content.assemble(
-                (what, "bold"),
-                f": {where}",
-                ("   n next · N previous · x clear", MUTED),
-            )
+        return Content.assemble(
+            (what, "bold"),
+            f": {where}",
+            ("   n next · N previous · x clear", MUTED),
         )
+
+    # -- what-if: the room's assumptions -------------------------------------------------------
+
+    def action_what_if(self) -> None:
+        """Cycle the selected claim through rejected, accepted and neutral; relabel at once."""
+        view, node_id = self.view, self.selected
+        if view is None or node_id is None:
+            return
+        verdict = ROOM_CYCLE[self.room.pop(node_id, None)]
+        if verdict is not None:
+            self.room[node_id] = verdict
+        evaluation = self._evaluate(view)
+        verb = {"reject": "rejects", "accept": "accepts", None: "is neutral on"}[verdict]
+        self.notify(
+            f"room {verb}: {node_id}\nThe question is now {evaluation.question}",
+            title="What-if",
+            timeout=4,
+        )
+
+    def action_clear_room(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        if not self.room:
+            self.notify("The room assumes nothing: press a on a claim to reject it", timeout=3)
+            return
+        self.room.clear()
+        evaluation = self._evaluate(view)
+        self.notify(
+            f"room assumes nothing\nThe question is {evaluation.question}",
+            title="What-if",
+            timeout=4,
+        )
+
+    def _evaluate(self, view: DebateView) -> Evaluation:
+        """Evaluate under the room's verdicts and show the labels (well under 1 ms a time)."""
+        evaluation = view.evaluate(self.room)
+        self.evaluation = evaluation
+        self.query_one(DetailPane).reasons = dict(evaluation.reasons)
+        self.labels = {node_id: str(label) for node_id, label in evaluation.labels.items()}
+        self._update_status()
+        return evaluation
+
+    def assumptions(self) -> str:
+        """What the room assumes, in words: ``room rejects: a, b · accepts: c``."""
+        said = [
+            f"{verb}: {', '.join(i for i, v in self.room.items() if v == verdict)}"
+            for verdict, verb in (("reject", "rejects"), ("accept", "accepts"))
+            if verdict in self.room.values()
+        ]
+        return "room " + " · ".join(said) if said else "the room assumes nothing"
+
+    def _room_status(self) -> Content | None:
+        if self.evaluation is None:
+            return None
+        return Content.assemble(
+            ("What-if", "bold"),
+            f": {self.assumptions()} · question {self.evaluation.question}",
+            ("   a reject/accept/neutral · A clear · c scorecards", MUTED),
+        )
+
+    def action_scorecards(self) -> None:
+        view = self.view
+        if view is not None:
+            evaluation = self.evaluation or view.evaluate(self.room)
+            self.app.push_screen(ScorecardScreen(evaluation, self.assumptions()))
 
     # -- speakers and seminar -----------------------------------------------------------------
 

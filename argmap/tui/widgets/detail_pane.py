@@ -26,6 +26,7 @@ from argmap.tui.format import (
     HEADING,
     MUTED,
     NO_LABELS,
+    hanging,
     heading,
     join_blocks,
     numbered,
@@ -48,6 +49,8 @@ class DetailPane(VerticalScroll, can_focus=False):
 
     labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
     """A badge per claim id (extension point: what-if labels); shown under the heading."""
+    reasons: var[Mapping[str, str]] = var(NO_LABELS, init=False)
+    """Why each defeated (``out``) claim or link is out: one sentence, shown under the badge."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -73,6 +76,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.query_one("#detail-tail", Static).update("")
 
     def watch_labels(self) -> None:
+        self._refresh_claim()
+
+    def watch_reasons(self) -> None:
+        self._refresh_claim()
+
+    def _refresh_claim(self) -> None:
         if self.view is not None and self.node_id is not None:
             self._render_claim()
 
@@ -89,8 +98,12 @@ class DetailPane(VerticalScroll, can_focus=False):
         head = self.query_one("#detail-head", Static)
         width = head.content_size.width or None  # None before the first layout
         title = f"Relations ({len(self._links)})" if self._links else "No relations"
-        head.update(join_blocks([_head(view, node_id, self.labels, width), heading(title)]))
-        self.query_one(RelationLinks).show_links([_link_prompt(view, ln) for ln in self._links])
+        head.update(
+            join_blocks([_head(view, node_id, self.labels, self.reasons, width), heading(title)])
+        )
+        self.query_one(RelationLinks).show_links(
+            [_link_prompt(view, ln, self.labels) for ln in self._links]
+        )
         self.query_one("#detail-tail", Static).update(_tail(view, node_id, width))
 
     def on_resize(self, event: events.Resize) -> None:
@@ -106,25 +119,29 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.post_message(JumpRequested(self._links[event.index].target))
 
 
-def _head(view: DebateView, node_id: str, labels: Mapping[str, str], width: int | None) -> Content:
+def _head(
+    view: DebateView,
+    node_id: str,
+    labels: Mapping[str, str],
+    reasons: Mapping[str, str],
+    width: int | None,
+) -> Content:
     debate = view.debate
     blocks: list[Content] = []
+    badge = labels.get(node_id)
     if node_id == debate.question.id:
-        blocks.append(Content.assemble(("◆ The central question", HEADING)))
+        blocks.append(Content.assemble(("◆ The central question", HEADING), *_badge(badge)))
         blocks.append(Content.assemble((debate.question.text, "bold")))
         if debate.description:
             blocks.append(Content(" ".join(debate.description.split())))
         return join_blocks(blocks)
     side = view.side_of(node_id)
     kind = "argument" if node_id in debate.arguments else "statement"
-    badge = labels.get(node_id)
     blocks.append(
-        Content.assemble(
-            side_badge(side),
-            (f" · {kind} · {node_id}", MUTED),
-            *((f" · [{badge}]", "bold $text-primary"),) if badge else (),
-        )
+        Content.assemble(side_badge(side), (f" · {kind} · {node_id}", MUTED), *_badge(badge))
     )
+    if node_id in reasons:
+        blocks.append(Content(hanging("Why out: ", reasons[node_id], width)))
     statement = debate.statements.get(node_id)
     argument = debate.arguments.get(node_id)
     if statement is not None:
@@ -191,10 +208,19 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
     return join_blocks(blocks)
 
 
-def _link_prompt(view: DebateView, link: Link) -> Content:
+def _badge(badge: str | None) -> tuple[tuple[str, str], ...]:
+    """`` · [in]`` after a heading, or nothing when no labels are shown."""
+    return ((f" · [{badge}]", "bold $text-primary"),) if badge else ()
+
+
+def _link_prompt(view: DebateView, link: Link, labels: Mapping[str, str]) -> Content:
+    """A relation as a link; with labels shown, the link's own label (is the reason
+    inference standing?) follows, e.g. ``[in]``."""
     symbol, style = side_mark(view, link.target)
+    badge = labels.get(link.relation) if link.relation is not None else None
     return Content.assemble(
         (f"{link.phrase} ", MUTED),
         (f"{symbol} ", style),
         view.debate.label_of(link.target),
+        *((f"  [link {badge}]", "bold $text-primary"),) if badge else (),
     )
