@@ -9,13 +9,33 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from argmap.formats.aif import read_aif
-from argmap.formats.argdown_read import read_argdown
-from argmap.formats.kialo import read_kialo
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.load import LoadedDebate, load_debate
 
 Reader = Callable[[Path], LoadedDebate]
+
+
+# The exchange formats are imported when a file of theirs is read, so that opening a YAML debate
+# (the common case, and the TUI's first paint) does not pay for parsers it does not use.
+
+
+def read_argdown(path: Path) -> LoadedDebate:
+    from argmap.formats.argdown_read import read_argdown
+
+    return read_argdown(path)
+
+
+def read_aif(path: Path) -> LoadedDebate:
+    from argmap.formats.aif import read_aif
+
+    return read_aif(path)
+
+
+def read_kialo(path: Path) -> LoadedDebate:
+    from argmap.formats.kialo import read_kialo
+
+    return read_kialo(path)
+
 
 READERS: dict[str, Reader] = {
     "yaml": load_debate,

@@ -97,7 +97,7 @@ def read_text(path: Path) -> str:
         raise _fail(
             name,
             None,
-            "this is a binary file, not YAML text",
+            "this is a binary file, not a text debate file",
             "argmap reads UTF-8 YAML debates (and Argdown, AIF JSON, Kialo text)",
         )
     try:

@@ -1,0 +1,768 @@
+"""Reading Argdown files natively, without Node.js.
+
+An Argdown document is a sequence of blocks separated by empty lines: headings, statements
+(``[Title]: text``), arguments (``<Title>: text``), each with relations indented below it,
+premise-conclusion structures (``(1)`` … ``----`` … ``(3)``), and lists. The reader follows
+Argdown's own parser (christianvoigt/argdown, ``lexer.ts`` and ``ModelPlugin.ts``) where the
+two formats meet:
+
+* Statements with the same title are one statement (an "equivalence class"); its text is the
+  last definition's, as in Argdown, and a differing earlier text is reported as lost.
+* A reconstruction belongs to the argument written in the block just above it. Its premises
+  become the argument's premises and its conclusion a statement the argument supports. A
+  reconstruction of several inference steps becomes one argument per step: the earlier
+  steps are arguments ``<Title> (step 1)`` … supporting their intermediate conclusions.
+* Headings group what follows them: each statement and argument gets the innermost heading
+  as a tag (a heading with ``{isGroup: false}`` groups nothing, as in Argdown).
+* Untitled paragraphs and list items that relate to nothing are prose, not claims: they
+  become the debate's description (Argdown leaves them out of its maps too).
+* ``{…}`` data carries argmap's own fields (``{id: lankov-1, by: lankov}``); keys argmap does
+  not know are kept in the node's notes, and Argdown's display settings are reported.
+* argmap has a central question; Argdown has none. The statement marked ``{question: true}``
+  is the question; without one, the statement heading the largest tree of relations is,
+  with a warning naming it.
+
+Everything else unusual is reported with its line; malformed input raises
+:class:`~argmap.io.diagnostics.DebateLoadError`, never another exception.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from argmap.formats.argdown import (
+    RELATION_START,
+    RELATIONS,
+    TAG,
+    YAML_WORDS,
+    Direction,
+)
+from argmap.formats.argdown_build import (
+    Kind,
+    Link,
+    Occurrence,
+    Parsed,
+    Step,
+    build,
+    inference_key,
+)
+from argmap.formats.draft import Draft, LineIndex, Position, collector_paused
+from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.load import LoadedDebate
+from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
+from argmap.model.debate import RelationKind
+
+
+def read_argdown(path: Path) -> LoadedDebate:
+    """Read an Argdown file; DebateLoadError with located diagnostics when it is malformed."""
+    return parse_argdown(read_text(path), str(path))
+
+
+def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
+    """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort)."""
+    with collector_paused():
+        return build(_Reader(text, name).read())
+
+
+# -- scanning: comments, data and lines ----------------------------------------------------------
+
+_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[[^\]\n]+?\]\([^)\n]+?\)|\{")
+_DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+_FENCE = re.compile(r"={3,}[ \t]*")
+_WORD = r"[A-Za-z_][A-Za-z0-9_-]*"
+_SIMPLE_DATA = re.compile(
+    rf"\{{\s*{_WORD}\s*:\s+(?:{_WORD}|\[\s*{_WORD}(?:\s*,\s*{_WORD})*\s*\])"
+    rf"(?:\s*,\s*{_WORD}\s*:\s+(?:{_WORD}|\[\s*{_WORD}(?:\s*,\s*{_WORD})*\s*\]))*\s*\}}"
+)
+_SIMPLE_ITEM = re.compile(rf"({_WORD})\s*:\s*({_WORD}|\[[^\]]*\])")
+
+
+@dataclass(slots=True)
+class _Line:
+    number: int
+    start: int  # offset of the line in the body
+    indent: int
+    content: str  # without indentation or trailing spaces; comments blanked out
+    in_data: bool  # begins inside a `{…}` data block that spans lines
+
+    def column(self, offset: int = 0) -> int:
+        return self.indent + offset + 1
+
+
+@dataclass(slots=True)
+class _Scan:
+    text: str  # the body with comments replaced by spaces (same length, same lines)
+    data: list[tuple[int, int]]  # `{…}` spans, in order
+    unmatched: list[int]  # offsets of `{` that open no data block
+
+
+def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
+    """Blank out comments and find data blocks in one pass, as Argdown's lexer does.
+
+    Escapes, links and data are skipped whole, so that ``\\//``, ``(https://…)`` and a
+    ``{notes: "a // b"}`` are not taken for comments.
+    """
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
+    unmatched: list[int] = []
+    blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
+    done = pos = 0
+    while (match := _SCAN.search(text, pos)) is not None:
+        token, start, end = match.group(), match.start(), match.end()
+        if token == "{":
+            after = bisect.bisect_right(blank_lines, start)
+            limit = blank_lines[after] if after < len(blank_lines) else len(text)
+            data_end = _data_end(text, start, limit)
+            if data_end is not None:
+                spans.append((start, data_end))
+                end = data_end
+            else:
+                unmatched.append(start)
+            pos = end
+            continue
+        if token in ("/*", "<!--"):
+            close = "*/" if token == "/*" else "-->"
+            found = text.find(close, end)
+            if found < 0:
+                raise draft.fail(
+                    LineIndex(text, first_line).at(start),
+                    f"the comment opened with `{token}` is never closed",
+                    f"end it with `{close}`",
+                )
+            end = found + len(close)
+        elif token == "//":
+            newline = text.find("\n", start)
+            end = len(text) if newline < 0 else newline
+        else:  # an escape or a link
+            pos = end
+            continue
+        pieces.append(text[done:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        done = pos = end
+    pieces.append(text[done:])
+    return _Scan("".join(pieces), spans, unmatched)
+
+
+def _data_end(text: str, start: int, limit: int) -> int | None:
+    """The end of the ``{…}`` block opening at ``start``; quoted strings hide braces."""
+    depth, pos = 0, start
+    while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
+        char, at = match.group(), match.start()
+        pos = at + 1
+        if char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+            if depth == 0:
+                return pos if char == "}" else None
+        elif _quote_opens(text, at, start):
+            close = _quote_close(text, at, limit)
+            if close is not None:
+                pos = close
+    return None
+
+
+def _quote_opens(text: str, at: int, start: int) -> bool:
+    """A YAML quote opens a scalar only where a scalar can begin (not in ``it's`` or ``-'``):
+    after ``{``, ``[`` or ``,``; after ``: ``; after a line's ``- ``."""
+    before = text[max(start, at - 80) : at]
+    trimmed = before.rstrip()
+    if not trimmed:
+        return False
+    last, spaced = trimmed[-1], len(trimmed) < len(before)
+    if last in "{[,":
+        return True
+    if last == ":":
+        return spaced or trimmed[:-1].endswith(("'", '"'))
+    if last == "-":
+        return spaced and trimmed[:-1].rstrip(" \t").endswith(("\n", "{", "[", ","))
+    return False
+
+
+def _quote_close(text: str, at: int, limit: int) -> int | None:
+    if text[at] == '"':
+        match = _DOUBLE_QUOTED.match(text, at, limit)
+        return match.end() if match else None
+    pos = at + 1
+    while (found := text.find("'", pos, limit)) >= 0:
+        if text.startswith("''", found):
+            pos = found + 2
+            continue
+        return found + 1
+    return None
+
+
+def _lines(original: str, scan: _Scan, first_line: int) -> list[_Line]:
+    """Every line that holds something, and blank lines; comment-only lines vanish."""
+    lines: list[_Line] = []
+    starts = [start for start, _ in scan.data]
+    offset = 0
+    for number, (raw, kept) in enumerate(
+        zip(original.split("\n"), scan.text.split("\n"), strict=True), start=first_line
+    ):
+        index = bisect.bisect_left(starts, offset) - 1
+        in_data = index >= 0 and scan.data[index][0] < offset < scan.data[index][1]
+        content = kept.strip(" \t")
+        if content or in_data or not raw.strip(" \t"):
+            indent = len(kept) - len(kept.lstrip(" \t"))
+            lines.append(_Line(number, offset, indent, content, in_data))
+        offset += len(raw) + 1
+    return lines
+
+
+def _blocks(lines: list[_Line]) -> Iterator[list[_Line]]:
+    """Runs of lines between empty lines: Argdown's top-level elements."""
+    block: list[_Line] = []
+    for line in lines:
+        if line.content or line.in_data:
+            block.append(line)
+        elif block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+@dataclass(slots=True)
+class _Heading:
+    level: int
+    name: str
+    is_group: bool
+
+
+_PCS_NUMBER = re.compile(r"\((\d+)\)")
+_LIST_ITEM = re.compile(r"(?:\*|\d+\.)(?=\s)")
+_HEADING = re.compile(r"(#+) ")
+_ELEMENT_START = re.compile(r"[\[<(]")
+_INFERENCE_END = re.compile(r"-{2,}")
+_MENTION = re.compile(r"@([\[<])(.+?)[\]>]")
+_TEXT_TOKEN = re.compile(TAG.pattern + r"|\\(.)")
+_HEADS: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
+    (re.compile(r"\[(.+?)\]:"), "statement", True),
+    (re.compile(r"<(.+?)>:"), "argument", True),
+    (re.compile(r"\[([^-\]][^\]]*)\]"), "statement", False),
+    (re.compile(r"<([^->][^>]*)>"), "argument", False),
+)
+"""Definitions ``[T]: …`` and ``<T>: …``, then references ``[T]`` and ``<T>``."""
+
+
+class _Reader:
+    """Reads the text into occurrences, links and reconstructions, keyed by titles."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.draft = Draft(name)
+        self.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.name = name
+        self.occurrences: dict[str, list[Occurrence]] = {}
+        self.links: list[Link] = []
+        self.reconstructions: dict[str, list[Step]] = {}
+        self.reconstruction_at: dict[str, Position] = {}
+        self.prose: list[str] = []
+        self.headings: list[_Heading] = []
+        self.untitled = 0
+        self.untitled_arguments = 0
+        self.front: dict[str, Any] = {}
+        self.front_doc: YamlDocument | None = None
+        self.front_line = 0
+        self.scan = _Scan("", [], [])
+        self.where = LineIndex("")
+        self.data: dict[int, tuple[dict[str, Any], Position]] = {}
+
+    def read(self) -> Parsed:
+        body, first_line = self._front_matter()
+        self.scan = _scan(body, first_line, self.draft)
+        self.where = LineIndex(body, first_line)
+        for offset in self.scan.unmatched[:20]:
+            self.draft.warn(
+                self.where.at(offset),
+                "this `{` opens no `{…}` data (no matching `}` before an empty line); "
+                "argmap keeps it as text",
+                "write `\\{` for a brace that is part of the text",
+            )
+        self._parse_all_data(body, first_line)
+        owner: str | None = None  # the argument a reconstruction in the next block belongs to
+        for block in _blocks(_lines(body, self.scan, first_line)):
+            owner = self._block(block, owner)
+        return Parsed(
+            self.draft,
+            self.name,
+            self.occurrences,
+            self.links,
+            self.reconstructions,
+            self.prose,
+            self.front,
+            self.front_doc,
+            self.front_line,
+        )
+
+    # -- YAML: the front matter and `{…}` data -----------------------------------------------
+
+    def _front_matter(self) -> tuple[str, int]:
+        """Split off the ``===`` YAML front matter; the body and its first line number."""
+        lines = self.text.split("\n")
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is None or not _FENCE.fullmatch(lines[first].rstrip()):
+            return self.text, 1
+        close = next(
+            (i for i in range(first + 1, len(lines)) if _FENCE.fullmatch(lines[i].rstrip())), None
+        )
+        if close is None:
+            raise self.draft.fail(
+                (first + 1, 1),
+                "the front matter opened here with `===` is never closed",
+                "end it with a line `===`",
+            )
+        self.front_line = first + 2
+        document = self._yaml(
+            "\n".join(lines[first + 1 : close]), (self.front_line, 1), "front matter"
+        )
+        if document.data is not None and not isinstance(document.data, dict):
+            raise self.draft.fail(
+                (self.front_line, 1),
+                "the front matter must be `key: value` lines",
+                "e.g. `title: My debate`",
+            )
+        self.front = document.data or {}
+        self.front_doc = document
+        return "\n".join(lines[close + 1 :]), close + 2
+
+    def _yaml(self, text: str, at: Position, what: str) -> YamlDocument:
+        """Parse YAML written at ``at`` in the file, moving any error to the file's lines."""
+        try:
+            return parse_yaml(text, self.name)
+        except DebateLoadError as error:
+            raise DebateLoadError(
+                [
+                    *self.draft.diagnostics,
+                    *(
+                        Diagnostic(
+                            d.file, *_shift(d.line, d.column, at), f"{what}: {d.message}", d.hint
+                        )
+                        for d in error.diagnostics
+                    ),
+                ]
+            ) from None
+
+    def _parse_all_data(self, body: str, first_line: int) -> None:
+        """Parse every ``{…}`` block: in one YAML call, since one call per block is slow.
+
+        The commonest data, a flat ``{by: lankov, id: cost}`` of plain words, is read
+        directly; the result is what YAML would give, and a file of 10,000 claims reads in
+        well under a second.
+        """
+        flow: list[tuple[int, str, Position]] = []
+        for start, end in self.scan.data:
+            raw, at = body[start:end], self.where.at(start)
+            simple = _simple_data(raw)
+            if simple is not None:
+                self.data[start] = (simple, at)
+            elif re.match(r"\{[ \t]*\n", raw):  # Argdown's block format: YAML inside the braces
+                self.data[start] = (_as_mapping(self._yaml(raw[1:-1], at, "data").data), at)
+            else:
+                flow.append((start, raw, at))
+        if not flow:
+            return
+        batch = "\n".join("- " + raw.replace("\n", "\n  ") for _, raw, _ in flow)
+        try:
+            values = parse_yaml(batch, self.name).data
+        except DebateLoadError:
+            values = None
+        if not (isinstance(values, list) and len(values) == len(flow)):
+            # Something in there is wrong: parse them one by one to say where.
+            values = [self._yaml(raw, at, "data").data for _, raw, at in flow]
+        for (start, _, at), value in zip(flow, values, strict=True):
+            self.data[start] = (_as_mapping(value), at)
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def _block(self, block: list[_Line], owner: str | None) -> str | None:
+        """Read one block; return the argument a reconstruction right below would belong to."""
+        first = block[0]
+        content = first.content
+        where = (first.number, first.column())
+        if first.in_data:
+            raise self.draft.fail(where, "`{…}` data with no statement or argument before it")
+        heading = _HEADING.match(content)
+        if heading and first.indent == 0:
+            rest = self._heading(block, len(heading.group(1)))
+            return self._block(rest, None) if rest else None
+        if _PCS_NUMBER.match(content):
+            self._reconstruction(block, 0, owner)
+            return None
+        if content.startswith("--"):
+            raise self.draft.fail(
+                where,
+                "an inference line `--` outside an argument reconstruction",
+                "inference lines go between numbered premises `(1)` and the conclusion",
+            )
+        if RELATION_START.match(content):
+            raise self.draft.fail(
+                where,
+                "this relation is not indented under a statement or argument",
+                "write the claim it relates to on the line above, and indent the relation below it",
+            )
+        if _LIST_ITEM.match(content):
+            for item in self._items(block):
+                self._element(item, _LIST_ITEM.match(item[0].content), "- ")
+            return None
+        root, index = self._element(block, None, "")
+        if index < len(block):  # a reconstruction right below, without an empty line
+            self._reconstruction(block, index, root.key if root.kind == "argument" else None)
+            return None
+        return root.key if root.kind == "argument" else None
+
+    def _items(self, block: list[_Line]) -> Iterator[list[_Line]]:
+        item: list[_Line] = []
+        for line in block:
+            if item and not line.in_data and _LIST_ITEM.match(line.content):
+                yield item
+                item = []
+            item.append(line)
+        yield item
+
+    def _heading(self, block: list[_Line], level: int) -> list[_Line]:
+        """Record a heading (it may wrap over lines); return the lines after it, if any."""
+        end = 1
+        while (
+            end < len(block)
+            and self._continues(block[end])
+            and not _ELEMENT_START.match(block[end].content)
+        ):
+            end += 1
+        text, data, _tags, _at = self._text_of(block[:end], level + 1)
+        name = _MENTION.sub(lambda m: m.group(2), text).strip()
+        while self.headings and self.headings[-1].level >= level:
+            self.headings.pop()
+        self.headings.append(_Heading(level, name, bool(name) and data.get("isGroup") is not False))
+        return block[end:]
+
+    @property
+    def group(self) -> str | None:
+        return next((h.name for h in reversed(self.headings) if h.is_group), None)
+
+    def _continues(self, line: _Line) -> bool:
+        """Whether a line carries on the text above rather than starting something new."""
+        content = line.content
+        return line.in_data or not (
+            RELATION_START.match(content) or content.startswith("--") or _PCS_NUMBER.match(content)
+        )
+
+    def _element(
+        self, block: list[_Line], marker: re.Match[str] | None, bullet: str
+    ) -> tuple[Occurrence, int]:
+        """A statement or argument with the relations indented below it; the next line."""
+        end = 1
+        while end < len(block) and self._continues(block[end]):
+            end += 1
+        root = self._occurrence(block[:end], marker.end() if marker else 0)
+        index = self._tree(root.key, block[0].indent, block, end)
+        if (
+            root.title is None
+            and index == end == len(block)
+            and not root.data
+            and root.text is not None
+        ):
+            # An untitled paragraph that relates to nothing is prose, not a claim.
+            del self.occurrences[root.key]
+            tags = " ".join(f"#({t})" if " " in t else f"#{t}" for t in root.tags)
+            self.prose.append(f"{bullet}{root.text} {tags}".rstrip())
+        return root, index
+
+    def _tree(self, root: str, indent: int, block: list[_Line], index: int) -> int:
+        """Relations indented under ``root``; the index of the first line after them.
+
+        Indentation works as in Argdown's lexer: a deeper line opens the relations of the
+        claim above it; a shallower one closes lists until it is no longer shallower, and then
+        belongs to the list it lands in, even if it is indented a little more than that list.
+        """
+        levels: list[tuple[int, str]] = [(indent, "")]  # (indent, whose relations these are)
+        last = root
+        while index < len(block):
+            line = block[index]
+            symbol = RELATION_START.match(line.content)
+            if line.in_data or symbol is None or line.content.startswith("--"):
+                break
+            if line.indent > levels[-1][0]:
+                levels.append((line.indent, last))
+            while len(levels) > 1 and line.indent < levels[-1][0]:
+                levels.pop()
+            if len(levels) == 1:
+                raise self.draft.fail(
+                    (line.number, line.column()),
+                    "this relation is not indented under a statement or argument",
+                    "indent it further than the claim it relates to",
+                )
+            end = index + 1
+            while end < len(block) and self._continues(block[end]):
+                end += 1
+            child = self._occurrence(block[index:end], symbol.end())
+            self._link(symbol.group(), levels[-1][1], child, (line.number, line.column()))
+            last = child.key
+            index = end
+        return index
+
+    def _link(self, symbol: str, parent: str, child: Occurrence, at: Position) -> None:
+        kind, direction = RELATIONS[symbol]
+        if parent.startswith("inference\x00") and kind is not RelationKind.UNDERCUTS:
+            self.draft.warn(
+                at,
+                f"only undercuts (`<_`) hang under an inference line; argmap "
+                f"reads this `{symbol}` as relating to the argument",
+            )
+        if direction is Direction.INCOMING:
+            self.links.append(Link(kind, child.key, parent, at))
+        else:
+            self.links.append(Link(kind, parent, child.key, at))
+
+    # -- one statement or argument -----------------------------------------------------------
+
+    def _occurrence(self, lines: list[_Line], skip: int) -> Occurrence:
+        """The statement or argument written on ``lines``, after their first ``skip`` characters."""
+        first = lines[0]
+        rest = first.content[skip:]
+        offset = skip + len(rest) - len(rest.lstrip())
+        head = first.content[offset:]
+        at = (first.number, first.column(offset))
+        kind: Kind = "statement"
+        title: str | None = None
+        parsed: tuple[str, dict[str, Any], list[str], Position | None] | None = None
+        body: str | None = None
+        for pattern, found_kind, is_definition in _HEADS:
+            match = pattern.match(head)
+            if match is None:
+                continue
+            candidate = self._text_of(lines, offset + match.end())
+            if not is_definition and candidate[0]:
+                continue  # `[sic] says who`: text that happens to start with brackets
+            title = match.group(1).strip() or None
+            kind, parsed = found_kind, candidate
+            body = candidate[0] if is_definition else None
+            break
+        if parsed is None or title is None:
+            parsed = self._text_of(lines, offset)
+            kind, title, body = "statement", None, parsed[0]
+        _text, data, tags, data_at = parsed
+        if title is None and not body:
+            if data:
+                raise self.draft.fail(at, "`{…}` data with no statement or argument before it")
+            raise self.draft.fail(at, "an empty statement", "write its text, or remove the line")
+        if title is not None:
+            key = f"{kind[0]}:{title}"
+        else:
+            self.untitled += 1
+            key = f"s#{self.untitled}"
+        occurrence = Occurrence(kind, key, title, body or None, data, data_at, tags, at, self.group)
+        self.occurrences.setdefault(key, []).append(occurrence)
+        return occurrence
+
+    def _text_of(
+        self, lines: list[_Line], skip: int
+    ) -> tuple[str, dict[str, Any], list[str], Position | None]:
+        """Text (escapes undone, tags taken out), merged data, tags, and where the data was."""
+        start = lines[0].start + lines[0].indent + skip
+        last = lines[-1]
+        end = last.start + last.indent + len(last.content)
+        data: dict[str, Any] = {}
+        data_at: Position | None = None
+        pieces: list[str] = []
+        cursor = start
+        spans = self.scan.data
+        index = bisect.bisect_left(spans, (start, -1))
+        while index < len(spans) and spans[index][0] < end:
+            span_start, span_end = spans[index]
+            pieces.append(self.scan.text[cursor:span_start])
+            value, at = self.data[span_start]
+            data.update(value)
+            data_at = data_at or at
+            cursor = max(cursor, span_end)
+            index += 1
+        pieces.append(self.scan.text[cursor : max(cursor, end)])
+        raw = "".join(pieces)
+        if "\n" in raw:
+            raw = " ".join(part.strip() for part in raw.split("\n") if part.strip())
+        text, tags = _untag(raw.strip(" \t"))
+        return text, data, tags, data_at
+
+    # -- reconstructions ---------------------------------------------------------------------
+
+    def _reconstruction(self, block: list[_Line], index: int, owner: str | None) -> None:
+        """Numbered premises, inference lines and conclusions, with their relations."""
+        start = block[index]
+        at = (start.number, start.column())
+        if owner is None:
+            self.untitled_arguments += 1
+            title = f"Untitled argument {self.untitled_arguments}"
+            owner = f"a:{title}"
+            self.occurrences.setdefault(owner, []).append(
+                Occurrence("argument", owner, title, None, {}, None, [], at, self.group)
+            )
+        if owner in self.reconstructions:
+            first = self.reconstruction_at[owner]
+            raise self.draft.fail(
+                at,
+                f"a second reconstruction of <{owner[2:]}> (the first is on line {first[0]})",
+                "an argument has one premise-"
+                "conclusion structure: merge them, or give this one its own "
+                "<title> in the block above",
+            )
+        numbered: list[tuple[str, int]] = []  # (key, number)
+        steps: list[Step] = []
+        since: list[str] = []
+        inference: tuple[str, dict[str, Any], Position] | None = None
+        while index < len(block):
+            line = block[index]
+            where = (line.number, line.column())
+            number = _PCS_NUMBER.match(line.content)
+            if number and not line.in_data:
+                end = index + 1
+                while end < len(block) and self._continues(block[end]):
+                    end += 1
+                occurrence = self._occurrence(block[index:end], number.end())
+                numbered.append((occurrence.key, int(number.group(1))))
+                if inference is not None:
+                    rules, data, inference_at = inference
+                    premises = self._premises(numbered, steps, since, data, inference_at)
+                    steps.append(Step(premises, occurrence.key, rules, data, inference_at))
+                    since, inference = [], None
+                else:
+                    since.append(occurrence.key)
+                index = self._tree(occurrence.key, line.indent, block, end)
+            elif line.content.startswith("--") and not line.in_data:
+                if inference is not None:
+                    raise self.draft.fail(
+                        where,
+                        "two inference lines in a row",
+                        "write the conclusion `(n) …` between them",
+                    )
+                if not numbered:
+                    raise self.draft.fail(
+                        where,
+                        "an inference line before any premise",
+                        "number the premises (1), (2)… above it",
+                    )
+                rules, data, index = self._inference(block, index)
+                inference = (rules, data, where)
+                index = self._tree(inference_key(owner, len(steps)), line.indent, block, index)
+            else:
+                raise self.draft.fail(
+                    where,
+                    "expected a numbered statement `(n)` or an inference line `----` here",
+                    "an empty line ends a reconstruction",
+                )
+        if inference is not None or not steps or since:
+            last = block[-1]
+            raise self.draft.fail(
+                (last.number, last.column()),
+                f"the reconstruction of <{owner[2:]}> does not end with a conclusion",
+                "end it with an inference line `----` and the conclusion `(n) …`",
+            )
+        self.reconstructions[owner] = steps
+        self.reconstruction_at[owner] = at
+
+    def _premises(
+        self,
+        numbered: list[tuple[str, int]],
+        steps: list[Step],
+        since: list[str],
+        data: dict[str, Any],
+        at: Position,
+    ) -> list[str]:
+        """What one inference starts from: ``{uses: [1, 2]}`` when given; otherwise what came
+        since the previous conclusion, and that conclusion."""
+        uses = data.pop("uses", None)
+        if uses is not None:
+            above = {number: key for key, number in numbered[:-1]}
+            if isinstance(uses, list) and all(isinstance(u, int) and u in above for u in uses):
+                return [above[u] for u in uses]
+            self.draft.warn(
+                at,
+                f"`uses: {uses}` does not list statement numbers above this "
+                "line; argmap takes every premise since the previous conclusion",
+            )
+        return [steps[-1].conclusion, *since] if steps else since
+
+    def _inference(self, block: list[_Line], index: int) -> tuple[str, dict[str, Any], int]:
+        """``----``, ``-- rule --``, or ``--`` / rule lines / ``--``: rules, data, next index."""
+        line = block[index]
+        end = index
+        if _INFERENCE_END.search(line.content, 2) is None:
+            end = index + 1
+            while end < len(block) and not _INFERENCE_END.search(block[end].content):
+                end += 1
+            if end == len(block):
+                raise self.draft.fail(
+                    (line.number, line.column()),
+                    "this inference is never closed",
+                    "end the inference rules with a line `--`",
+                )
+        text, data, _tags, _at = self._text_of(block[index : end + 1], 2)
+        rules = text.strip("- ").strip()
+        return rules, data, end + 1
+
+
+def _simple_data(raw: str) -> dict[str, Any] | None:
+    """``{key: word, key: [word, word]}`` read without YAML; None for anything else."""
+    if not _SIMPLE_DATA.fullmatch(raw):
+        return None
+    data: dict[str, Any] = {}
+    for key, value in _SIMPLE_ITEM.findall(raw):
+        words = [w.strip() for w in value.strip("[]").split(",")] if value[0] == "[" else [value]
+        if key in data or key in YAML_WORDS or any(w in YAML_WORDS for w in words):
+            return None  # let YAML say what it means, or report the duplicate
+        data[key] = words if value[0] == "[" else value
+    return data
+
+
+def _as_mapping(value: Any) -> dict[str, Any]:
+    """Data as a mapping; anything else is kept under ``data`` (and so in the notes)."""
+    if value is None:
+        return {}
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        return value
+    return {"data": value}
+
+
+def _shift(line: int | None, column: int | None, at: Position) -> tuple[int | None, int | None]:
+    """A position inside an embedded YAML text, as a position in the file."""
+    if line is None:
+        return at
+    if line == 1:
+        return (at[0], at[1] + (column or 1) - 1)
+    return (at[0] + line - 1, column)
+
+
+def _untag(text: str) -> tuple[str, list[str]]:
+    """Take ``#tags`` out of a text and undo ``\\`` escapes.
+
+    Tags at the end are removed; a tag inside a sentence keeps its word, so that
+    ``a #tag in a sentence`` still reads as one (``a tag in a sentence``).
+    """
+    if "#" not in text and "\\" not in text:
+        return text, []
+    pieces: list[tuple[bool, str]] = []  # (is_tag, text)
+    tags: list[str] = []
+    pos = 0
+    for match in _TEXT_TOKEN.finditer(text):
+        pieces.append((False, text[pos : match.start()]))
+        escaped = match.group(3)
+        if escaped is not None:
+            pieces.append((False, escaped))
+        else:
+            tag = match.group(2) if match.group(1) is None else match.group(1).strip()
+            if tag not in tags:
+                tags.append(tag)
+            pieces.append((True, tag))
+        pos = match.end()
+    pieces.append((False, text[pos:]))
+    last_text = max(
+        (i for i, (is_tag, part) in enumerate(pieces) if not is_tag and part.strip()), default=-1
+    )
+    kept = [part for i, (is_tag, part) in enumerate(pieces) if not is_tag or i < last_text]
+    return re.sub(r"[ \t]+$", "", "".join(kept)).strip(), tags

@@ -1,0 +1,422 @@
+"""Writing a debate as Argdown that Argdown's own tools can draw and argmap reads back equal.
+
+The layout is the one Argdown's examples use:
+
+* YAML front matter with the title and description, and under ``argmap:`` what Argdown has
+  no syntax for: speakers, sources, the teaching order, and relations with a custom id, a
+  note, or ends Argdown cannot relate (an undercut of a relation, a contradiction with an
+  argument).
+* The question, marked ``{question: true}``, with every reason and objection indented below
+  it (``+ [Title]: text`` / ``- <Title>: gist``), recursively; a node written a second time
+  is a reference (``+ [Title]``). Claims nested deeper than :data:`MAX_DEPTH` start a new
+  block, so no line is indented absurdly far.
+* After each tree, one premise-conclusion structure per argument with premises. Its
+  conclusion is the statement the argument supports. An argmap argument need not support a
+  statement (it may attack one), but Argdown's reconstruction must end in a conclusion: the
+  writer then invents one, marked ``{argmap: conclusion}``, which the reader drops again.
+* argmap's fields go in ``{…}`` data (``{id: funds-wmd, by: [go, choi]}``), tags as ``#tags``.
+
+An Argdown statement is one line of text; a text with line breaks (or spaces Argdown would not
+keep) is written on one line for Argdown's tools, and exactly in ``{text: …}`` for argmap. So
+the written file holds the whole debate, and reading it back gives an equal one.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from argmap.formats.argdown import (
+    CONCLUSION_MARK,
+    QUESTION_MARK,
+    escape,
+    implied_title,
+    plain_word,
+    safe_title,
+    tag_syntax,
+)
+from argmap.formats.draft import slug
+from argmap.formats.written import Written
+from argmap.io.build import relation_id
+from argmap.io.schemes import scheme_catalogue
+from argmap.model.debate import Argument, Debate, Relation, RelationKind, Statement
+
+MAX_DEPTH = 40
+"""Deepest nesting written; deeper claims are referenced there and defined in a new block."""
+
+_INDENT = "  "
+
+
+def write_argdown(debate: Debate) -> Written:
+    """The debate as Argdown text, with what Argdown could not hold."""
+    return _Writer(debate).write()
+
+
+@dataclass
+class _Layout:
+    """Which relations are written as indented lines, under which node."""
+
+    under: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # node → (symbol, id)
+    loose: list[Relation] = field(default_factory=list)
+    conclusion: dict[str, str] = field(default_factory=dict)  # argument → statement it supports
+
+
+class _Writer:
+    def __init__(self, debate: Debate) -> None:
+        self.debate = debate
+        self.lines: list[str] = []
+        self.defined: set[str] = set()
+        self.pending_pcs: deque[str] = deque()
+        self.deferred: deque[str] = deque()
+        self.schemes = scheme_catalogue()
+        self.titles = self._titles()
+        self.layout = self._layout()
+
+    # -- names -------------------------------------------------------------------------------
+
+    def _titles(self) -> dict[str, str]:
+        """A unique Argdown title for every node: its own title where it can be written."""
+        debate = self.debate
+        titles: dict[str, str] = {}
+        for namespace in ("statement", "argument"):
+            used: set[str] = set()
+            nodes: list[tuple[str, str | None]]
+            if namespace == "statement":
+                nodes = [(debate.question.id, debate.question.title)]
+                nodes += [(s.id, s.title) for s in debate.statements.values()]
+            else:
+                nodes = [(a.id, a.title) for a in debate.arguments.values()]
+            for number, (node_id, title) in enumerate(nodes, start=1):
+                choices = [c for c in (title, node_id) if c is not None and safe_title(c)]
+                choices.append(f"{namespace} {number}")
+                chosen = next((c for c in choices if c not in used), None)
+                counter = 2
+                while chosen is None:
+                    candidate = f"{choices[0]} {counter}"
+                    chosen = candidate if candidate not in used else None
+                    counter += 1
+                used.add(chosen)
+                titles[node_id] = chosen
+        return titles
+
+    def _invented_title(self, argument: Argument) -> str:
+        used = {t for k, t in self.titles.items() if k not in self.debate.arguments}
+        base = f"{self.titles[argument.id]} (conclusion)"
+        title, counter = base, 2
+        while title in used:
+            title, counter = f"{base} {counter}", counter + 1
+        self.titles[f"conclusion\x00{argument.id}"] = title
+        return title
+
+    # -- where each relation goes ----------------------------------------------------------------
+
+    def _layout(self) -> _Layout:
+        debate = self.debate
+        layout = _Layout()
+        claims = {debate.question.id, *debate.statements}
+        for relation in debate.relations.values():
+            source, target = relation.source, relation.target
+            plain = relation.id == relation_id(source, target) and relation.note is None
+            kind = relation.kind
+            if plain and kind in (RelationKind.SUPPORTS, RelationKind.ATTACKS):
+                symbol, anchor = ("+" if kind is RelationKind.SUPPORTS else "-"), target
+            elif plain and kind is RelationKind.UNDERCUTS and target in debate.arguments:
+                symbol, anchor = "<_", target
+            elif plain and kind is RelationKind.CONTRADICTS and {source, target} <= claims:
+                symbol, anchor = "><", source
+            else:
+                layout.loose.append(relation)
+                continue
+            layout.under.setdefault(anchor, []).append((symbol, relation.id))
+            if (
+                kind is RelationKind.SUPPORTS
+                and source in debate.arguments
+                and target in claims
+                and source not in layout.conclusion
+            ):
+                layout.conclusion[source] = target
+        return layout
+
+    # -- the document ------------------------------------------------------------------------
+
+    def write(self) -> Written:
+        self._front_matter()
+        self._root(self.debate.question.id)
+        # A premise is best defined inside its argument's reconstruction, so the claims
+        # that wait for an argument not written yet come last.
+        arguments = self.debate.arguments.values()
+        for node in [*self.debate.statements, *self.debate.arguments]:
+            waiting = any(node in a.premises and a.id not in self.defined for a in arguments)
+            if node not in self.defined and not waiting:
+                self._root(node)
+        for node in [*self.debate.statements, *self.debate.arguments]:
+            if node not in self.defined:
+                self._root(node)
+        dropped = []
+        unknown = [
+            a.id
+            for a in self.debate.arguments.values()
+            if a.scheme is not None and a.scheme not in self.schemes
+        ]
+        if unknown:
+            dropped.append(
+                f"{len(unknown)} schemes outside the catalogue are kept only as the inference "
+                "line's text"
+            )
+        return Written("\n".join(self.lines).rstrip("\n") + "\n", dropped)
+
+    def _front_matter(self) -> None:
+        debate = self.debate
+        front: dict[str, Any] = {"title": debate.title}
+        if debate.description is not None:
+            front["description"] = debate.description
+        own: dict[str, Any] = {}
+        if debate.speakers:
+            own["speakers"] = [s.model_dump(exclude_none=True) for s in debate.speakers.values()]
+        if debate.sources:
+            own["sources"] = [s.model_dump(exclude_none=True) for s in debate.sources.values()]
+        if debate.order:
+            own["order"] = list(debate.order)
+        if self.layout.loose:
+            own["relations"] = [_relation(r) for r in self.layout.loose]
+        if own:
+            front["argmap"] = own
+        dumped = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
+        self.lines += ["===", dumped.rstrip("\n"), "===", ""]
+
+    def _root(self, node: str) -> None:
+        """A tree starting at ``node``, then the reconstructions it brought up."""
+        self.deferred.append(node)
+        while self.deferred:
+            top = self.deferred.popleft()
+            if top in self.defined:
+                continue
+            self._tree(top, "", 0)
+            self.lines.append("")
+            while self.pending_pcs:
+                self._reconstruction(self.pending_pcs.popleft())
+
+    def _tree(self, root: str, head: str, indent: int) -> None:
+        """``root``'s definition on a line starting with ``head``, its relations below."""
+        stack: list[tuple[str, str, int]] = [(root, head, indent)]
+        while stack:
+            node, prefix, depth = stack.pop()
+            pad = _INDENT * depth
+            if node in self.defined:
+                self.lines.append(f"{pad}{prefix}{self._reference(node)}")
+                continue
+            if depth > MAX_DEPTH:
+                self.lines.append(f"{pad}{prefix}{self._reference(node)}")
+                self.deferred.append(node)
+                continue
+            self.defined.add(node)
+            self.lines.append(f"{pad}{prefix}{self._definition(node)}")
+            if node in self.debate.arguments and self.debate.arguments[node].premises:
+                self.pending_pcs.append(node)
+            children = list(self._children(node))
+            for child, symbol in reversed(children):
+                stack.append((child, f"{symbol} ", depth + 1))
+
+    def _children(self, node: str) -> Iterator[tuple[str, str]]:
+        relations = self.debate.relations
+        for symbol, rid in self.layout.under.get(node, ()):
+            relation = relations[rid]
+            yield (relation.target if symbol == "><" else relation.source), symbol
+
+    def _reconstruction(self, argument_id: str) -> None:
+        argument = self.debate.arguments[argument_id]
+        self.lines += [self._reference(argument_id), ""]
+        for number, premise in enumerate(argument.premises, start=1):
+            self._tree(premise, f"({number}) ", 0)
+        scheme = argument.scheme
+        if scheme is None:
+            self.lines.append("----")
+        else:
+            name = self.schemes[scheme].name if scheme in self.schemes else scheme
+            self.lines.append(f"-- {escape(name)} --")
+        number = len(argument.premises) + 1
+        conclusion = self.layout.conclusion.get(argument_id)
+        if conclusion is not None:
+            self.lines.append(f"({number}) {self._reference(conclusion)}")
+        else:
+            title = self._invented_title(argument)
+            text = escape(" ".join((argument.gist or argument.title).split()))
+            mark = _flow({CONCLUSION_MARK[0]: CONCLUSION_MARK[1]})
+            self.lines.append(f"({number}) [{title}]: {text} {mark}")
+        self.lines.append("")
+
+    # -- one node ----------------------------------------------------------------------------
+
+    def _reference(self, node: str) -> str:
+        title = self.titles[node]
+        return f"<{title}>" if node in self.debate.arguments else f"[{title}]"
+
+    def _definition(self, node: str) -> str:
+        debate = self.debate
+        if node == debate.question.id:
+            question = debate.question
+            data: dict[str, Any] = {QUESTION_MARK: True}
+            self._names(data, node, question.text, question.title)
+            text = self._text(question.text, data, "text")
+            return f"[{self.titles[node]}]: {text} {_flow(data)}"
+        if node in debate.statements:
+            statement = debate.statements[node]
+            data = {}
+            self._names(data, node, statement.text, statement.title)
+            text = self._text(statement.text, data, "text")
+            tags = self._tags(statement.tags, data)
+            data.update(_statement_data(statement))
+            line = f"[{self.titles[node]}]: {text}{tags}"
+        else:
+            argument = debate.arguments[node]
+            data = {}
+            argdown_title = self.titles[node]
+            if slug(argdown_title, "argument") != node:
+                data["id"] = node
+            if argdown_title != argument.title:
+                data["title"] = argument.title
+            tags = self._tags(argument.tags, data)
+            data.update(
+                _argument_data(
+                    argument,
+                    scheme_in_line=bool(argument.premises) and argument.scheme in self.schemes,
+                )
+            )
+            gist = ""
+            if argument.gist is not None:
+                flat = self._text(argument.gist, data, "gist")
+                gist = f": {flat}" if flat else ""
+            line = f"<{argdown_title}>{gist}{tags}"
+        return f"{line} {_flow(data)}" if data else line
+
+    def _names(self, data: dict[str, Any], node: str, text: str, title: str | None) -> None:
+        """``id`` and ``title`` in the data wherever the Argdown title would imply others."""
+        argdown_title = self.titles[node]
+        if slug(argdown_title, "statement") != node:
+            data["id"] = node
+        if implied_title(argdown_title, node, text) != title:
+            data["title"] = title
+
+    def _tags(self, tags: tuple[str, ...], data: dict[str, Any]) -> str:
+        """`` #a #(b c)`` after the text, or every tag in the data if one cannot be written so."""
+        written = [tag_syntax(t) for t in tags]
+        if all(written) and len(set(tags)) == len(tags):
+            return "".join(f" {w}" for w in written)
+        data["tags"] = list(tags)
+        return ""
+
+    def _text(self, text: str, data: dict[str, Any], key: str) -> str:
+        """The text on one line; the exact text goes in the data when one line cannot hold it."""
+        flat = " ".join(line.strip() for line in text.splitlines() if line.strip())
+        if flat != text or not flat:
+            data[key] = text
+        return escape(flat)
+
+
+def _statement_data(statement: Statement) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    _people(data, statement.speakers, statement.conceded_by)
+    for key, value in (
+        ("source", statement.source),
+        ("basis", statement.basis.value if statement.basis else None),
+        ("side", statement.side.value if statement.side else None),
+    ):
+        if value is not None:
+            data[key] = value
+    if statement.quotes:
+        data["quotes"] = [
+            {
+                k: v
+                for k, v in (("text", q.text), ("by", q.speaker), ("source", q.source))
+                if v is not None
+            }
+            for q in statement.quotes
+        ]
+    if statement.questions:
+        data["questions"] = list(statement.questions)
+    if statement.notes is not None:
+        data["notes"] = statement.notes
+    return data
+
+
+def _argument_data(argument: Argument, *, scheme_in_line: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    if argument.scheme is not None and not scheme_in_line:
+        data["scheme"] = argument.scheme
+    _people(data, argument.speakers, argument.conceded_by)
+    if argument.side is not None:
+        data["side"] = argument.side.value
+    if argument.questions:
+        data["questions"] = list(argument.questions)
+    if argument.notes is not None:
+        data["notes"] = argument.notes
+    return data
+
+
+def _people(data: dict[str, Any], speakers: tuple[str, ...], conceded: tuple[str, ...]) -> None:
+    for key, ids in (("by", speakers), ("conceded_by", conceded)):
+        if ids:
+            data[key] = ids[0] if len(ids) == 1 else list(ids)
+
+
+def _relation(relation: Relation) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "from": relation.source,
+        "to": relation.target,
+        "kind": relation.kind.value,
+    }
+    if relation.id != relation_id(relation.source, relation.target):
+        out["id"] = relation.id
+    if relation.note is not None:
+        out["note"] = relation.note
+    return out
+
+
+class _Dumper(yaml.SafeDumper):
+    """Strings written so that they read back exactly, and inline data stays on one line."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    """Double quotes (with escapes) for any line break or control character.
+
+    PyYAML writes the rarer line breaks raw, which its reader turns into ``\n``, and a quoted
+    string with a line break over several lines, which would break ``{…}`` data apart.
+    """
+    printable = value.replace("\n", "").isprintable()
+    style = '"' if "\n" in value or not printable else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _flow(data: dict[str, Any]) -> str:
+    """``{key: value, …}`` on one line, as Argdown's inline data is written.
+
+    Data of plain words (``{by: lankov}``, the usual case) is written directly: emitting YAML
+    takes a tenth of a millisecond a call, too slow for ten thousand claims.
+    """
+    if all(
+        plain_word(value) or (isinstance(value, list) and value and all(map(plain_word, value)))
+        for value in data.values()
+    ):
+        items = (
+            f"{key}: [{', '.join(value)}]" if isinstance(value, list) else f"{key}: {value}"
+            for key, value in data.items()
+        )
+        return "{" + ", ".join(items) + "}"
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        default_flow_style=True,
+        sort_keys=False,
+        allow_unicode=True,
+        width=10**9,
+    ).strip()

@@ -1,0 +1,221 @@
+"""A debate as a Markdown outline, ready to paste into a seminar handout.
+
+The question is a heading, its reasons and objections nested lists below it (``For`` and
+``Against`` at the top, ``Pro:`` and ``Con:`` further down), each claim with who holds it and
+its quotes as block quotes. Arguments show their premises. A claim that appears a second
+time is named and marked *(see above)* rather than repeated. Speakers, sources and the
+discussion questions follow. Markdown is for reading, so argmap does not read it back.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from argmap.formats.written import Written, count_fields, describe
+from argmap.model.debate import Debate, Quote, RelationKind
+
+_LABELS = {
+    RelationKind.SUPPORTS: "Pro",
+    RelationKind.ATTACKS: "Con",
+    RelationKind.UNDERCUTS: "Undercut",
+    RelationKind.CONTRADICTS: "Contradicts",
+}
+_LIST_START = re.compile(r"([#>+*-]|\d+[.)])")
+
+
+def write_markdown(debate: Debate) -> Written:
+    """The debate as a Markdown handout, with what the handout leaves out."""
+    return Written(_Outline(debate).text(), _losses(debate))
+
+
+class _Outline:
+    def __init__(self, debate: Debate) -> None:
+        self.debate = debate
+        self.shown: set[str] = set()
+        self.lines: list[str] = []
+        self.premises = {p for a in debate.arguments.values() for p in a.premises}
+        # What is listed under each node: what bears on it, what it contradicts, and the
+        # undercuts of its own links.
+        self.bearing: dict[str, list[tuple[str, str]]] = {}
+        for relation in debate.relations.values():
+            target = relation.target
+            if relation.kind is RelationKind.UNDERCUTS and target in debate.relations:
+                link = debate.relations[target]
+                self.bearing.setdefault(link.source, []).append(
+                    (relation.source, "Undercuts its link")
+                )
+                continue
+            self.bearing.setdefault(target, []).append((relation.source, _LABELS[relation.kind]))
+            if relation.kind is RelationKind.CONTRADICTS:
+                self.bearing.setdefault(relation.source, []).append(
+                    (target, _LABELS[relation.kind])
+                )
+
+    def text(self) -> str:
+        debate = self.debate
+        self.lines = [f"# {_one_line(debate.title)}", ""]
+        if debate.description:
+            self.lines += [debate.description.strip(), ""]
+        question = debate.question
+        self.lines += [f"## {_one_line(question.text)}", ""]
+        self.shown.add(question.id)
+        for heading, kind in (("For", RelationKind.SUPPORTS), ("Against", RelationKind.ATTACKS)):
+            children = [
+                (r.source, None)
+                for r in debate.relations.values()
+                if r.target == question.id and r.kind is kind
+            ]
+            if children:
+                self.lines += [f"### {heading}", ""]
+                self._items(children, 0)
+                self.lines.append("")
+        nodes = [*debate.statements, *debate.arguments]
+        if any(n not in self.shown for n in nodes):
+            self.lines += ["## Not connected to the question", ""]
+            # Premises come with their argument; only orphaned ones are listed on their own.
+            for node in [n for n in nodes if n not in self.premises] + nodes:
+                if node not in self.shown:
+                    self._items([(node, None)], 0)
+            self.lines.append("")
+        self._people()
+        self._sources()
+        self._questions()
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+    def _children(self, node: str) -> Iterator[tuple[str, str]]:
+        """(child, label) under ``node``: premises first, then what bears on it."""
+        argument = self.debate.arguments.get(node)
+        if argument is not None:
+            yield from ((premise, "Premise") for premise in argument.premises)
+        yield from self.bearing.get(node, ())
+
+    def _items(self, roots: Sequence[tuple[str, str | None]], depth: int) -> None:
+        stack = [(node, label, depth) for node, label in reversed(roots)]
+        while stack:
+            node, label, level = stack.pop()
+            pad = "  " * level
+            head = f"**{label}:** " if label else ""
+            if node in self.shown:
+                self.lines.append(f"{pad}- {head}{self._label(node)} *(see above)*")
+                continue
+            self.shown.add(node)
+            first, *rest = self._describe(node).split("\n")
+            self.lines.append(f"{pad}- {head}{first}")
+            self.lines.extend(f"{pad}  {line}" if line else "" for line in rest)
+            for quote in self._quotes(node):
+                if self.lines[-1]:
+                    self.lines.append("")
+                self.lines.extend([*(f"{pad}  {line}" for line in quote), ""])
+            children = list(self._children(node))
+            stack.extend(
+                (child, child_label, level + 1) for child, child_label in reversed(children)
+            )
+
+    def _label(self, node: str) -> str:
+        label = _one_line(self.debate.label_of(node))
+        return f"*{label}*"
+
+    def _describe(self, node: str) -> str:
+        debate = self.debate
+        if node in debate.arguments:
+            argument = debate.arguments[node]
+            text = f"**Argument: {_one_line(argument.title)}**"
+            if argument.gist:
+                text += f" — {argument.gist}"
+            return text + self._people_of(argument.speakers, argument.conceded_by)
+        statement = debate.statements[node]
+        text = _safe_start(statement.text)
+        if statement.title:
+            text = f"**{_one_line(statement.title)}.** {statement.text}"
+        if statement.basis is not None:
+            text += f" _({statement.basis.value.replace('-', ' ')})_"
+        return text + self._people_of(statement.speakers, statement.conceded_by)
+
+    def _people_of(self, speakers: tuple[str, ...], conceded: tuple[str, ...]) -> str:
+        names = self._names(speakers)
+        out = f" — {names}" if names else ""
+        if conceded:
+            out += f" (conceded by {self._names(conceded)})"
+        return out
+
+    def _names(self, ids: tuple[str, ...]) -> str:
+        return ", ".join(f"*{self.debate.speakers[i].name}*" for i in ids)
+
+    def _quotes(self, node: str) -> Iterator[list[str]]:
+        statement = self.debate.statements.get(node)
+        for quote in statement.quotes if statement is not None else ():
+            words = quote.text.split("\n")
+            words[0], words[-1] = (
+                f"“{words[0]}",
+                f"{words[-1]}”" if len(words) > 1 else (f"“{words[0]}”"),
+            )
+            lines = [f"> {line}" for line in words]
+            who = self._attribution(quote)
+            yield [*lines, *([f"> — {who}"] if who else [])]
+
+    def _attribution(self, quote: Quote) -> str:
+        parts = [self.debate.speakers[quote.speaker].name] if quote.speaker else []
+        if quote.source is not None:
+            parts.append(f"*{_one_line(self.debate.sources[quote.source].title)}*")
+        return ", ".join(parts)
+
+    def _people(self) -> None:
+        speakers = self.debate.speakers.values()
+        if not speakers:
+            return
+        self.lines += ["## Who's who", ""]
+        for speaker in speakers:
+            about = ", ".join(p for p in (speaker.role, speaker.affiliation) if p)
+            self.lines.append(f"- **{_one_line(speaker.name)}**" + (f" — {about}" if about else ""))
+        self.lines.append("")
+
+    def _sources(self) -> None:
+        sources = self.debate.sources.values()
+        if not sources:
+            return
+        self.lines += ["## Sources", ""]
+        for source in sources:
+            details = [
+                source.author,
+                source.publisher,
+                source.date.isoformat() if source.date else None,
+            ]
+            line = f"- *{_one_line(source.title)}*" + "".join(f", {d}" for d in details if d)
+            if source.url:
+                line += f" <{source.url}>"
+            self.lines.append(line)
+        self.lines.append("")
+
+    def _questions(self) -> None:
+        debate = self.debate
+        asked = [
+            (node, q)
+            for node in (*debate.statements, *debate.arguments)
+            for q in (debate.statements.get(node) or debate.arguments[node]).questions
+        ]
+        if not asked:
+            return
+        self.lines += ["## Questions for discussion", ""]
+        for number, (node, question) in enumerate(asked, start=1):
+            self.lines.append(f"{number}. {_one_line(question)} (on {self._label(node)})")
+        self.lines.append("")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _safe_start(text: str) -> str:
+    """A text that Markdown would read as a heading, quote or list gets its mark escaped."""
+    return f"\\{text}" if _LIST_START.match(text) else text
+
+
+def _losses(debate: Debate) -> list[str]:
+    counts = count_fields(
+        debate, ("tags", "notes", "relation notes", "declared sides", "teaching order")
+    )
+    return [
+        *describe(counts, "the Markdown handout"),
+        "ids are not written: a handout names claims by their titles",
+    ]
