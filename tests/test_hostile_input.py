@@ -31,7 +31,10 @@ def check(path: Path) -> tuple[int, str]:
     [
         (b"", ":1:1: error: the file is empty"),
         (b"   \n# only a comment\n", ":1:1: error: the file is empty"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", ": error: this is a binary file, not a text debate file"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            ": error: this is a binary file, not a text debate file",
+        ),
         (b"title: caf\xe9\n", ":1:11: error: byte 0xe9 is not valid UTF-8"),
         (b"- title: T\n- question: Q\n", ":1:1: error: a debate file must be a mapping"),
         (b"just words\n", "but this file holds the single value 'just words'"),
