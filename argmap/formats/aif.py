@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.formats.draft import Draft, LineIndex, Position, collector_paused, slug
+from argmap.formats.draft import Draft, LineIndex, Position, slug
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
-from argmap.io.load import LoadedDebate
+from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, Quote, Relation, RelationKind, Speaker

@@ -51,9 +51,9 @@ from argmap.formats.argdown_build import (
     build,
     inference_key,
 )
-from argmap.formats.draft import Draft, LineIndex, Position, collector_paused
+from argmap.formats.draft import Draft, LineIndex, Position
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
-from argmap.io.load import LoadedDebate
+from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
 from argmap.model.debate import RelationKind
 

@@ -15,10 +15,8 @@ no such tree, so :class:`TextDocument` stands in for it: its paths begin with th
 from __future__ import annotations
 
 import bisect
-import gc
 import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, cast
@@ -28,7 +26,7 @@ from pydantic import ValidationError
 from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
-from argmap.io.yamlsource import PathKey, YamlDocument
+from argmap.io.yamlsource import PathKey
 from argmap.model.debate import (
     Argument,
     Debate,
@@ -48,7 +46,7 @@ MAX_ID = 200
 
 
 @dataclass(frozen=True, slots=True)
-class TextDocument(YamlDocument):
+class TextDocument:
     """A non-YAML file as the source map sees it: paths start with ``(line, column)``.
 
     ``argmap check`` locates an item by its path (``(*path, "quotes", 2)`` for a quote); for
@@ -56,27 +54,12 @@ class TextDocument(YamlDocument):
     two parts is ignored.
     """
 
+    name: str
+
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         if len(path) >= 2 and isinstance(path[0], int) and isinstance(path[1], int):
             return (path[0], path[1])
         return (1, 1)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Hold Python's cycle collector while a file is read.
-
-    Reading builds a hundred thousand small objects and no reference cycles, and the collector
-    would stop again and again to scan them all: a quarter of the time of a 10,000-claim file,
-    more when the process already holds a large debate. It runs again as soon as reading ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class LineIndex:
@@ -281,6 +264,6 @@ class Draft:
             raise DebateLoadError(self.diagnostics) from None
         # A (line, column) position is the path TextDocument.locate expects.
         paths = cast(dict[str, PathKey], self.positions)
-        source_map = SourceMap(TextDocument(self.name, None, None), paths)
+        source_map = SourceMap(TextDocument(self.name), paths)
         warnings = [d for d in self.diagnostics if d.severity is Severity.WARNING]
         return LoadedDebate(debate, source_map, warnings)

@@ -27,9 +27,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.formats.draft import Draft, Position, collector_paused
+from argmap.formats.draft import Draft, Position
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
-from argmap.io.load import LoadedDebate
+from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, RelationKind
 

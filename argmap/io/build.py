@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from argmap.io.diagnostics import Diagnostic, Severity, did_you_mean
 from argmap.io.yamlsource import PathKey, YamlDocument
@@ -36,11 +37,20 @@ def relation_id(source: str, target: str) -> str:
     return f"{source}->{target}"
 
 
+class Locator(Protocol):
+    """A file that can say where a path into it lies: YAML, or an imported text format."""
+
+    @property
+    def name(self) -> str: ...
+
+    def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]: ...
+
+
 @dataclass
 class SourceMap:
     """Where each id of a debate was defined in its file, to report problems at that line."""
 
-    document: YamlDocument
+    document: Locator
     paths: dict[str, PathKey] = field(default_factory=dict)
 
     def locate(self, item_id: str, *, part: str | None = None) -> tuple[int | None, int | None]:
