@@ -1,36 +1,48 @@
 # argmap: `make run` opens the seed debate, `make test` runs every check CI runs.
+# `make run` installs only what the program needs; `make test` adds the development tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+RUN_STAMP := $(VENV)/.installed-run
+DEV_STAMP := $(VENV)/.installed-dev
+# pip prints each package as it is fetched and installed, so a first run never sits silent.
+PIP := $(BIN)/python -m pip install --progress-bar on --disable-pip-version-check
 
 .PHONY: run test lint typecheck pytest exports bench clean
 
-$(STAMP): pyproject.toml
-	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	touch $(STAMP)
+$(VENV):
+	@echo "argmap: creating the virtual environment in $(VENV) (first run only)"
+	$(PYTHON) -m venv $(VENV)
 
-run: $(STAMP)
+$(RUN_STAMP): pyproject.toml | $(VENV)
+	@echo "argmap: installing argmap and what it needs to run (about 120 MB, first run only)"
+	$(PIP) -e .
+	touch $(RUN_STAMP)
+
+$(DEV_STAMP): $(RUN_STAMP) pyproject.toml
+	@echo "argmap: installing the development tools (tests, linters, type checker)"
+	$(PIP) -e '.[dev]'
+	touch $(DEV_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/argmap tui arguments.yaml
 
-test: $(STAMP) lint typecheck pytest
+test: $(DEV_STAMP) lint typecheck pytest
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check argmap tests bench
 	$(BIN)/ruff format --check argmap tests bench
 
-typecheck: $(STAMP)
+typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(DEV_STAMP)
 	$(BIN)/pytest -q
 
-exports: $(STAMP)
+exports: $(RUN_STAMP)
 	$(BIN)/python -m argmap.render.gallery arguments.yaml exports
 
-bench: $(STAMP)
+bench: $(DEV_STAMP)
 	$(BIN)/python bench/bench_load.py
 	$(BIN)/python bench/bench_semantics.py
 	$(BIN)/python bench/bench_evaluate.py
