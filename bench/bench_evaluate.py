@@ -23,7 +23,7 @@ from rich.table import Table
 
 from argmap.analysis.evaluation import debate_framework, evaluate
 from argmap.analysis.framework import Label
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 from argmap.model.debate import Debate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

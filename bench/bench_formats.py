@@ -2,7 +2,7 @@
 
 For each size (default 10,000 claims), a seeded synthetic debate (bench/generate.py) is loaded
 once and written with argmap's own writers as ``.argdown``, ``.json`` and ``.txt`` files; each
-file is then imported through :func:`argmap.io.readers.read_debate`, as ``argmap check`` or
+file is then imported through :func:`argmap.formats.registry.read_debate`, as ``argmap check`` or
 ``argmap tui`` would. Each row is the median of 5 imports, in wall-clock and in CPU seconds (the
 process's own time, which other load on the machine does not inflate), and the median time
 the writer took. Target, on a 2-core machine: importing 10,000 claims of Argdown or AIF in
@@ -23,8 +23,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from argmap.io.readers import read_debate
-from argmap.io.writers import render_debate
+from argmap.formats.registry import read_debate, render_debate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write

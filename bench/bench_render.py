@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write
 
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 from argmap.render.dot import build_dot
 from argmap.render.export import export_map
 from argmap.render.renderers import WasmGraphviz

@@ -44,7 +44,7 @@ from generate import write
 
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import TreeShape
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 
 ARGMAP = shutil.which("argmap", path=str(Path(sys.executable).parent)) or "argmap"
 COLUMNS, ROWS = 120, 40

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 
 WriteDebate = Callable[..., Path]
 DATA = Path(__file__).parent / "data"

@@ -18,8 +18,8 @@ from argmap.analysis.evaluation import (
 )
 from argmap.analysis.framework import ArgumentationFramework, Label
 from argmap.analysis.semantics import Semantics
+from argmap.formats.registry import read_debate
 from argmap.io.load import parse_debate
-from argmap.io.readers import read_debate
 from argmap.model.debate import (
     Argument,
     Debate,

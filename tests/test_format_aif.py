@@ -15,7 +15,15 @@ from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import LoadedDebate
 
 DATA = Path(__file__).parent / "data" / "aif"
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "aif"
+SHARED = next(
+    (
+        folder / "shared" / "corpora" / "aif"
+        for folder in Path(__file__).resolve().parents
+        if (folder / "shared" / "corpora" / "aif").is_dir()
+    ),
+    Path("/work/shared/corpora/aif"),
+)
+"""The shared corpus beside the checkout (the main repository or a worktree of it)."""
 
 
 def node(node_id: str, kind: str, text: str = "") -> dict[str, str]:
@@ -239,6 +247,100 @@ def test_qt30_nodeset_with_linked_premises_conflict_and_rephrase() -> None:
     assert debate.question.id == "707850"
     assert (len(debate.statements), len(debate.arguments), len(debate.relations)) == (4, 1, 3)
     assert debate.arguments["707872"].premises == ("707854", "707858")
+
+
+def test_locutions_written_name_colon_text_give_speakers_and_quotes() -> None:
+    # DialAM-2024/QT30 maps and OVA 3 saves write `Name: words`, without a space before the colon.
+    loaded = parse_aif(
+        aif(
+            [
+                THESIS,
+                node("2", "I", "Cheap."),
+                node("l", "L", "Lisa Nandy: It is cheap, you know."),
+                node("y", "YA", "Asserting"),
+                node("m", "L", "Chris: Lisa Nandy : so you said"),
+                node("z", "YA", "Asserting"),
+                node("r", "RA"),
+            ],
+            [("l", "y"), ("y", "2"), ("m", "z"), ("z", "2"), ("2", "r"), ("r", "1")],
+        ),
+        "m.json",
+    )
+    debate = loaded.debate
+    assert {s.name for s in debate.speakers.values()} == {"Lisa Nandy", "Chris"}
+    statement = debate.statements["2"]
+    assert len(statement.speakers) == 2
+    assert [q.text for q in statement.quotes] == [
+        "It is cheap, you know.",
+        "Lisa Nandy : so you said",
+    ]
+
+
+def test_only_participants_who_say_something_become_speakers() -> None:
+    roster = [
+        {"participantID": pid, "firstname": name, "surname": ""}
+        for pid, name in (("1", "Ann"), ("2", "Bob"), ("3", "Cy"))
+    ]
+    loaded = parse_aif(
+        aif(
+            [
+                THESIS,
+                node("2", "I", "Cheap."),
+                node("l", "L", "Ann: cheap"),
+                node("y", "YA", "Asserting"),
+                node("r", "RA"),
+            ],
+            [("l", "y"), ("y", "2"), ("2", "r"), ("r", "1")],
+            locutions=[{"nodeID": "l", "personID": "1"}],
+            participants=roster,
+        ),
+        "ova.json",
+    )
+    assert list(loaded.debate.speakers) == ["1"]
+    notes = [w.message for w in loaded.warnings if "say nothing" in w.message]
+    assert notes == ["2 participant(s) say nothing in this map and are not made speakers: Bob, Cy"]
+
+
+@pytest.mark.parametrize(
+    ("key", "value"), [("participants", 5), ("locutions", True), ("participants", "x")]
+)
+def test_a_table_of_the_wrong_type_is_reported_not_a_traceback(key: str, value: Any) -> None:
+    loaded = parse_aif(
+        aif(
+            [THESIS, node("2", "I", "B."), node("r", "RA")],
+            [("2", "r"), ("r", "1")],
+            **{key: value},
+        ),
+        "t.json",
+    )
+    assert len(loaded.debate.relations) == 1
+    assert any(f"`{key}` should be a list" in w.message for w in loaded.warnings)
+
+
+def test_a_node_id_of_5000_digits_reads() -> None:
+    big = "9" * 5000
+    text = (
+        '{"nodes": [{"nodeID": 1, "type": "I", "text": "Q?"}, {"nodeID": ' + big + ', "type": "I", '
+        '"text": "B."}, {"nodeID": 3, "type": "RA", "text": "Default Inference"}], '
+        '"edges": [{"fromID": ' + big + ', "toID": 3}, {"fromID": 3, "toID": 1}]}'
+    )
+    debate = parse_aif(text, "big.json").debate
+    assert big in debate.statements
+    assert debate.relations[f"{big}->1"].kind.value == "supports"
+
+
+def test_ids_over_200_characters_round_trip_with_every_relation() -> None:
+    from argmap.formats.aif import write_aif
+    from argmap.io.load import parse_debate
+
+    long_id = "x" * 250
+    debate = parse_debate(
+        f"title: T\nquestion:\n  id: q\n  text: Q?\n  pros:\n    - id: {long_id}\n      text: A.\n"
+        f"      cons:\n        - id: {long_id}-b\n          text: B.\n"
+    ).debate
+    back = parse_aif(write_aif(debate).text, "long.json").debate
+    assert set(back.statements) == set(debate.statements)
+    assert len(back.relations) == len(debate.relations) == 2
 
 
 # -- bad input -----------------------------------------------------------------------------------

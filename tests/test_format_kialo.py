@@ -59,7 +59,7 @@ def test_a_cross_link_may_point_forward() -> None:
 
 def test_the_writer_numbers_claims_and_links_repeats(small_debate_text: str) -> None:
     debate = parse_debate(small_debate_text).debate
-    written = write_kialo(debate)
+    written = write_kialo(debate, classic=True)
     lines = written.text.splitlines()
     assert lines[:3] == [
         "Discussion Title: School uniforms",
@@ -156,3 +156,64 @@ def test_a_numbered_line_without_a_side_is_reported_not_lost() -> None:
     loaded = parse_kialo("Discussion Title: T\n\n1. Thesis.\n1.1. Thesis: a second one\n", "k.txt")
     assert loaded.debate.question.text == "Thesis.\n1.1. Thesis: a second one"
     assert [(w.line, w.column) for w in loaded.warnings] == [(4, 1)]
+
+
+# -- Kialo's current export layout -------------------------------------------------------------
+
+
+def test_the_current_layout_reads_with_headers_on_their_own_lines() -> None:
+    loaded = read_kialo(DATA / "uniforms-current.txt")
+    debate = loaded.debate
+    assert debate.title == "Should schools require uniforms?"
+    assert debate.question.text == "Schools should require uniforms."  # no `Thesis:` in it
+    assert debate.statements["1.1.2"].text == (
+        "Pupils still show status through shoes and phones.\nBrands matter more than clothes"
+    )
+    assert debate.relations["1.2->1.1"].kind.value == "attacks"  # `-> See 1.2.` on its own line
+    assert "1.1.1" not in debate.statements
+
+
+def test_footnotes_become_sources_of_the_claims_that_cite_them() -> None:
+    debate = read_kialo(DATA / "uniforms-current.txt").debate
+    survey = debate.sources[debate.statements["1.1"].source or ""]
+    assert (survey.title, survey.url) == ("The 2019 uniform survey", "https://example.org/survey")
+    assert debate.statements["1.1"].text == "Uniforms hide income differences."
+    assert debate.statements["1.1.2"].source == "source-2"
+    assert debate.statements["1.1.2"].notes == "Also cites: source-1"
+
+
+def test_a_link_to_another_discussion_is_a_claim_and_is_reported() -> None:
+    loaded = read_kialo(DATA / "uniforms-current.txt")
+    text = loaded.debate.statements["1.2.1"].text
+    assert text == "See discussion #8911: Should schools be free of charge?"
+    assert any("other Kialo discussions" in w.message for w in loaded.warnings)
+
+
+def test_the_writer_uses_the_current_layout_by_default(small_debate_text: str) -> None:
+    debate = parse_debate(small_debate_text).debate
+    lines = write_kialo(debate).text.splitlines()
+    assert lines[:6] == [
+        "Discussion Name:",
+        "School uniforms",
+        "",
+        "1. Thesis:",
+        "Should schools require uniforms?",
+        "",
+    ]
+    assert "  1.1. Pro:" in lines
+    assert "  Uniforms hide income differences." in lines
+
+
+@pytest.mark.parametrize("classic", [False, True], ids=["current", "classic"])
+def test_what_the_writer_escapes_reads_back_in_both_layouts(classic: bool) -> None:
+    text = (
+        "  1.2. Con: not a claim\n-> See 1.1.\nSources:\n[1] not a footnote\n"
+        "Discussion Name:\nends like a citation [1]"
+    )
+    debate = parse_debate(
+        "title: T\nsources:\n  - id: s\n    title: S\nquestion:\n  id: q\n  text: Q?\n"
+        "  pros:\n    - id: a\n      source: s\n      text: " + repr(text).replace("'", '"') + "\n"
+    ).debate
+    back = parse_kialo(write_kialo(debate, classic=classic).text, "k.txt").debate
+    assert back.statements["1.1"].text == text.replace("  1.2.", "1.2.")
+    assert back.sources[back.statements["1.1"].source or ""].title == "S"

@@ -19,10 +19,9 @@ from argmap.formats.aif import parse_aif, write_aif
 from argmap.formats.argdown_read import parse_argdown
 from argmap.formats.argdown_write import write_argdown
 from argmap.formats.kialo import parse_kialo, write_kialo
+from argmap.formats.registry import read_debate, render_debate
 from argmap.formats.written import _ONE, KINDS, Written
 from argmap.io.load import parse_debate
-from argmap.io.readers import read_debate
-from argmap.io.writers import render_debate
 from argmap.model.debate import Debate, RelationKind
 from tests.strategies import debates
 
@@ -186,10 +185,11 @@ def kialo_view(debate: Debate, *, unique: bool = False) -> set[tuple[str, str, s
     return edges
 
 
+@pytest.mark.parametrize("classic", [False, True], ids=["current", "classic"])
 @EXAMPLES
-@given(debates())
-def test_kialo_keeps_the_tree_and_names_the_rest(debate: Debate) -> None:
-    written = write_kialo(debate)
+@given(debate=debates())
+def test_kialo_keeps_the_tree_and_names_the_rest(debate: Debate, classic: bool) -> None:
+    written = write_kialo(debate, classic=classic)
     back = parse_kialo(written.text, "d.txt").debate
     assert norm(back.question.text) == norm(debate.question.text)
     assert back.title == " ".join(debate.title.split())
@@ -197,8 +197,9 @@ def test_kialo_keeps_the_tree_and_names_the_rest(debate: Debate) -> None:
     assert_losses_reported(debate, back, written, _KIALO_ALIASES)
 
 
-def test_the_seed_debate_round_trips_through_kialo(seed: Debate) -> None:
-    written = write_kialo(seed)
+@pytest.mark.parametrize("classic", [False, True], ids=["current", "classic"])
+def test_the_seed_debate_round_trips_through_kialo(seed: Debate, classic: bool) -> None:
+    written = write_kialo(seed, classic=classic)
     back = parse_kialo(written.text, "seed.txt").debate
     assert kialo_view(back) == kialo_view(seed)
     assert "29 speaker attributions not written: Kialo has no place for them" in written.dropped
@@ -233,3 +234,43 @@ def assert_losses_reported(
             assert any(name in sentence for name in names for sentence in written.dropped), (
                 f"{kind} lost without a word: {written.dropped}"
             )
+
+
+# -- what used to come back short --------------------------------------------------------------
+
+
+def _deep_kialo(levels: int) -> Debate:
+    lines, number = ["Discussion Title: Deep", "", "1. Thesis."], "1"
+    for level in range(levels):
+        number += ".1"
+        lines.append(f"{number}. {'Pro' if level % 2 else 'Con'}: claim {level}")
+    return parse_kialo("\n".join(lines), "deep.txt").debate
+
+
+def _long_ids() -> Debate:
+    long_id = "y" * 250
+    return parse_debate(
+        f"title: T\nquestion:\n  id: q\n  text: Q?\n  pros:\n    - id: {long_id}\n"
+        f"      text: A.\n      cons:\n        - id: {long_id}-b\n          text: B.\n"
+    ).debate
+
+
+_PARSERS: dict[str, Callable[[str], Debate]] = {
+    "yaml": lambda text: parse_debate(text).debate,
+    "argdown": lambda text: parse_argdown(text, "d.argdown").debate,
+    "aif": lambda text: parse_aif(text, "d.json").debate,
+    "kialo": lambda text: parse_kialo(text, "d.txt").debate,
+}
+
+
+@pytest.mark.parametrize("fmt", list(_PARSERS))
+@pytest.mark.parametrize("make", [lambda: _deep_kialo(150), _long_ids], ids=["deep", "long-ids"])
+def test_every_writer_reads_back_with_the_same_counts(fmt: str, make: Callable[[], Debate]) -> None:
+    # A Kialo debate 150 levels deep has claim numbers (ids) over 200 characters long.
+    debate = make()
+    written = render_debate(debate, fmt)
+    back = _PARSERS[fmt](written.text)
+    assert (len(back.statements), len(back.relations)) == (
+        len(debate.statements),
+        len(debate.relations),
+    )

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 from argmap.render import gallery
 from argmap.render.dot import build_dot
 from argmap.render.gallery import ANALYSTS, GalleryMap, gallery_maps, main

@@ -13,9 +13,9 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 
+from argmap.formats.registry import read_debate
 from argmap.io import save
 from argmap.io.load import load_debate, parse_debate
-from argmap.io.readers import read_debate
 from argmap.io.save import SaveError, dump_debate, save_debate
 from argmap.model.debate import (
     Argument,

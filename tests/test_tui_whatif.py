@@ -13,7 +13,7 @@ import pytest
 
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.framework import Label
-from argmap.io.readers import read_debate
+from argmap.formats.registry import read_debate
 from argmap.tui import ArgmapApp, create_app
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.widgets.detail_pane import DetailPane

@@ -13,9 +13,9 @@ from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.quotes import missing_quotes
 from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
+from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
-from argmap.io.readers import read_debate
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate
 

@@ -47,7 +47,7 @@ def fail(message: str, hint: str | None = None) -> NoReturn:
 
 def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
     """Read a debate, or print every error with its location and exit 1."""
-    from argmap.io.readers import read_debate
+    from argmap.formats.registry import read_debate
 
     try:
         return read_debate(path, fmt)

@@ -7,11 +7,10 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
+from argmap.formats.registry import READERS, WRITERS, detect_format, output_format, render_debate
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import Diagnostic, Severity
-from argmap.io.readers import READERS, detect_format
 from argmap.io.save import SaveError
-from argmap.io.writers import WRITERS, output_format, render_debate
 
 _NAMES = {
     "yaml": "argmap YAML",

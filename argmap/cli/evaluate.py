@@ -24,7 +24,7 @@ from argmap.analysis.framework import Label
 from argmap.analysis.semantics import Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit
 from argmap.formats.iccma import FrameworkFormatError, read_framework
-from argmap.io.readers import EXTENSIONS
+from argmap.formats.registry import EXTENSIONS
 
 FRAMEWORK_SUFFIXES = frozenset({".apx", ".af", ".tgf", ".i23"})
 """Files read as abstract frameworks whatever they hold (``argmap.formats.iccma``)."""

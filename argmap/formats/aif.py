@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from argmap.formats.draft import Draft, LineIndex, Position, slug
+from argmap.formats.draft import ID, Draft, LineIndex, Position, slug
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
@@ -53,6 +53,11 @@ CONTRADICTION = "Default Contradiction"
 _GENERIC = {"", "ra", "ca", "ma", "default inference", "default conflict", "default rephrase"}
 """Scheme node texts that name no particular scheme."""
 _SPEAKER_SEPARATOR = " : "
+_SAID = re.compile(r"\s*([^:\n]{1,120}?)\s*:\s*(\S.*)", re.DOTALL)
+"""``Name : words`` (AIFdb) or ``Name: words`` (OVA 3, QT30): the name before the first colon."""
+_NAMED = re.compile(r"[ \t]*:[ \t]*")
+_MAX_DIGITS = 4000
+"""Longer JSON numbers stay text: Python refuses to convert over 4,300 digits to an int."""
 _SCHEME_NODES = ("RA", "CA", "MA")
 
 
@@ -87,7 +92,6 @@ class _Node:
 
 
 _NODE_ID = re.compile(r'"nodeID"\s*:\s*"?([^",}\s]*)')
-_ID = re.compile(r"\S{1,200}")
 
 
 class _Reader:
@@ -104,6 +108,8 @@ class _Reader:
         self.duplicates: list[tuple[str, bool]] = []  # (node id, same contents as the first)
         self.invalid: list[str] = []  # node ids argmap cannot use
         self.offsets: dict[str, int] = {}  # node id → where its "nodeID" is in the text
+        self.roster: dict[str, Speaker] = {}  # participant id → speaker, said something or not
+        self.keep: set[str] = set()  # participants argmap's writer listed as speakers all the same
 
     def read(self) -> LoadedDebate:
         data = self._json()
@@ -120,10 +126,12 @@ class _Reader:
                 'argmap reads AIF as AIFdb and OVA save it: {"nodes": […], "edges": […]}',
             )
         marked = extension.get("arguments")
+        kept = extension.get("speakers")
+        self.keep = {str(k) for k in kept} if isinstance(kept, list) else set()
         self.linked = {str(a) for a in marked} if isinstance(marked, list) else set()
         self._nodes(data["nodes"])
         self._edges(data.get("edges"))
-        speakers = self._participants(data)
+        speakers = self._participants(_listed(draft, data, "participants"), data)
         for node in self.nodes.values():
             if node.kind == "I":
                 self._statement(node)
@@ -139,7 +147,7 @@ class _Reader:
 
     def _json(self) -> dict[str, Any]:
         try:
-            data = json.loads(self.text)
+            data = json.loads(self.text, parse_int=_number)
         except json.JSONDecodeError as error:
             # A string never closed runs to the end of the file too.
             cut = error.pos >= len(self.text.rstrip()) or error.msg.startswith("Unterminated")
@@ -174,7 +182,7 @@ class _Reader:
                 same = (first.kind, first.text) == (kind, text)
                 self.duplicates.append((node_id, same))
                 continue
-            if not (node_id.isalnum() or _ID.fullmatch(node_id)):
+            if not (node_id.isalnum() or ID.fullmatch(node_id)):
                 self.invalid.append(node_id)
                 continue
             nodes[node_id] = _Node(node_id, kind, text, str(item.get("scheme") or ""))
@@ -366,22 +374,25 @@ class _Reader:
 
     # -- who said what -------------------------------------------------------------------------
 
-    def _participants(self, data: dict[str, Any]) -> dict[str, Speaker]:
-        """Locution node id → speaker, from ``participants`` and ``locutions`` when given."""
+    def _participants(self, roster: list[Any], data: dict[str, Any]) -> dict[str, Speaker]:
+        """Locution node id → speaker, from ``participants`` and ``locutions`` when given.
+
+        Only participants who say something in the map become speakers (see
+        :meth:`_locutions`): OVA saves the session's whole roster.
+        """
         people: dict[str, Speaker] = {}
-        for item in data.get("participants") or []:
+        for item in roster:
             if not isinstance(item, dict) or item.get("participantID") is None:
                 continue
             parts = (str(item.get(k) or "") for k in ("firstname", "surname"))
             name = " ".join(part for part in parts if part.strip())
             if name.strip():
                 pid = str(item["participantID"])
-                usable = _ID.fullmatch(pid)
+                usable = ID.fullmatch(pid)
                 people[pid] = Speaker(id=pid if usable else slug(name, "speaker"), name=name)
-        for person in people.values():  # every participant, whether or not they speak here
-            self.draft.speakers.setdefault(person.id, person)
+        self.roster = people
         speakers: dict[str, Speaker] = {}
-        for item in data.get("locutions") or []:
+        for item in _listed(self.draft, data, "locutions"):
             if isinstance(item, dict) and str(item.get("personID")) in people:
                 speakers[str(item.get("nodeID"))] = people[str(item["personID"])]
         return speakers
@@ -415,17 +426,35 @@ class _Reader:
         for statement in draft.statements.values():
             for key in ("speakers", "conceded_by", "quotes"):
                 statement[key] = tuple(statement[key])
+        for person in self.roster.values():
+            if person.id in self.keep:
+                draft.speakers.setdefault(person.id, person)
+        silent = [p.name for p in self.roster.values() if p.id not in draft.speakers]
+        if silent:
+            shown = ", ".join(silent[:5]) + (
+                f" and {len(silent) - 5} more" if len(silent) > 5 else ""
+            )
+            draft.warn(
+                None,
+                f"{len(silent)} participant(s) say nothing in this map and are not made "
+                f"speakers: {shown}",
+            )
 
     def _speaker(self, node: _Node, known: Speaker | None) -> tuple[Speaker | None, str]:
         """Who speaks in an L-node (``Name : words``), and their words."""
         if known is not None:
-            return known, node.text.removeprefix(f"{known.name}{_SPEAKER_SEPARATOR}")
-        name, separator, words = node.text.partition(_SPEAKER_SEPARATOR)
-        name = name.strip()
-        if not (separator and name and words.strip()):
+            self.draft.speakers.setdefault(known.id, known)
+            named = _NAMED.match(node.text, len(known.name))
+            if node.text.startswith(known.name) and named is not None:
+                return known, node.text[named.end() :]
+            return known, node.text
+        said = _SAID.fullmatch(node.text)
+        name, words = (said.group(1), said.group(2)) if said else ("", "")
+        if not name:
             self.draft.warn(
                 self._where(node.node_id),
-                f"locution `{node.node_id}` names no speaker (`Name : words`); ignored",
+                f"locution `{node.node_id}` names no speaker (`Name : words` or "
+                "`Name: words`); ignored",
             )
             return None, ""
         speaker = self.by_name.get(name)
@@ -506,6 +535,20 @@ class _Reader:
         return chosen
 
 
+def _number(digits: str) -> int | str:
+    """A JSON integer; a huge one (a 5,000-digit node id) stays its digits."""
+    return int(digits) if len(digits) <= _MAX_DIGITS else digits
+
+
+def _listed(draft: Draft, data: dict[str, Any], key: str) -> list[Any]:
+    """A top-level table (``participants``, ``locutions``) as a list; anything else is reported."""
+    value = data.get(key)
+    if value is None or isinstance(value, list):
+        return value or []
+    draft.warn(None, f"`{key}` should be a list, not {type(value).__name__}; ignored")
+    return []
+
+
 # -- writing -----------------------------------------------------------------------------------
 
 
@@ -524,6 +567,7 @@ class _Writer:
         self.schemes = scheme_catalogue()
         self.schemed: set[str] = set()  # arguments whose scheme names an RA node
         self.linked: list[str] = []  # scheme nodes that stand for an argument's inference
+        self.silent: list[str] = []  # speakers with no locution, kept by argmap's own extension
 
     def _id(self, wanted: str) -> str:
         candidate, number = wanted, 1
@@ -567,6 +611,7 @@ class _Writer:
                 "question": debate.question.id,
                 "title": debate.title,
                 "arguments": self.linked,
+                "speakers": self.silent,
             },
         }
         if sketched:
@@ -728,6 +773,8 @@ class _Writer:
                 self._edge(locution, illocution)
                 self._edge(illocution, statement.id)
                 self.locutions.append({"nodeID": locution, "personID": speaker})
+        spoken = {item["personID"] for item in self.locutions}
+        self.silent = [s for s in debate.speakers if s not in spoken]
         return [
             {"participantID": s.id, "firstname": s.name, "surname": ""}
             for s in debate.speakers.values()

@@ -10,7 +10,6 @@ Argdown leaves open, such as ids and the central question (see the reader's docs
 
 from __future__ import annotations
 
-import re
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ from argmap.formats.argdown import (
     QUESTION_MARK,
     implied_title,
 )
-from argmap.formats.draft import Draft, Position, slug
+from argmap.formats.draft import ID, Draft, Position, slug
 from argmap.io.load import LoadedDebate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import YamlDocument
@@ -252,7 +251,7 @@ class _Builder:
             if explicit:
                 value, occurrence = explicit[-1]
                 where = occurrence.data_at or occurrence.at
-                if isinstance(value, str | int) and re.fullmatch(r"\S{1,200}", str(value)):
+                if isinstance(value, str | int) and ID.fullmatch(str(value)):
                     if draft.reserve(str(value)):
                         self.ids[key] = str(value)
                         continue
@@ -566,7 +565,7 @@ class _Values:
             return ()
         ids = [value] if isinstance(value, str) else value
         if not isinstance(ids, list) or not all(
-            isinstance(i, str) and re.fullmatch(r"\S{1,200}", i) for i in ids
+            isinstance(i, str) and ID.fullmatch(i) for i in ids
         ):
             self._keep(key, value, "is not a speaker id or a list of them")
             return ()
@@ -595,7 +594,7 @@ class _Values:
                 if (
                     isinstance(text, str)
                     and text.strip()
-                    and (by is None or (isinstance(by, str) and re.fullmatch(r"\S{1,200}", by)))
+                    and (by is None or (isinstance(by, str) and ID.fullmatch(by)))
                     and (source is None or source in self.draft.sources)
                 ):
                     quotes.append(

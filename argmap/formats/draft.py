@@ -41,8 +41,9 @@ from argmap.model.debate import (
 Position = tuple[int, int]
 """A 1-based (line, column) in the file being read."""
 
-MAX_ID = 200
-"""The longest id the model accepts."""
+ID = re.compile(r"\S+")
+"""An id as the model and argmap YAML accept it, of any length, so that every reader takes
+back what every writer writes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +164,6 @@ class Draft:
         since relations are keyed by ``from->to``.
         """
         given, rid = rid, rid or relation_id(source, target)
-        if len(rid) > MAX_ID:  # two long ids: shorten, keeping it unique
-            rid = f"{rid[: MAX_ID - 12]}~{len(self.relations)}"
         if rid in self._taken:  # a node already has this id: relation ids must differ
             rid = self.unique_id(rid)
             self._taken.discard(rid)

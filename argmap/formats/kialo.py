@@ -31,14 +31,22 @@ from argmap.formats.draft import Draft, Position
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.yamlsource import read_text
-from argmap.model.debate import Debate, Question, RelationKind
+from argmap.model.debate import Debate, Question, RelationKind, Source
 
 HEADER = "Discussion Title:"
+"""The classic export's first line: ``Discussion Title: …`` with the title on it."""
+NAME_HEADER = "Discussion Name:"
+"""The current export's first line: ``Discussion Name:``, the title on the next line."""
 
-_CLAIM = re.compile(r"[ \t]*((?:\d+\.)+)[ \t]+(?:(Pro|Con)[ \t]*:[ \t]*)?(.*)")
+_CLAIM = re.compile(r"[ \t]*((?:\d+\.)+)[ \t]+(?:(Thesis|Pro|Con)[ \t]*:(?:[ \t]+|$))?(.*)")
 _LINK = re.compile(r"->[ \t]*See[ \t]+((?:\d+\.)+)[ \t]*")
+_OTHER_DISCUSSION = re.compile(r"->[ \t]*(See[ \t]+discussion[ \t]+#\d+.*)", re.DOTALL)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SOURCES = "Sources:"
+_FOOTNOTE = re.compile(r"[ \t]*\[(\d+)\][ \t]*:?[ \t]*(\S.*)")
+_CITED = re.compile(r"(?<!\\)\[(\d+)\](?!\()")
+_CITED_AT_END = re.compile(r"(?:[ \t]*(?<!\\)\[\d+\](?!\())+[ \t]*$")
+_URL = re.compile(r"(?:^|[ \t])(https?://\S+)[ \t]*$")
 
 
 def read_kialo(path: Path) -> LoadedDebate:
@@ -47,14 +55,14 @@ def read_kialo(path: Path) -> LoadedDebate:
 
 
 def parse_kialo(text: str, name: str = "<kialo>") -> LoadedDebate:
-    """Parse Kialo export text; ``name`` labels diagnostics."""
+    """Parse Kialo export text, either layout (told apart by the first line)."""
     with collector_paused():
         return _Reader(text, name).read()
 
 
-def write_kialo(debate: Debate) -> Written:
-    """The debate as a Kialo export, with what Kialo could not hold."""
-    return _Writer(debate).write()
+def write_kialo(debate: Debate, *, classic: bool = False) -> Written:
+    """The debate as a Kialo export (the current layout unless ``classic``), with the losses."""
+    return _Writer(debate, classic=classic).write()
 
 
 def unescape(text: str) -> str:
@@ -71,6 +79,8 @@ class _Claim:
     side: str | None  # Pro, Con, or None for the thesis
     lines: list[str]
     at: Position
+    indent: int = 0  # the header's indentation, which the current layout's text lines share
+    text_column: int = 1  # where the text starts on the header line
     link: tuple[str, Position] | None = None  # the claim a `-> See` line points at
 
     @property
@@ -78,8 +88,13 @@ class _Claim:
         return self.number.rpartition(".")[0]
 
     @property
+    def raw(self) -> str:
+        """The text as written, escapes and all."""
+        return "\n".join(self.lines).strip()
+
+    @property
     def text(self) -> str:
-        return unescape("\n".join(self.lines).strip())
+        return unescape(self.raw)
 
 
 class _Reader:
@@ -87,46 +102,56 @@ class _Reader:
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.draft = Draft(name)
         self.name = name
+        self.footnotes: dict[str, str] = {}  # footnote number → source id
 
     def read(self) -> LoadedDebate:
         draft = self.draft
         start = next((i for i, line in enumerate(self.lines) if line.strip()), None)
-        if start is None or not self.lines[start].lstrip().startswith(HEADER):
+        first = self.lines[start].strip() if start is not None else ""
+        if start is None or not first.startswith((HEADER, NAME_HEADER)):
             where = (start + 1, 1) if start is not None else (1, 1)
             raise draft.fail(
                 where,
-                f"this is not a Kialo export: it should begin with `{HEADER} …`",
+                f"this is not a Kialo export: it should begin with `{NAME_HEADER}` or `{HEADER} …`",
                 "export the discussion from Kialo as text, or give the format with --from",
             )
-        title = unescape(self.lines[start].lstrip()[len(HEADER) :].strip())
-        draft.title = title or Path(self.name).stem
-        claims = list(self._claims(start + 1))
+        header = NAME_HEADER if first.startswith(NAME_HEADER) else HEADER
+        title = first[len(header) :].strip()
+        body = start + 1
+        if not title and header == NAME_HEADER:  # the title stands on the next line
+            following = next(
+                (i for i in range(start + 1, len(self.lines)) if self.lines[i].strip()), None
+            )
+            if following is not None and not _CLAIM.fullmatch(self.lines[following]):
+                title, body = self.lines[following].strip(), following + 1
+        draft.title = unescape(title) or Path(self.name).stem
+        claims = list(self._claims(body))
         if not claims:
             raise draft.fail(
-                (start + 1, 1), "the export holds no claims", "the thesis comes first, as `1. …`"
+                (body, 1), "the export holds no claims", "the thesis comes first, as `1. …`"
             )
         self._build(claims)
         return draft.finish()
 
     def _claims(self, first: int) -> Iterator[_Claim]:
-        """Each numbered line with the lines that continue its text."""
+        """Each numbered header with the lines that carry its text."""
         current: _Claim | None = None
         thesis: str | None = None
         for index in range(first, len(self.lines)):
             line = self.lines[index].rstrip()
             at = (index + 1, len(line) - len(line.lstrip()) + 1)
             if line.strip() == _SOURCES:
-                rest = sum(1 for later in self.lines[index + 1 :] if later.strip())
-                self.draft.warn(at, f"Kialo's source list ({rest} lines) is not imported")
+                self._sources(index + 1)
                 break
             match = _CLAIM.fullmatch(line)
             number = match.group(1).rstrip(".") if match else ""
+            label = match.group(2) if match else None
             is_claim = match is not None and (
-                (thesis is None and "." not in number)
+                (thesis is None and "." not in number and label in (None, "Thesis"))
                 or (
                     thesis is not None
                     and number.startswith(thesis + ".")
-                    and match.group(2) is not None
+                    and label in ("Pro", "Con")
                 )
             )
             if match is not None and not is_claim and thesis and number.startswith(thesis + "."):
@@ -141,21 +166,73 @@ class _Reader:
                     if line.strip():
                         self.draft.warn(at, "text before the thesis `1.` is ignored")
                     continue
-                current.lines.append(line)
+                indent = len(line) - len(line.lstrip(" \t"))
+                current.lines.append(line[min(indent, current.indent) :])
                 continue
             if current is not None:
-                yield current
+                yield self._finished(current)
             thesis = thesis or number
-            current = _Claim(number, match.group(2), [match.group(3)], at)
-            link = _LINK.fullmatch(match.group(3))
-            if link is not None and current.side is not None:
-                current.link = (link.group(1).rstrip("."), (at[0], at[1] + match.start(3)))
+            side = None if label == "Thesis" else label
+            current = _Claim(number, side, [match.group(3)], at, at[1] - 1, match.start(3) + 1)
         if current is not None:
-            yield current
+            yield self._finished(current)
+
+    def _finished(self, claim: _Claim) -> _Claim:
+        """A claim whose text is a cross-link gets its link."""
+        if claim.side is None:
+            return claim
+        first = next((i for i, line in enumerate(claim.lines) if line.strip()), 0)
+        text = "\n".join(claim.lines[first:]).strip()
+        link = _LINK.fullmatch(text)
+        if link is not None:
+            line = claim.at[0] + first
+            column = claim.text_column if first == 0 else self.lines[line - 1].find("->") + 1
+            claim.link = (link.group(1).rstrip("."), (line, column))
+        return claim
+
+    def _sources(self, first: int) -> None:
+        """Kialo's footnotes, ``[1] Title https://…``: each a source, cited as ``[1]``."""
+        unread = 0
+        for index in range(first, len(self.lines)):
+            line = self.lines[index].strip()
+            if not line:
+                continue
+            note = _FOOTNOTE.fullmatch(line)
+            if note is None:
+                unread += 1
+                continue
+            number, text = note.group(1), unescape(note.group(2).strip())
+            url_match = _URL.search(text)
+            url = url_match.group(1) if url_match else None
+            title = text[: url_match.start()].strip() if url_match else text
+            source_id = self.draft.unique_id(f"source-{number}")
+            self.footnotes[number] = source_id
+            self.draft.sources[source_id] = Source(
+                id=source_id, title=title or url or text, url=url
+            )
+        if unread:
+            self.draft.warn(
+                (first, 1),
+                f"{unread} line(s) of Kialo's source list are not footnotes `[n] …`; not imported",
+            )
+
+    def _cite(self, text: str) -> tuple[str, str | None, str | None]:
+        """A claim's text (as written) without the footnote marks it ends with, unescaped; its
+        source; and a note naming any further sources it cites."""
+        cited = [self.footnotes[n] for n in _CITED.findall(text) if n in self.footnotes]
+        if not cited:
+            return unescape(text), None, None
+        ending = _CITED_AT_END.search(text)
+        if ending is not None and all(n in self.footnotes for n in _CITED.findall(ending.group())):
+            text = text[: ending.start()].rstrip() or text
+        others = list(dict.fromkeys(cited[1:]))
+        note = f"Also cites: {', '.join(others)}" if others else None
+        return unescape(text), cited[0], note
 
     def _build(self, claims: list[_Claim]) -> None:
         draft = self.draft
         known: dict[str, _Claim] = {}
+        others = 0
         for claim in claims:
             if claim.number in known:
                 raise draft.fail(
@@ -184,14 +261,27 @@ class _Reader:
             if claim.link is None and not claim.text:
                 raise draft.fail(claim.at, f"claim {claim.number}. has no text")
         for claim in claims:
+            node_id = claim.number
             if claim.side is None:
-                draft.question = Question(id=claim.number, text=claim.text)
-                draft.reserve(claim.number)
-                draft.positions[claim.number] = claim.at
+                draft.question = Question(id=node_id, text=self._cite(claim.raw)[0])
+                draft.reserve(node_id)
+                draft.positions[node_id] = claim.at
             elif claim.link is None:
-                draft.reserve(claim.number)
-                draft.statements[claim.number] = {"text": claim.text}
-                draft.positions[claim.number] = claim.at
+                draft.reserve(node_id)
+                raw = claim.raw
+                other = _OTHER_DISCUSSION.fullmatch(raw)
+                if other is not None:
+                    others += 1
+                    raw = other.group(1)
+                text, source, note = self._cite(raw)
+                draft.statements[node_id] = {"text": text, "source": source, "notes": note}
+                draft.positions[node_id] = claim.at
+        if others:
+            draft.warn(
+                None,
+                f"{others} claim(s) link to other Kialo discussions (`-> See discussion #…`); "
+                "argmap keeps each as a claim naming the discussion, which is not imported",
+            )
         for claim in claims:
             if claim.side is None:
                 continue
@@ -215,20 +305,51 @@ class _Reader:
 @dataclass
 class _Writer:
     debate: Debate
+    classic: bool = False
     lines: list[str] = field(default_factory=list)
     numbers: dict[str, str] = field(default_factory=dict)
     dropped: list[str] = field(default_factory=list)
     incoming: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    footnotes: dict[str, int] = field(default_factory=dict)  # source id → footnote number
 
     def write(self) -> Written:
         debate = self.debate
         title = " ".join(debate.title.split()).replace("\\", "\\\\")
-        self.lines = [f"{HEADER} {title}", ""]
+        self.lines = [f"{HEADER} {title}", ""] if self.classic else [NAME_HEADER, title, ""]
+        self.footnotes = {source: n for n, source in enumerate(debate.sources, start=1)}
         self.numbers[debate.question.id] = "1"
-        self._text_lines("1. ", debate.question.text)
+        self._claim("1", "Thesis", debate.question.text)
         written = self._tree()
+        if self.footnotes:
+            self.lines += ["", _SOURCES, ""]
+            for source_id, number in self.footnotes.items():
+                source = debate.sources[source_id]
+                title = " ".join(source.title.split())
+                url = f" {source.url}" if source.url and not re.search(r"\s", source.url) else ""
+                self.lines.append(f"[{number}] {_escape_line(title)}{url}")
         self._losses(written)
         return Written("\n".join(self.lines) + "\n", self.dropped)
+
+    def _claim(
+        self, number: str, side: str, text: str, source: str | None = None, *, link: bool = False
+    ) -> None:
+        """One claim: ``1.2. Pro: text`` (classic) or the header on its own line (current).
+
+        A cross-link (``link``) is written as it is; a text is escaped where it would read as
+        syntax, and a statement's source is cited as its footnote ``[n]``.
+        """
+        lines = [text] if link else _escaped_lines(text)
+        if source in self.footnotes:
+            lines[-1] = f"{lines[-1]} [{self.footnotes[source]}]"
+        if self.classic:
+            head = f"{number}. " if side == "Thesis" else f"{number}. {side}: "
+            self.lines.append(head + lines[0])
+            self.lines.extend(lines[1:])
+            return
+        indent = "  " * number.count(".")
+        self.lines.append(f"{indent}{number}. {side}:")
+        self.lines.extend(indent + line if line.strip() else "" for line in lines)
+        self.lines.append("")
 
     def _children(self, node: str) -> list[tuple[str, str]]:
         """(child, Pro|Con) under ``node``: its premises, then its reasons and objections."""
@@ -259,10 +380,11 @@ class _Writer:
             number = f"{parent}.{index}"
             written += 1
             if node in self.numbers:
-                self.lines.append(f"{number}. {side}: -> See {self.numbers[node]}.")
+                self._claim(number, side, f"-> See {self.numbers[node]}.", link=True)
                 continue
             self.numbers[node] = number
-            self._text_lines(f"{number}. {side}: ", self._text(node))
+            statement = self.debate.statements.get(node)
+            self._claim(number, side, self._text(node), statement.source if statement else None)
             children = list(enumerate(self._children(node), start=1))
             stack.extend(
                 (child, child_side, number, i) for i, (child, child_side) in reversed(children)
@@ -275,18 +397,12 @@ class _Writer:
         argument = self.debate.arguments[node]
         return f"{argument.title}: {argument.gist}" if argument.gist else argument.title
 
-    def _text_lines(self, head: str, text: str) -> None:
-        first, *rest = text.split("\n")
-        self.lines.append(head + _escape_text(first))
-        self.lines.extend(_escape_line(line) for line in rest)
-
     def _losses(self, written: int) -> None:
         debate = self.debate
         counts = count_fields(
             debate,
             (
                 "description",
-                "sources",
                 "speakers",
                 "speaker attributions",
                 "concessions",
@@ -297,13 +413,18 @@ class _Writer:
                 "notes",
                 "discussion questions",
                 "bases",
-                "statement sources",
                 "declared sides",
                 "relation notes",
                 "teaching order",
             ),
         )
         self.dropped = describe(counts, "Kialo")
+        details = sum(1 for s in debate.sources.values() if s.publisher or s.author or s.date)
+        if details:
+            self.dropped.append(
+                f"the publisher, author or date of {details} source(s) not written: a Kialo "
+                "footnote holds a title and a link"
+            )
         self.dropped.append(
             "ids are not written: Kialo numbers its claims, and reads the numbers back as ids"
         )
@@ -321,6 +442,14 @@ class _Writer:
                 f"{len(missing)} claim(s) not connected to the question not written (e.g. "
                 f"`{missing[0]}`): Kialo holds one tree below the thesis"
             )
+            cited = sum(
+                1 for n in missing if n in debate.statements and debate.statements[n].source
+            )
+            if cited:
+                self.dropped.append(
+                    f"{cited} statement sources not written: their claims are not connected to "
+                    "the question"
+                )
         other = [
             r
             for r in debate.relations.values()
@@ -336,6 +465,15 @@ class _Writer:
             )
 
 
+def _escaped_lines(text: str) -> list[str]:
+    """A claim's text as lines that read back as this text, whichever line they stand on."""
+    first, *rest = text.split("\n")
+    lines = [_escape_line(_escape_text(first), doubled=False), *map(_escape_line, rest)]
+    if _CITED_AT_END.search(lines[-1]):  # a text ending in `[2]` is not a citation
+        lines[-1] = re.sub(r"\[(\d+)\]([ \t]*)$", r"\\[\1]\2", lines[-1])
+    return lines
+
+
 def _escape_text(text: str) -> str:
     r"""A claim's first line: backslashes doubled; a leading ``-> See`` or ``Pro:`` escaped."""
     text = text.replace("\\", "\\\\")
@@ -345,11 +483,11 @@ def _escape_text(text: str) -> str:
     return text[: label.end() - 1] + "\\:" + text[label.end() :] if label else text
 
 
-def _escape_line(line: str) -> str:
+def _escape_line(line: str, *, doubled: bool = True) -> str:
     """A continuation line that would read as a claim, the header or the source list."""
-    line = line.replace("\\", "\\\\")
+    line = line.replace("\\", "\\\\") if doubled else line
     if _CLAIM.fullmatch(line):
         return re.sub(r"(\d)\.", r"\1\\.", line, count=1)
-    if line.strip() == _SOURCES or line.lstrip().startswith(HEADER):
+    if line.strip() == _SOURCES or line.lstrip().startswith((HEADER, NAME_HEADER)):
         return line.replace(":", "\\:", 1)
     return line

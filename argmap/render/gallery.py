@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.formats.registry import read_debate
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.readers import read_debate
 from argmap.model.debate import Debate
 from argmap.render.export import RenderError, export_map
 from argmap.render.options import MapOptions

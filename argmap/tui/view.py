@@ -22,9 +22,9 @@ from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import scheme_of, teaching_order
 from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
+from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import Diagnostic
 from argmap.io.load import LoadedDebate
-from argmap.io.readers import read_debate
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Debate, Side
 from argmap.model.schemes import Scheme
