@@ -217,3 +217,23 @@ def test_what_the_writer_escapes_reads_back_in_both_layouts(classic: bool) -> No
     back = parse_kialo(write_kialo(debate, classic=classic).text, "k.txt").debate
     assert back.statements["1.1"].text == text.replace("  1.2.", "1.2.")
     assert back.sources[back.statements["1.1"].source or ""].title == "S"
+
+
+@pytest.mark.parametrize(
+    ("option", "first_line"),
+    [([], "Discussion Name:"), (["--kialo-format", "classic"], "Discussion Title: School uniforms")],
+)
+def test_convert_writes_the_current_layout_unless_told_classic(
+    tmp_path: Path, small_debate_text: str, option: list[str], first_line: str
+) -> None:
+    from click.testing import CliRunner
+
+    from argmap.cli import main
+
+    source = tmp_path / "debate.yaml"
+    source.write_text(small_debate_text, encoding="utf-8")
+    out = tmp_path / "debate.txt"
+    result = CliRunner().invoke(main, ["convert", str(source), str(out), *option])
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").splitlines()[0] == first_line
+    assert read_kialo(out).debate.question.text == "Should schools require uniforms?"

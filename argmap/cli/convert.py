@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 
 from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
-from argmap.formats.registry import READERS, WRITERS, detect_format, output_format, render_debate
+from argmap.formats.registry import (
+    KIALO_FORMATS,
+    READERS,
+    WRITERS,
+    detect_format,
+    output_format,
+    render_debate,
+)
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import Diagnostic, Severity
 from argmap.io.save import SaveError
@@ -38,7 +45,16 @@ _NAMES = {
     type=click.Choice(list(WRITERS)),
     help="Format of OUT (default: from its extension; required for `-`).",
 )
-def convert(source: Path, target: Path, from_format: str | None, to_format: str | None) -> None:
+@click.option(
+    "--kialo-format",
+    type=click.Choice(KIALO_FORMATS),
+    default="current",
+    show_default=True,
+    help="Layout of a Kialo OUT: Kialo's current export, or the classic one-line-per-claim.",
+)
+def convert(
+    source: Path, target: Path, from_format: str | None, to_format: str | None, kialo_format: str
+) -> None:
     """Convert the debate in IN and write it to OUT (`-` for standard output).
 
     Formats follow the extensions: .yaml/.yml argmap, .argdown/.ad Argdown, .json AIF
@@ -52,6 +68,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
       argmap convert arguments.yaml debate.argdown
       argmap convert map.json arguments.yaml
       argmap convert export.txt debate.yaml --from kialo
+      argmap convert arguments.yaml kialo.txt --kialo-format classic
       argmap convert arguments.yaml - --to markdown > handout.md
     """
     to_stdout = str(target) == "-"
@@ -68,7 +85,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
     loaded = load_or_exit(source, from_format)
     print_diagnostics(loaded.warnings)
     try:
-        written = render_debate(loaded.debate, fmt)
+        written = render_debate(loaded.debate, fmt, kialo_format=kialo_format)
     except SaveError as error:
         fail(
             f"{source}: the debate cannot be written as {_NAMES[fmt]}: " + "; ".join(error.problems)
