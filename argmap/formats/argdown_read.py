@@ -71,7 +71,7 @@ def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
 
 # -- scanning: comments, data and lines ----------------------------------------------------------
 
-_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[[^\]\n]+?\]\([^)\n]+?\)|\{")
+_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[|\{")
 _DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
@@ -107,25 +107,34 @@ def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
     """Blank out comments and find data blocks in one pass, as Argdown's lexer does.
 
     Escapes, links and data are skipped whole, so that ``\\//``, ``(https://…)`` and a
-    ``{notes: "a // b"}`` are not taken for comments.
+    ``{notes: "a // b"}`` are not taken for comments. Every step looks ahead only through
+    :class:`_Ahead`, so hostile text (thousands of unclosed ``{`` or ``[a](b``) costs time in
+    proportion to its length.
     """
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     unmatched: list[int] = []
     blank_lines = [m.start() for m in _BLANK_LINE.finditer(text)]
+    ahead = _Ahead(text)
+    closers: dict[int, int | None] = {}
     done = pos = 0
     while (match := _SCAN.search(text, pos)) is not None:
         token, start, end = match.group(), match.start(), match.end()
         if token == "{":
-            after = bisect.bisect_right(blank_lines, start)
-            limit = blank_lines[after] if after < len(blank_lines) else len(text)
-            data_end = _data_end(text, start, limit)
+            if start not in closers:
+                after = bisect.bisect_right(blank_lines, start)
+                limit = blank_lines[after] if after < len(blank_lines) else len(text)
+                closers.update(_data_ends(text, start, limit))
+            data_end = closers.get(start)
             if data_end is not None:
                 spans.append((start, data_end))
                 end = data_end
             else:
                 unmatched.append(start)
             pos = end
+            continue
+        if token == "[":
+            pos = ahead.link_end(start) or end
             continue
         if token in ("/*", "<!--"):
             close = "*/" if token == "/*" else "-->"
@@ -140,7 +149,7 @@ def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
         elif token == "//":
             newline = text.find("\n", start)
             end = len(text) if newline < 0 else newline
-        else:  # an escape or a link
+        else:  # an escape
             pos = end
             continue
         pieces.append(text[done:start])
@@ -150,23 +159,67 @@ def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
     return _Scan("".join(pieces), spans, unmatched)
 
 
-def _data_end(text: str, start: int, limit: int) -> int | None:
-    """The end of the ``{…}`` block opening at ``start``; quoted strings hide braces."""
-    depth, pos = 0, start
+class _Ahead:
+    """The next ``]``, ``)`` and line end after a position, remembered while the scan moves
+    forward, so that each is searched for once however many ``[`` are tried."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: dict[str, int] = {}
+
+    def next(self, char: str, after: int) -> int:
+        """The offset of the first ``char`` at or after ``after`` (the text's length if none)."""
+        known = self.found.get(char, -1)
+        if known < after:
+            known = self.text.find(char, after)
+            known = len(self.text) if known < 0 else known
+            self.found[char] = known
+        return known
+
+    def link_end(self, start: int) -> int | None:
+        """The end of a Markdown link ``[text](target)`` opening at ``start``, or None."""
+        text = self.text
+        line_end = self.next("\n", start)
+        bracket = self.next("]", start + 1)
+        if not (start + 1 < bracket < line_end) or not text.startswith("(", bracket + 1):
+            return None
+        paren = self.next(")", bracket + 2)
+        return paren + 1 if bracket + 2 < paren < line_end else None
+
+
+def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
+    """Where each ``{`` between ``start`` and ``limit`` closes (None where it never does).
+
+    A ``{…}`` block closes at the first ``}`` that brings its depth back to zero, counting
+    ``[`` and ``]`` too (a ``]`` that closes it means it is no data); quoted strings hide
+    braces. One pass with a stack answers this for every brace of the paragraph at once.
+    """
+    ends: dict[int, int | None] = {}
+    stack: list[tuple[int, str]] = []  # (offset, opening character)
+    braces: list[int] = []  # the offsets of the `{` in the stack
+    pos = start
     while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
         char, at = match.group(), match.start()
         pos = at + 1
         if char in "{[":
-            depth += 1
+            stack.append((at, char))
+            if char == "{":
+                braces.append(at)
         elif char in "}]":
-            depth -= 1
-            if depth == 0:
-                return pos if char == "}" else None
-        elif _quote_opens(text, at, start):
+            if not stack:
+                continue
+            opened, kind = stack.pop()
+            if kind == "{":
+                braces.pop()
+                ends[opened] = pos if char == "}" else None
+        elif braces and _quote_opens(text, at, braces[0]):
             close = _quote_close(text, at, limit)
             if close is not None:
                 pos = close
-    return None
+    for opened, kind in stack:
+        if kind == "{":
+            ends[opened] = None
+    return ends
 
 
 def _quote_opens(text: str, at: int, start: int) -> bool:
