@@ -283,15 +283,17 @@ def test_relations_under_premises_conclusions_and_inferences() -> None:
         (2) [C]: The conclusion.
           -> [Q]: The question. {question: true}
         """)
+    # An undercut under the inference line undercuts the step it draws: the relation a->c.
     assert relations(loaded) == {
         ("x", "attacks", "p"),
-        ("u", "undercuts", "a"),
+        ("u", "undercuts", "a->c"),
         ("a", "supports", "c"),
         ("c", "attacks", "q"),
     }
 
 
-def test_without_a_marked_question_the_largest_tree_heads_the_debate() -> None:
+def test_without_a_marked_question_two_trees_stand_side_by_side() -> None:
+    # The largest tree used to be promoted, turning the other position neutral.
     loaded = read("""\
         [Small]: A small tree.
           + [S1]: Its only reason.
@@ -301,10 +303,26 @@ def test_without_a_marked_question_the_largest_tree_heads_the_debate() -> None:
           + [B2]: Another reason.
             - [B3]: An objection.
         """)
-    assert loaded.debate.question.id == "big"
+    debate = loaded.debate
+    assert debate.question.id == "question"
+    assert {"big", "small"} <= set(debate.statements)
     warning = next(w for w in loaded.warnings if "question" in w.message)
-    assert (warning.line, warning.column) == (4, 1)
-    assert DebateIndex(loaded.debate).sides["b3"] is Side.CON
+    assert "2 statements head their own trees (`Small`, `Big`)" in warning.message
+    assert warning.hint and "{question: true}" in warning.hint
+
+
+def test_without_a_marked_question_the_one_head_of_every_tree_is_the_question() -> None:
+    loaded = read("""\
+        [Thesis]: The main thesis.
+          + [B1]: One reason.
+            - [Evidence]: A piece of evidence that also bears on another claim.
+          - [B2]: An objection.
+            + [Evidence]
+        """)
+    assert loaded.debate.question.id == "thesis"  # not the evidence, which bears on claims
+    warning = next(w for w in loaded.warnings if "question" in w.message)
+    assert (warning.line, warning.column) == (1, 1)
+    assert DebateIndex(loaded.debate).sides["b2"] is Side.CON
 
 
 # -- real files ----------------------------------------------------------------------------------
@@ -374,7 +392,6 @@ def test_the_parser_fixture_with_every_nesting_reads() -> None:
         ("<A>\n\n(1) P\n----\n(2) C\n\n<A>\n\n(1) R\n----\n(2) S\n", "9:1 a second reconstruction"),
         ("[A]: a {id: x}\n\n[B]: b {id: x}\n", "3:8 id `x` is used twice"),
         ("[A]: a\n  + [B]: b\n\n{id: x}\n", "4:1 `{…}` data with no statement"),
-        ("===\ntitle: x\n===\n", "None:None this Argdown file holds no statements"),
     ],
 )
 def test_bad_input_is_reported_at_its_line(text: str, expected: str) -> None:

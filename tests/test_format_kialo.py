@@ -221,7 +221,10 @@ def test_what_the_writer_escapes_reads_back_in_both_layouts(classic: bool) -> No
 
 @pytest.mark.parametrize(
     ("option", "first_line"),
-    [([], "Discussion Name:"), (["--kialo-format", "classic"], "Discussion Title: School uniforms")],
+    [
+        ([], "Discussion Name:"),
+        (["--kialo-format", "classic"], "Discussion Title: School uniforms"),
+    ],
 )
 def test_convert_writes_the_current_layout_unless_told_classic(
     tmp_path: Path, small_debate_text: str, option: list[str], first_line: str

@@ -500,6 +500,14 @@ class _Reader:
         """The marked question, else the first proposition that bears on nothing."""
         draft = self.draft
         chosen = self._question_id(marked)
+        if not draft.statements:
+            draft.question = Question(id=draft.unique_id("question"), text=draft.title or "?")
+            draft.warn(
+                None,
+                "this AIF map holds no propositions (I-nodes); argmap made the question from "
+                "the file name",
+            )
+            return
         if chosen is None:
             draft.question = Question(id=draft.unique_id("question"), text=draft.title or "?")
             draft.warn(

@@ -10,7 +10,6 @@ Argdown leaves open, such as ids and the central question (see the reader's docs
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, TypeVar
@@ -33,8 +32,6 @@ from argmap.model.debate import Basis, Question, Quote, RelationKind, Side, Sour
 from argmap.model.document import RelationDoc
 
 _M = TypeVar("_M", bound=BaseModel)
-_MAX_CANDIDATES = 200
-"""Statements tried as the central question when none is marked (each costs a graph walk)."""
 
 Kind = Literal["statement", "argument"]
 
@@ -93,6 +90,7 @@ class Parsed:
     front: dict[str, Any]
     front_doc: YamlDocument | None
     front_line: int
+    first_heading: str | None = None
 
 
 def build(parsed: Parsed) -> LoadedDebate:
@@ -121,16 +119,15 @@ class _Builder:
         self.catalogue = scheme_catalogue()
         self.display: dict[str, list[int]] = {}
         self.invented: dict[str, str] = {}  # invented conclusion key → its argument's key
+        self.inferences: dict[str, str] = {}  # inference key → the relation it draws
+        self.strict = False  # Argdown's strict mode: `-` between statements is contrariety
+        self.premise_data: dict[str, tuple[Any, Position]] = {}  # argument → `premises:` data
 
     def build(self) -> LoadedDebate:
         parsed, draft = self.parsed, self.draft
-        if not parsed.occurrences:
-            raise draft.fail(
-                None,
-                "this Argdown file holds no statements or arguments",
-                "write at least one `[Title]: text` statement",
-            )
         self._front_matter()
+        if not parsed.occurrences:
+            return self._prose_only()
         self._find_invented_conclusions()
         self._ids()
         question = self._marked_question()
@@ -142,8 +139,9 @@ class _Builder:
             else:
                 self._argument(key, occurrences)
         self._steps()
+        self._premise_data()
         for link in parsed.links:
-            draft.relate(link.kind, self._node(link.source), self._node(link.target), link.at)
+            self._relate(link)
         self._loose_relations()
         self._question(question)
         self._report_display_keys()
@@ -152,6 +150,68 @@ class _Builder:
             draft.description = f"{draft.description}\n\n{prose}" if draft.description else prose
         return draft.finish()
 
+    def _prose_only(self) -> LoadedDebate:
+        """A file of prose only: read as Argdown reads it, with a warning saying so."""
+        draft, parsed = self.draft, self.parsed
+        prose = "\n\n".join(parsed.prose)
+        draft.description = (
+            f"{draft.description}\n\n{prose}" if draft.description else (prose or None)
+        )
+        draft.question = Question(
+            id=draft.unique_id("question"), text=draft.title or "What is the question?"
+        )
+        held = f"{len(parsed.prose)} paragraph(s) of prose, kept as the description"
+        draft.warn(
+            None,
+            f"this Argdown file holds no statements or arguments, only {held}"
+            if parsed.prose
+            else "this Argdown file holds no statements or arguments",
+            "write `[Title]: text` statements to map the debate; argmap made the question "
+            "from the title",
+        )
+        return draft.finish()
+
+    def _relate(self, link: Link) -> None:
+        """One relation line, as Argdown's model reads it.
+
+        A relation drawn from a reconstructed argument is its main conclusion's (Argdown
+        moves it there, so ``[C]`` with ``+ <A>`` below and ``+> [C]`` under A's conclusion
+        are one relation); an undercut of an inference line undercuts the step it draws; in
+        strict mode ``-`` between two statements is a contrariety, symmetric.
+        """
+        kind = link.kind
+        source = self._node(link.source)
+        if kind is not RelationKind.UNDERCUTS and link.source in self.parsed.reconstructions:
+            conclusion = self.parsed.reconstructions[link.source][-1].conclusion
+            if conclusion not in self.invented:
+                source = self._node(conclusion)
+        target = self.inferences.get(link.target) or self._node(link.target)
+        if source == target and link.source in self.parsed.reconstructions:
+            return  # `+ <A>` under A's own conclusion: the reconstruction says it already
+        if (
+            self.strict
+            and kind is RelationKind.ATTACKS
+            and link.source[0] == "s"  # statement keys: `s:Title`, `s#3`
+            and link.target[0] == "s"
+        ):
+            kind = RelationKind.CONTRADICTS
+        self.draft.relate(kind, source, target, link.at)
+
+    def _premise_data(self) -> None:
+        """``{premises: [ids]}`` on an argument without a reconstruction: argmap's writer
+        puts there the premises of an argument that supports no statement."""
+        for node_id, (value, at) in self.premise_data.items():
+            if isinstance(value, list) and all(
+                isinstance(v, str) and v in self.draft.statements for v in value
+            ):
+                self.draft.arguments[node_id]["premises"] = tuple(value)
+            else:
+                self.draft.warn(
+                    at,
+                    f"`premises: {value}` does not list statement ids of this file; ignored",
+                    "or reconstruct the argument with numbered premises `(1)` … `----`",
+                )
+
     # -- the front matter --------------------------------------------------------------------
 
     def _front_matter(self) -> None:
@@ -159,7 +219,11 @@ class _Builder:
         front = parsed.front
         at = (parsed.front_line, 1)
         title = front.get("title")
-        draft.title = str(title) if title and str(title).strip() else Path(parsed.name).stem
+        draft.title = (
+            str(title)
+            if title and str(title).strip()
+            else parsed.first_heading or Path(parsed.name).stem
+        )
         draft.title = draft.title or "Argdown debate"
         # Argdown's byline keys have no field of their own: they join the description.
         about = [str(front["subTitle"]).strip()] if front.get("subTitle") else []
@@ -172,6 +236,11 @@ class _Builder:
         if isinstance(description, str):
             about.insert(0, description)
         draft.description = "\n\n".join(about) if about else None
+        model = front.get("model")
+        if isinstance(model, dict) and model.get("mode") in ("strict", "loose"):
+            self.strict = model["mode"] == "strict"
+            if set(model) == {"mode"}:
+                front = {k: v for k, v in front.items() if k != "model"}  # fully understood
         settings = [k for k in front if k not in FRONT_MATTER_KEYS]
         if settings:
             draft.warn(
@@ -309,7 +378,8 @@ class _Builder:
             )
             draft.positions[node_id] = fields.at
             return
-        candidate = self._largest_tree()
+        roots = self._roots()
+        candidate = roots[0] if len(roots) == 1 else None
         if candidate is not None:
             statement = draft.statements.pop(candidate)
             dropped = [
@@ -334,8 +404,8 @@ class _Builder:
             draft.warn(
                 draft.positions.get(candidate),
                 "no statement is marked "
-                f"`{{question: true}}`; argmap takes `{label}`, which heads the largest "
-                "tree of relations, as the central question"
+                f"`{{question: true}}`; argmap takes `{label}`, the one statement that others "
+                "bear on and that bears on nothing, as the central question"
                 + (f" (its {', '.join(dropped)} are dropped)" if dropped else ""),
                 "add `{question: true}` to the statement that is the central question",
             )
@@ -343,38 +413,36 @@ class _Builder:
         draft.question = Question(
             id=draft.unique_id("question"), text=draft.title or "What is the question?"
         )
+        labels = [f"`{draft.statements[r]['title'] or r}`" for r in roots[:3]]
+        shown = ", ".join(labels) + (f" and {len(roots) - 3} more" if len(roots) > 3 else "")
         draft.warn(
             None,
-            "no statement can serve as the central question; argmap made one from "
-            "the title, and nothing is connected to it",
+            (
+                f"no statement is marked `{{question: true}}`, and {len(roots)} statements "
+                f"head their own trees ({shown}); argmap sets no central question: the "
+                "positions stand side by side under a question made from the title"
+            )
+            if roots
+            else "no statement is marked `{question: true}`, and every statement that others "
+            "bear on bears on another itself; argmap sets no central question: the positions "
+            "stand side by side under a question made from the title",
             "add `{question: true}` to the statement that is the central question",
         )
 
-    def _largest_tree(self) -> str | None:
-        """The statement (not a premise, best bearing on nothing) that most claims lead to."""
-        incoming: dict[str, list[str]] = {}
-        outgoing: set[str] = set()
+    def _roots(self) -> list[str]:
+        """Statements that others bear on, that bear on nothing and are no premise: the
+        heads of trees. Only a single one is promoted to the question; promoting one of
+        several (or a piece of evidence that bears on something) would turn the rest neutral.
+        """
+        targets: set[str] = set()
+        sources: set[str] = set()
         for relation in self.draft.relations.values():
-            incoming.setdefault(relation.target, []).append(relation.source)
-            outgoing.add(relation.source)
-        premises = {k: list(v.get("premises", ())) for k, v in self.draft.arguments.items()}
-        used = {p for ps in premises.values() for p in ps}
-        heads = [s for s in self.draft.statements if s in incoming and s not in used]
-        # Prefer claims that bear on nothing themselves; rival theses may attack each other.
-        candidates = [s for s in heads if s not in outgoing] or heads
-        best: tuple[int, str] | None = None
-        for candidate in candidates[:_MAX_CANDIDATES]:
-            seen = {candidate}
-            queue = deque([candidate])
-            while queue:
-                node = queue.popleft()
-                for neighbour in (*incoming.get(node, ()), *premises.get(node, ())):
-                    if neighbour not in seen:
-                        seen.add(neighbour)
-                        queue.append(neighbour)
-            if best is None or len(seen) > best[0]:
-                best = (len(seen), candidate)
-        return best[1] if best else None
+            targets.add(relation.target)
+            sources.add(relation.source)
+        used = {p for a in self.draft.arguments.values() for p in a.get("premises", ())}
+        return [
+            s for s in self.draft.statements if s in targets and s not in sources and s not in used
+        ]
 
     def _node(self, key: str) -> str:
         if key.startswith("inference\x00"):
@@ -455,6 +523,10 @@ class _Builder:
     def _argument(self, key: str, occurrences: list[Occurrence]) -> None:
         fields = self._merged(occurrences)
         node_id = self.ids[key]
+        if "premises" in fields.data and key not in self.parsed.reconstructions:
+            fields.data = dict(fields.data)
+            where = fields.data_at or fields.at
+            self.premise_data[node_id] = (fields.data.pop("premises"), where)
         values = _Values(self, fields.data, fields.data_at or fields.at, "argument")
         descriptions = [o for o in occurrences if o.text]
         gist = descriptions[-1].text if descriptions else None
@@ -490,9 +562,11 @@ class _Builder:
                 fields["premises"] = tuple(self._node(k) for k in step.premises)
                 self._rules(step, fields)
                 if step.conclusion not in self.invented:
-                    self.draft.relate(
+                    rid = self.draft.relate(
                         RelationKind.SUPPORTS, step_id, self._node(step.conclusion), step.at
                     )
+                    if rid is not None:
+                        self.inferences[inference_key(key, number - 1)] = rid
 
     def _rules(self, step: Step, fields: dict[str, Any]) -> None:
         """A rule naming a catalogue scheme sets the scheme; other rules go to the notes."""

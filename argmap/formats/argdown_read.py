@@ -31,7 +31,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,73 @@ from argmap.model.debate import RelationKind
 
 
 def read_argdown(path: Path) -> LoadedDebate:
-    """Read an Argdown file; DebateLoadError with located diagnostics when it is malformed."""
-    return parse_argdown(read_text(path), str(path))
+    """Read an Argdown file; DebateLoadError with located diagnostics when it is malformed.
+
+    ``@include(other.argdown)`` lines are replaced by the files they name, read relative to
+    the including file as the Argdown CLI reads them; a diagnostic in an included file names
+    that file and its line.
+    """
+    text = read_text(path)
+    if "@include" not in text:
+        return parse_argdown(text, str(path))
+    origins: list[tuple[str, int]] = []
+    lines = _included(path, text, (path.resolve(),), origins)
+    try:
+        loaded = parse_argdown("\n".join(lines), str(path))
+    except DebateLoadError as error:
+        raise DebateLoadError([_origin(d, origins) for d in error.diagnostics]) from None
+    loaded.warnings[:] = [_origin(d, origins) for d in loaded.warnings]
+    return loaded
+
+
+_INCLUDE = re.compile(r"[ \t]*@include\(([^)\n]*)\)[ \t]*")
+_MAX_INCLUDES = 200
+"""Files one document may pull in: far more than any real one, few enough to stop a loop."""
+
+
+def _included(
+    path: Path, text: str, chain: tuple[Path, ...], origins: list[tuple[str, int]]
+) -> list[str]:
+    """The lines of ``text`` with every ``@include(…)`` replaced by the files it names;
+    ``origins`` receives the file and line each line comes from."""
+    lines: list[str] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
+        match = _INCLUDE.fullmatch(line)
+        if match is None:
+            lines.append(line)
+            origins.append((str(path), number))
+            continue
+        for name in (n.strip() for n in match.group(1).split(",") if n.strip()):
+            target = (path.parent / name).resolve()
+            at = (number, line.find(name) + 1)
+            problem: tuple[str, str | None] | None = None
+            if target in chain:
+                circle = " → ".join(p.name for p in (*chain, target))
+                problem = (f"`{name}` includes itself ({circle})", "remove the @include")
+            elif len({file for file, _ in origins}) > _MAX_INCLUDES:
+                problem = (f"more than {_MAX_INCLUDES} files included", "include fewer files")
+            else:
+                try:
+                    included = read_text(target)
+                except DebateLoadError as error:
+                    first = error.diagnostics[0]
+                    problem = (f"cannot include `{name}`: {first.message}", first.hint)
+            if problem is not None:
+                message, hint = problem
+                raise DebateLoadError([Diagnostic(str(path), *at, message, hint)])
+            lines += _included(target, included, (*chain, target), origins)
+            lines.append("")
+            origins.append((str(path), number))
+    return lines
+
+
+def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int]]) -> Diagnostic:
+    """A diagnostic of the combined text, placed in the file and line it came from."""
+    line = diagnostic.line
+    if line is None or not 1 <= line <= len(origins):
+        return diagnostic
+    file, number = origins[line - 1]
+    return replace(diagnostic, file=file, line=number)
 
 
 def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
@@ -297,6 +362,8 @@ _ELEMENT_START = re.compile(r"[\[<(]")
 _INFERENCE_END = re.compile(r"-{2,}")
 _MENTION = re.compile(r"@([\[<])(.+?)[\]>]")
 _TEXT_TOKEN = re.compile(TAG.pattern + r"|\\(.)")
+_DEFINITION = re.compile(r"\[[^\]\n]+\]:|<[^>\n]+>:")
+"""A line that defines a statement or argument: it begins a new block in Argdown."""
 _HEADS: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"\[(.+?)\]:"), "statement", True),
     (re.compile(r"<(.+?)>:"), "argument", True),
@@ -319,6 +386,7 @@ class _Reader:
         self.reconstruction_at: dict[str, Position] = {}
         self.prose: list[str] = []
         self.headings: list[_Heading] = []
+        self.first_heading: str | None = None
         self.untitled = 0
         self.untitled_arguments = 0
         self.front: dict[str, Any] = {}
@@ -353,6 +421,7 @@ class _Reader:
             self.front,
             self.front_doc,
             self.front_line,
+            self.first_heading,
         )
 
     # -- YAML: the front matter and `{…}` data -----------------------------------------------
@@ -466,6 +535,15 @@ class _Reader:
                 self._element(item, _LIST_ITEM.match(item[0].content), "- ")
             return None
         root, index = self._element(block, None, "")
+        if index < len(block) and _DEFINITION.match(block[index].content):
+            line = block[index]
+            raise self.draft.fail(
+                (line.number, line.column()),
+                "a new statement or argument starts here without an empty line before it; "
+                "Argdown reads this as a syntax error",
+                "put an empty line between two definitions (argmap would otherwise read "
+                "this line as part of the text above)",
+            )
         if index < len(block):  # a reconstruction right below, without an empty line
             self._reconstruction(block, index, root.key if root.kind == "argument" else None)
             return None
@@ -491,6 +569,8 @@ class _Reader:
             end += 1
         text, data, _tags, _at = self._text_of(block[:end], level + 1)
         name = _MENTION.sub(lambda m: m.group(2), text).strip()
+        if self.first_heading is None and name:
+            self.first_heading = name
         while self.headings and self.headings[-1].level >= level:
             self.headings.pop()
         self.headings.append(_Heading(level, name, bool(name) and data.get("isGroup") is not False))
@@ -504,7 +584,10 @@ class _Reader:
         """Whether a line carries on the text above rather than starting something new."""
         content = line.content
         return line.in_data or not (
-            RELATION_START.match(content) or content.startswith("--") or _PCS_NUMBER.match(content)
+            RELATION_START.match(content)
+            or content.startswith("--")
+            or _PCS_NUMBER.match(content)
+            or _DEFINITION.match(content)
         )
 
     def _element(
@@ -681,6 +764,9 @@ class _Reader:
                 numbered.append((occurrence.key, int(number.group(1))))
                 if inference is not None:
                     rules, data, inference_at = inference
+                    if "uses" in occurrence.data and "uses" not in data:
+                        # `{uses: [1, 3]}` may stand on the conclusion as well as the inference.
+                        data = {**data, "uses": occurrence.data.pop("uses")}
                     premises = self._premises(numbered, steps, since, data, inference_at)
                     steps.append(Step(premises, occurrence.key, rules, data, inference_at))
                     since, inference = [], None

@@ -10,10 +10,12 @@ The layout is the one Argdown's examples use:
   it (``+ [Title]: text`` / ``- <Title>: gist``), recursively; a node written a second time
   is a reference (``+ [Title]``). Claims nested deeper than :data:`MAX_DEPTH` start a new
   block, so no line is indented absurdly far.
-* After each tree, one premise-conclusion structure per argument with premises. Its
-  conclusion is the statement the argument supports. An argmap argument need not support a
-  statement (it may attack one), but Argdown's reconstruction must end in a conclusion: the
-  writer then invents one, marked ``{argmap: conclusion}``, which the reader drops again.
+* After each tree, one premise-conclusion structure per argument with premises that supports
+  a statement: its conclusion is that statement, and an undercut of that support stands under
+  its inference line (``<_ [U]``). Argdown reads any other relation drawn from a
+  reconstructed argument as its conclusion's, so those go to the front matter. An argument
+  with premises that supports no statement (it only attacks) keeps them in
+  ``{premises: [ids]}``: Argdown's tools see a sketched argument, argmap its premises.
 * argmap's fields go in ``{…}`` data (``{id: funds-wmd, by: [go, choi]}``), tags as ``#tags``.
 
 An Argdown statement is one line of text; a text with line breaks (or spaces Argdown would not
@@ -31,7 +33,6 @@ from typing import Any
 import yaml
 
 from argmap.formats.argdown import (
-    CONCLUSION_MARK,
     QUESTION_MARK,
     escape,
     implied_title,
@@ -63,6 +64,7 @@ class _Layout:
     under: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # node → (symbol, id)
     loose: list[Relation] = field(default_factory=list)
     conclusion: dict[str, str] = field(default_factory=dict)  # argument → statement it supports
+    inference: dict[str, list[str]] = field(default_factory=dict)  # argument → undercut ids
 
 
 class _Writer:
@@ -103,25 +105,51 @@ class _Writer:
                 titles[node_id] = chosen
         return titles
 
-    def _invented_title(self, argument: Argument) -> str:
-        used = {t for k, t in self.titles.items() if k not in self.debate.arguments}
-        base = f"{self.titles[argument.id]} (conclusion)"
-        title, counter = base, 2
-        while title in used:
-            title, counter = f"{base} {counter}", counter + 1
-        self.titles[f"conclusion\x00{argument.id}"] = title
-        return title
-
     # -- where each relation goes ----------------------------------------------------------------
 
     def _layout(self) -> _Layout:
+        """Indented lines where Argdown reads them as argmap means them; the front matter
+        for the rest.
+
+        Argdown moves a relation drawn from a reconstructed argument to the argument's
+        conclusion, so an argument with premises supports its first supported statement in
+        its reconstruction, and any other relation it draws goes to the front matter. An
+        undercut of that support is written under the reconstruction's inference line.
+        """
         debate = self.debate
         layout = _Layout()
         claims = {debate.question.id, *debate.statements}
         for relation in debate.relations.values():
+            source, kind = relation.source, relation.kind
+            argument = debate.arguments.get(source)
+            if (
+                kind is RelationKind.SUPPORTS
+                and argument is not None
+                and argument.premises
+                and relation.target in claims
+                and source not in layout.conclusion
+                and relation.id == relation_id(source, relation.target)
+                and relation.note is None
+            ):
+                layout.conclusion[source] = relation.target
+        for relation in debate.relations.values():
             source, target = relation.source, relation.target
             plain = relation.id == relation_id(source, target) and relation.note is None
             kind = relation.kind
+            reconstructed = source in layout.conclusion
+            if reconstructed and kind is not RelationKind.UNDERCUTS:
+                if layout.conclusion[source] != target:
+                    layout.loose.append(relation)
+                continue  # the reconstruction's conclusion line says it
+            aimed = debate.relations.get(target)
+            if (
+                plain
+                and kind is RelationKind.UNDERCUTS
+                and aimed is not None
+                and layout.conclusion.get(aimed.source) == aimed.target
+            ):
+                layout.inference.setdefault(aimed.source, []).append(relation.id)
+                continue
             if plain and kind in (RelationKind.SUPPORTS, RelationKind.ATTACKS):
                 symbol, anchor = ("+" if kind is RelationKind.SUPPORTS else "-"), target
             elif plain and kind is RelationKind.UNDERCUTS and target in debate.arguments:
@@ -132,13 +160,6 @@ class _Writer:
                 layout.loose.append(relation)
                 continue
             layout.under.setdefault(anchor, []).append((symbol, relation.id))
-            if (
-                kind is RelationKind.SUPPORTS
-                and source in debate.arguments
-                and target in claims
-                and source not in layout.conclusion
-            ):
-                layout.conclusion[source] = target
         return layout
 
     # -- the document ------------------------------------------------------------------------
@@ -215,7 +236,7 @@ class _Writer:
                 continue
             self.defined.add(node)
             self.lines.append(f"{pad}{prefix}{self._definition(node)}")
-            if node in self.debate.arguments and self.debate.arguments[node].premises:
+            if node in self.layout.conclusion:
                 self.pending_pcs.append(node)
             children = list(self._children(node))
             for child, symbol in reversed(children):
@@ -238,15 +259,10 @@ class _Writer:
         else:
             name = self.schemes[scheme].name if scheme in self.schemes else scheme
             self.lines.append(f"-- {escape(name)} --")
+        for undercut in self.layout.inference.get(argument_id, ()):
+            self._tree(self.debate.relations[undercut].source, "<_ ", 1)
         number = len(argument.premises) + 1
-        conclusion = self.layout.conclusion.get(argument_id)
-        if conclusion is not None:
-            self.lines.append(f"({number}) {self._reference(conclusion)}")
-        else:
-            title = self._invented_title(argument)
-            text = escape(" ".join((argument.gist or argument.title).split()))
-            mark = _flow({CONCLUSION_MARK[0]: CONCLUSION_MARK[1]})
-            self.lines.append(f"({number}) [{title}]: {text} {mark}")
+        self.lines.append(f"({number}) {self._reference(self.layout.conclusion[argument_id])}")
         self.lines.append("")
 
     # -- one node ----------------------------------------------------------------------------
@@ -280,12 +296,16 @@ class _Writer:
             if argdown_title != argument.title:
                 data["title"] = argument.title
             tags = self._tags(argument.tags, data)
+            reconstructed = node in self.layout.conclusion
             data.update(
                 _argument_data(
-                    argument,
-                    scheme_in_line=bool(argument.premises) and argument.scheme in self.schemes,
+                    argument, scheme_in_line=reconstructed and argument.scheme in self.schemes
                 )
             )
+            if argument.premises and not reconstructed:
+                # Argdown reconstructs only an argument with a conclusion; argmap's own
+                # field keeps the linked premises of one that supports no statement.
+                data["premises"] = list(argument.premises)
             gist = ""
             if argument.gist is not None:
                 flat = self._text(argument.gist, data, "gist")
