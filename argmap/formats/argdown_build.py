@@ -180,18 +180,18 @@ class _Builder:
         strict mode ``-`` between two statements is a contrariety, symmetric.
         """
         kind = link.kind
-        source = self._node(link.source)
+        source, source_key = self._node(link.source), link.source
         if kind is not RelationKind.UNDERCUTS and link.source in self.parsed.reconstructions:
             conclusion = self.parsed.reconstructions[link.source][-1].conclusion
             if conclusion not in self.invented:
-                source = self._node(conclusion)
+                source, source_key = self._node(conclusion), conclusion
         target = self.inferences.get(link.target) or self._node(link.target)
         if source == target and link.source in self.parsed.reconstructions:
             return  # `+ <A>` under A's own conclusion: the reconstruction says it already
         if (
             self.strict
             and kind is RelationKind.ATTACKS
-            and link.source[0] == "s"  # statement keys: `s:Title`, `s#3`
+            and source_key[0] == "s"  # statement keys: `s:Title`, `s#3`
             and link.target[0] == "s"
         ):
             kind = RelationKind.CONTRADICTS
