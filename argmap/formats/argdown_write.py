@@ -127,6 +127,7 @@ class _Writer:
                 and argument is not None
                 and argument.premises
                 and relation.target in claims
+                and relation.target not in argument.premises
                 and source not in layout.conclusion
                 and relation.id == relation_id(source, relation.target)
                 and relation.note is None

@@ -5,6 +5,11 @@ The question is a heading, its reasons and objections nested lists below it (``F
 its quotes as block quotes. Arguments show their premises. A claim that appears a second
 time is named and marked *(see above)* rather than repeated. Speakers, sources and the
 discussion questions follow. Markdown is for reading, so argmap does not read it back.
+
+Every text from the debate is data, not Markdown: :func:`md` escapes whatever a CommonMark
+renderer would read as markup (HTML, links, code, emphasis, block starts), and a source's
+link is written only for ``http``, ``https`` and ``mailto`` addresses. A handout shared with
+students renders exactly the words of the file, whatever they contain.
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ _LABELS = {
     RelationKind.UNDERCUTS: "Undercut",
     RelationKind.CONTRADICTS: "Contradicts",
 }
-_LIST_START = re.compile(r"([#>+*-]|\d+[.)])")
+_INLINE = re.compile(r"[\\`*_\[\]<>&|~!#]")
+"""Characters that open inline markup: code, emphasis, links and images, raw HTML and
+comments, entities, tables, strikethrough. Escaped anywhere (CommonMark allows a backslash
+before any ASCII punctuation)."""
+_BLOCK_START = re.compile(r"[#>+=-]|\d{1,9}(?=[.)])")
+"""What makes a line a heading, quote, list, setext underline or thematic break."""
+_LINK = re.compile(r"(?:https?://|mailto:)[^\s<>\\\x00-\x1f\x7f]+", re.IGNORECASE)
+"""A link a handout may carry: http, https or mailto, with nothing that ends an autolink."""
 
 
 def write_markdown(debate: Debate) -> Written:
@@ -56,7 +68,7 @@ class _Outline:
         debate = self.debate
         self.lines = [f"# {_one_line(debate.title)}", ""]
         if debate.description:
-            self.lines += [debate.description.strip(), ""]
+            self.lines += [md(debate.description.strip()), ""]
         question = debate.question
         self.lines += [f"## {_one_line(question.text)}", ""]
         self.shown.add(question.id)
@@ -122,12 +134,12 @@ class _Outline:
             argument = debate.arguments[node]
             text = f"**Argument: {_one_line(argument.title)}**"
             if argument.gist:
-                text += f" — {argument.gist}"
+                text += f" — {md(argument.gist)}"
             return text + self._people_of(argument.speakers, argument.conceded_by)
         statement = debate.statements[node]
-        text = _safe_start(statement.text)
+        text = md(statement.text)
         if statement.title:
-            text = f"**{_one_line(statement.title)}.** {statement.text}"
+            text = f"**{_one_line(statement.title)}.** {md(statement.text, start=False)}"
         if statement.basis is not None:
             text += f" _({statement.basis.value.replace('-', ' ')})_"
         return text + self._people_of(statement.speakers, statement.conceded_by)
@@ -140,12 +152,12 @@ class _Outline:
         return out
 
     def _names(self, ids: tuple[str, ...]) -> str:
-        return ", ".join(f"*{self.debate.speakers[i].name}*" for i in ids)
+        return ", ".join(f"*{_one_line(self.debate.speakers[i].name)}*" for i in ids)
 
     def _quotes(self, node: str) -> Iterator[list[str]]:
         statement = self.debate.statements.get(node)
         for quote in statement.quotes if statement is not None else ():
-            words = quote.text.split("\n")
+            words = [md(line) for line in quote.text.split("\n")]
             words[0], words[-1] = (
                 f"“{words[0]}",
                 f"{words[-1]}”" if len(words) > 1 else (f"“{words[0]}”"),
@@ -155,7 +167,7 @@ class _Outline:
             yield [*lines, *([f"> — {who}"] if who else [])]
 
     def _attribution(self, quote: Quote) -> str:
-        parts = [self.debate.speakers[quote.speaker].name] if quote.speaker else []
+        parts = [_one_line(self.debate.speakers[quote.speaker].name)] if quote.speaker else []
         if quote.source is not None:
             parts.append(f"*{_one_line(self.debate.sources[quote.source].title)}*")
         return ", ".join(parts)
@@ -166,7 +178,7 @@ class _Outline:
             return
         self.lines += ["## Who's who", ""]
         for speaker in speakers:
-            about = ", ".join(p for p in (speaker.role, speaker.affiliation) if p)
+            about = ", ".join(_one_line(p) for p in (speaker.role, speaker.affiliation) if p)
             self.lines.append(f"- **{_one_line(speaker.name)}**" + (f" — {about}" if about else ""))
         self.lines.append("")
 
@@ -177,13 +189,14 @@ class _Outline:
         self.lines += ["## Sources", ""]
         for source in sources:
             details = [
-                source.author,
-                source.publisher,
+                _one_line(source.author) if source.author else None,
+                _one_line(source.publisher) if source.publisher else None,
                 source.date.isoformat() if source.date else None,
             ]
             line = f"- *{_one_line(source.title)}*" + "".join(f", {d}" for d in details if d)
             if source.url:
-                line += f" <{source.url}>"
+                url = source.url.strip()
+                line += f" <{url}>" if _LINK.fullmatch(url) else f" ({_one_line(url)})"
             self.lines.append(line)
         self.lines.append("")
 
@@ -202,13 +215,26 @@ class _Outline:
         self.lines.append("")
 
 
+def md(text: str, *, start: bool = True) -> str:
+    """``text`` as Markdown that renders as exactly this text, over as many lines as it has.
+
+    Inline markup characters get a backslash; each line loses the indentation that would
+    make it code, and a mark that would make it a block (``#``, ``>``, ``-``, ``1.``) is
+    escaped. ``start=False`` for a text that follows other words on its first line.
+    """
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        line = _INLINE.sub(lambda m: "\\" + m.group(), line.strip())
+        if (start or number) and (block := _BLOCK_START.match(line)):
+            at = block.end() if block.group()[0].isdigit() else 0
+            line = f"{line[:at]}\\{line[at:]}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _safe_start(text: str) -> str:
-    """A text that Markdown would read as a heading, quote or list gets its mark escaped."""
-    return f"\\{text}" if _LIST_START.match(text) else text
+    """A short text (a title, a name) on one line, escaped as :func:`md` escapes it."""
+    return md(" ".join(text.split()), start=False)
 
 
 def _losses(debate: Debate) -> list[str]:
