@@ -100,7 +100,8 @@ def _hostile_debate() -> str:
 
     pros = "".join(
         f"    - id: c{n}\n      text: {q(text)}\n      title: {q(text.splitlines()[0])}\n"
-        f"      by: s\n      quotes:\n        - text: {q(text)}\n          by: s\n          source: src\n"
+        f"      by: s\n      quotes:\n        - text: {q(text)}\n"
+        "          by: s\n          source: src\n"
         for n, text in enumerate(HOSTILE)
     )
     return (
