@@ -266,6 +266,11 @@ def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
     while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
         char, at = match.group(), match.start()
         pos = at + 1
+        if not stack and char != "{":  # between data blocks: only the next `{` matters
+            pos = text.find("{", at, limit)
+            if pos < 0:
+                break
+            continue
         if char in "{[":
             stack.append((at, char))
             if char == "{":

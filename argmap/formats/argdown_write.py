@@ -139,9 +139,10 @@ class _Writer:
             kind = relation.kind
             reconstructed = source in layout.conclusion
             if reconstructed and kind is not RelationKind.UNDERCUTS:
-                if layout.conclusion[source] != target:
+                said = plain and kind is RelationKind.SUPPORTS
+                if not (said and layout.conclusion[source] == target):
                     layout.loose.append(relation)
-                continue  # the reconstruction's conclusion line says it
+                continue  # else the reconstruction's conclusion line says it
             aimed = debate.relations.get(target)
             if (
                 plain
