@@ -455,3 +455,15 @@ def test_any_arrangement_of_argdown_lines_reads_or_fails_with_a_located_error(
         parse_argdown("\n".join(lines), "fuzz.argdown")
     except DebateLoadError as error:
         assert error.errors
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="{}[],: abAyes-.#'\"\t\n1&\u0085", max_size=40).map(lambda t: "{" + t))
+def test_plain_data_read_without_yaml_is_what_yaml_reads(raw: str) -> None:
+    import yaml
+
+    from argmap.formats.argdown_read import _plain_flow
+
+    fast = _plain_flow(raw)
+    if fast is not None:
+        assert fast == yaml.safe_load(raw)

@@ -488,6 +488,8 @@ class _Reader:
         for start, end in self.scan.data:
             raw, at = body[start:end], self.where.at(start)
             simple = _simple_data(raw)
+            if simple is None and "\n" not in raw:
+                simple = _plain_flow(raw)
             if simple is not None:
                 self.data[start] = (simple, at)
             elif re.match(r"\{[ \t]*\n", raw):  # Argdown's block format: YAML inside the braces
@@ -849,6 +851,84 @@ class _Reader:
         text, data, _tags, _at = self._text_of(block[index : end + 1], 2)
         rules = text.strip("- ").strip()
         return rules, data, end + 1
+
+
+_FLOW_TOKEN = re.compile(
+    r"[ \n]*(?:([{}\[\],])|([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?= )"
+    r"|([A-Za-z][^,\[\]{}#:\"'&*!|>%@`\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*))"
+)
+"""A token of plain flow data: a bracket or comma, a ``key:``, or a plain scalar that starts
+with a letter and holds nothing YAML would read as syntax (no colon, quote, anchor, tag)."""
+
+
+def _plain_flow(raw: str) -> dict[str, Any] | None:
+    """``{by: s1, quotes: [{text: Words of a quote., by: s1}]}`` read without YAML.
+
+    Only flow mappings and lists of plain text, as argmap's writer emits them for ordinary
+    texts; the result is what YAML gives. None for anything else (YAML then reads it, and
+    reports what is wrong, such as a key written twice).
+    """
+    tokens = _FLOW_TOKEN.finditer(raw)
+    stack: list[Any] = []
+    keys: list[str | None] = []
+    result: Any = None
+    expect_value = False
+    after_item = False  # a comma may follow an entry, not open a container or repeat
+    pos = 0
+    for token in tokens:
+        if token.start() != pos:
+            return None
+        pos = token.end()
+        bracket, key, scalar = token.groups()
+        top = stack[-1] if stack else None
+        if key is not None:
+            if not isinstance(top, dict) or expect_value or after_item or key in top:
+                return None
+            keys[-1], expect_value = key, True
+            continue
+        if bracket in ("{", "["):
+            value: Any = {} if bracket == "{" else []
+            if after_item or (stack and not _place(top, keys, value, expect_value)):
+                return None
+            stack.append(value)
+            keys.append(None)
+            expect_value = False
+            continue
+        if bracket in ("}", "]"):
+            if not stack or isinstance(stack[-1], dict) != (bracket == "}") or expect_value:
+                return None
+            result = stack.pop()
+            keys.pop()
+            after_item = True
+            continue
+        if bracket == ",":
+            if expect_value or not after_item:
+                return None
+            after_item = False
+            continue
+        text = scalar.strip()
+        if after_item or not text or text in YAML_WORDS:
+            return None
+        if not _place(top, keys, text, expect_value):
+            return None
+        expect_value, after_item = False, True
+    if stack or pos != len(raw.rstrip()) or not isinstance(result, dict):
+        return None
+    return result
+
+
+def _place(container: Any, keys: list[str | None], value: Any, expect_value: bool) -> bool:
+    """Put ``value`` into the open mapping (under the key just read) or list."""
+    if isinstance(container, dict):
+        key = keys[-1]
+        if not expect_value or key is None:
+            return False
+        container[key] = value
+        return True
+    if isinstance(container, list) and not expect_value:
+        container.append(value)
+        return True
+    return False
 
 
 def _simple_data(raw: str) -> dict[str, Any] | None:
