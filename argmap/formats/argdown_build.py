@@ -503,6 +503,20 @@ class _Builder:
     def _statement(self, key: str, occurrences: list[Occurrence]) -> None:
         fields = self._merged(occurrences)
         node_id = self.ids[key]
+        data = fields.data
+        by = data.get("by")
+        if not data.keys() - {"by", "id"} and (
+            by is None or (isinstance(by, str) and by in self.draft.speakers)
+        ):
+            # The common case, quickly: no data, or a declared speaker (and the id).
+            self.draft.statements[node_id] = {
+                "text": fields.text,
+                "title": self._title(key, occurrences, fields),
+                "speakers": () if by is None else (by,),
+                "tags": tuple(fields.tags),
+            }
+            self.draft.positions[node_id] = fields.at
+            return
         values = _Values(self, fields.data, fields.data_at or fields.at, "statement")
         statement: dict[str, Any] = {
             "text": fields.text,

@@ -876,8 +876,8 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
     after_item = False  # a comma may follow an entry, not open a container or repeat
     pos = 0
     for token in tokens:
-        if token.start() != pos:
-            return None
+        if token.start() != pos or (result is not None and not stack):
+            return None  # a gap, or something after the closing brace
         pos = token.end()
         bracket, key, scalar = token.groups()
         top = stack[-1] if stack else None
