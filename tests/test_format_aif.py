@@ -378,7 +378,10 @@ def test_a_truncated_file_says_it_was_cut_short() -> None:
 
 
 _KINDS = st.sampled_from(["I", "RA", "CA", "MA", "L", "YA", "TA", "PA", "", 3])
-_IDS = st.sampled_from(["1", "2", "3", "4", 5, "a b", None])
+_BIG = "<a 5,000-digit number>"
+_IDS = st.sampled_from(["1", "2", "3", "4", 5, "a b", None, _BIG, "x" * 300, True, [1]])
+_WRONG = st.sampled_from([5, True, "text", None, {"a": 1}, 1.5])
+"""Values of the wrong JSON type where a table belongs (``"participants": 5``)."""
 _NODES = st.lists(
     st.fixed_dictionaries(
         {"nodeID": _IDS, "type": _KINDS},
@@ -400,17 +403,20 @@ _EDGES = st.lists(st.fixed_dictionaries({"fromID": _IDS, "toID": _IDS}), max_siz
     st.fixed_dictionaries(
         {"nodes": _NODES, "edges": _EDGES},
         optional={
-            "locutions": st.lists(st.fixed_dictionaries({"nodeID": _IDS, "personID": _IDS})),
+            "locutions": st.lists(st.fixed_dictionaries({"nodeID": _IDS, "personID": _IDS}))
+            | _WRONG,
             "participants": st.lists(
                 st.fixed_dictionaries({"participantID": _IDS, "firstname": st.text(max_size=4)})
-            ),
+            )
+            | _WRONG,
             "argmap": st.fixed_dictionaries({"question": _IDS, "arguments": st.lists(_IDS)}),
         },
     )
 )
 def test_any_aif_shaped_json_reads_or_fails_with_a_located_error(data: dict[str, Any]) -> None:
     try:
-        parse_aif(json.dumps(data), "fuzz.json")
+        # A number too long for Python's int conversion, written as JSON writes it.
+        parse_aif(json.dumps(data).replace(f'"{_BIG}"', "9" * 5000), "fuzz.json")
     except DebateLoadError as error:
         assert error.errors
 

@@ -1,6 +1,6 @@
-"""Kialo's plain-text discussion export, read and written.
+"""Kialo's plain-text discussion export, read and written, in both of Kialo's layouts.
 
-Kialo (kialo.com) exports a discussion as numbered lines::
+The classic export writes one claim per numbered line::
 
     Discussion Title: Should schools require uniforms?
 
@@ -10,14 +10,21 @@ Kialo (kialo.com) exports a discussion as numbered lines::
     1.2. Con: Uniforms cost families money.
     1.2.1. Pro: -> See 1.1.1.
 
+Kialo's current export puts the title on the line after ``Discussion Name:``, marks the
+thesis ``1. Thesis:``, stands each header on its own line with the text indented below it,
+and may end with a ``Sources:`` list of footnotes (``[1] Title https://…``) that claims cite
+as ``[1]``. The first line tells the layouts apart; the writer uses the current one unless
+asked for the classic.
+
 The thesis ``1.`` is the debate's question. Every other claim is a ``Pro`` or a ``Con`` of the
 claim its number extends (``1.1.1`` of ``1.1``): the side is relative to that parent, so a
 ``Con`` of a ``Con`` argues for the thesis. ``-> See 1.1.1.`` places an existing claim a second
 time: a cross-link, read as a relation from claim 1.1.1. A claim's text may go on over several
 lines; Kialo escapes Markdown characters (``\\(``) and keeps Markdown links as they are.
 
-Kialo holds a tree of claims and nothing else: no speakers, quotes, tags or linked premises.
-The writer lists what it leaves out. Claim numbers become the ids of what is read.
+Kialo holds a tree of claims and their sources, nothing else: no speakers, quotes, tags or
+linked premises. The writer lists what it leaves out. Claim numbers become the ids of what is
+read.
 """
 
 from __future__ import annotations
