@@ -251,3 +251,18 @@ def test_include_reports_missing_files_and_cycles_at_the_line(
     first = caught.value.errors[0]
     assert (Path(first.file).name, first.line) == expected[:2]
     assert expected[2] in first.message
+
+
+def test_an_included_files_problems_name_that_file_and_its_claims_the_include_line(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "reasons.argdown").write_text(
+        "[R]: A reason. {by: nobody}\n  +> [Q]\n", encoding="utf-8"
+    )
+    main = tmp_path / "main.argdown"
+    main.write_text("[Q]: Q. {question: true}\n\n\n@include(reasons.argdown)\n", encoding="utf-8")
+    loaded = read_argdown(main)
+    warning = next(w for w in loaded.warnings if "nobody" in w.message)
+    assert (Path(warning.file).name, warning.line) == ("reasons.argdown", 1)
+    assert loaded.source_map.locate("r") == (4, 1)  # the @include line of main.argdown
+    assert loaded.source_map.locate("q") == (1, 1)

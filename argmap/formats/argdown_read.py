@@ -33,7 +33,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from argmap.formats.argdown import (
     RELATION_START,
@@ -63,18 +63,23 @@ def read_argdown(path: Path) -> LoadedDebate:
 
     ``@include(other.argdown)`` lines are replaced by the files they name, read relative to
     the including file as the Argdown CLI reads them; a diagnostic in an included file names
-    that file and its line.
+    that file and its line, and ``check`` places its claims at the ``@include`` line.
     """
     text = read_text(path)
     if "@include" not in text:
         return parse_argdown(text, str(path))
-    origins: list[tuple[str, int]] = []
-    lines = _included(path, text, (path.resolve(),), origins)
+    origins: list[tuple[str, int, int]] = []
+    lines = _included(path, text, (path.resolve(),), origins, None)
     try:
         loaded = parse_argdown("\n".join(lines), str(path))
     except DebateLoadError as error:
         raise DebateLoadError([_origin(d, origins) for d in error.diagnostics]) from None
     loaded.warnings[:] = [_origin(d, origins) for d in loaded.warnings]
+    paths = cast(dict[str, tuple[int, int]], loaded.source_map.paths)
+    for item, (line, column) in paths.items():
+        if 1 <= line <= len(origins):
+            file, number, outer = origins[line - 1]
+            paths[item] = (number, column) if file == str(path) else (outer, 1)
     return loaded
 
 
@@ -84,16 +89,21 @@ _MAX_INCLUDES = 200
 
 
 def _included(
-    path: Path, text: str, chain: tuple[Path, ...], origins: list[tuple[str, int]]
+    path: Path,
+    text: str,
+    chain: tuple[Path, ...],
+    origins: list[tuple[str, int, int]],
+    outer: int | None,
 ) -> list[str]:
     """The lines of ``text`` with every ``@include(…)`` replaced by the files it names;
-    ``origins`` receives the file and line each line comes from."""
+    ``origins`` receives the file and line each line comes from, and the line of the
+    top-level file that brought it in (``outer``, None while reading that file)."""
     lines: list[str] = []
     for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         match = _INCLUDE.fullmatch(line)
         if match is None:
             lines.append(line)
-            origins.append((str(path), number))
+            origins.append((str(path), number, outer or number))
             continue
         for name in (n.strip() for n in match.group(1).split(",") if n.strip()):
             target = (path.parent / name).resolve()
@@ -102,7 +112,7 @@ def _included(
             if target in chain:
                 circle = " → ".join(p.name for p in (*chain, target))
                 problem = (f"`{name}` includes itself ({circle})", "remove the @include")
-            elif len({file for file, _ in origins}) > _MAX_INCLUDES:
+            elif len({file for file, _, _ in origins}) > _MAX_INCLUDES:
                 problem = (f"more than {_MAX_INCLUDES} files included", "include fewer files")
             else:
                 try:
@@ -113,18 +123,18 @@ def _included(
             if problem is not None:
                 message, hint = problem
                 raise DebateLoadError([Diagnostic(str(path), *at, message, hint)])
-            lines += _included(target, included, (*chain, target), origins)
+            lines += _included(target, included, (*chain, target), origins, outer or number)
             lines.append("")
-            origins.append((str(path), number))
+            origins.append((str(path), number, outer or number))
     return lines
 
 
-def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int]]) -> Diagnostic:
+def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int, int]]) -> Diagnostic:
     """A diagnostic of the combined text, placed in the file and line it came from."""
     line = diagnostic.line
     if line is None or not 1 <= line <= len(origins):
         return diagnostic
-    file, number = origins[line - 1]
+    file, number, _ = origins[line - 1]
     return replace(diagnostic, file=file, line=number)
 
 
