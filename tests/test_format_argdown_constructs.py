@@ -266,3 +266,13 @@ def test_an_included_files_problems_name_that_file_and_its_claims_the_include_li
     assert (Path(warning.file).name, warning.line) == ("reasons.argdown", 1)
     assert loaded.source_map.locate("r") == (4, 1)  # the @include line of main.argdown
     assert loaded.source_map.locate("q") == (1, 1)
+
+
+def test_a_definition_glued_to_a_list_item_is_reported_not_dropped() -> None:
+    with pytest.raises(DebateLoadError) as caught:
+        read("""\
+            * [A]: A list item.
+            [B]: Not a continuation.
+            """)
+    first = caught.value.errors[0]
+    assert (first.line, "without an empty line" in first.message) == (2, True)

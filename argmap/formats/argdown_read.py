@@ -549,11 +549,21 @@ class _Reader:
             )
         if _LIST_ITEM.match(content):
             for item in self._items(block):
-                self._element(item, _LIST_ITEM.match(item[0].content), "- ")
+                _, end = self._element(item, _LIST_ITEM.match(item[0].content), "- ")
+                if end < len(item):
+                    self._unexpected(item[end])
             return None
         root, index = self._element(block, None, "")
         if index < len(block) and _DEFINITION.match(block[index].content):
-            line = block[index]
+            self._unexpected(block[index])
+        if index < len(block):  # a reconstruction right below, without an empty line
+            self._reconstruction(block, index, root.key if root.kind == "argument" else None)
+            return None
+        return root.key if root.kind == "argument" else None
+
+    def _unexpected(self, line: _Line) -> None:
+        """A line that starts something new where Argdown expects an empty line first."""
+        if _DEFINITION.match(line.content):
             raise self.draft.fail(
                 (line.number, line.column()),
                 "a new statement or argument starts here without an empty line before it; "
@@ -561,10 +571,11 @@ class _Reader:
                 "put an empty line between two definitions (argmap would otherwise read "
                 "this line as part of the text above)",
             )
-        if index < len(block):  # a reconstruction right below, without an empty line
-            self._reconstruction(block, index, root.key if root.kind == "argument" else None)
-            return None
-        return root.key if root.kind == "argument" else None
+        raise self.draft.fail(
+            (line.number, line.column()),
+            "this line cannot follow the list item above",
+            "end the list with an empty line",
+        )
 
     def _items(self, block: list[_Line]) -> Iterator[list[_Line]]:
         item: list[_Line] = []
@@ -922,7 +933,7 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
         if not _place(top, keys, text, expect_value):
             return None
         expect_value, after_item = False, True
-    if stack or pos != len(raw.rstrip()) or not isinstance(result, dict):
+    if stack or pos != len(raw) or not isinstance(result, dict):
         return None
     return result
 
