@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from enum import StrEnum
 
 from argmap.analysis.framework import ArgumentationFramework, Label, Labelling
@@ -138,63 +139,70 @@ def _propagate(graph: _Graph, domains: list[int], changed: Iterable[int]) -> boo
 
     The constraint owned by argument ``x`` ties ``x`` to its attackers, so a change to
     ``y`` re-checks ``y`` and every target of ``y``.  Only values with no support left
-    are removed, so no complete labelling is ever lost.
+    are removed, so no complete labelling is ever lost.  This is the innermost loop of
+    every search, so it counts rather than collects, and keeps everything in locals
+    (1, 2 and 4 are ``_IN``, ``_OUT`` and ``_UNDEC``).
     """
     attackers, targets = graph.attackers, graph.targets
     queue: list[int] = []
     queued: set[int] = set()
+    narrowed: list[tuple[int, int]] = []  # (argument, mask) still to apply
 
-    def touch(y: int) -> None:
-        for z in (y, *targets[y]):
+    for y in changed:
+        if y not in queued:
+            queued.add(y)
+            queue.append(y)
+        for z in targets[y]:
             if z not in queued:
                 queued.add(z)
                 queue.append(z)
-
-    def narrow(y: int, mask: int) -> bool:
-        domain = domains[y] & mask
-        if domain != domains[y]:
-            if not domain:
-                return False
-            domains[y] = domain
-            touch(y)
-        return True
-
-    for y in changed:
-        touch(y)
     while queue:
         x = queue.pop()
         queued.discard(x)
-        can_in: list[int] = []
-        can_undec: list[int] = []
+        can_in = can_undec = 0
+        last_in = last_undec = -1
         some_in = False
         all_can_be_out = True
         for b in attackers[x]:
             domain = domains[b]
-            if domain & _IN:
-                can_in.append(b)
-            if domain & _UNDEC:
-                can_undec.append(b)
-            some_in = some_in or domain == _IN
-            all_can_be_out = all_can_be_out and bool(domain & _OUT)
-        support = (
-            (_IN if all_can_be_out else 0)
-            | (_OUT if can_in else 0)
-            | (_UNDEC if can_undec and not some_in else 0)
-        )
-        if not narrow(x, support):
-            return False
-        if domains[x] == _IN:
-            ok = all(narrow(b, _OUT) for b in attackers[x])
-        elif domains[x] == _OUT:
-            ok = len(can_in) != 1 or narrow(can_in[0], _IN)
-        elif domains[x] == _UNDEC:
-            ok = all(narrow(b, _OUT | _UNDEC) for b in attackers[x]) and (
-                len(can_undec) != 1 or narrow(can_undec[0], _UNDEC)
-            )
-        else:
-            ok = True
-        if not ok:
-            return False
+            if domain & 1:
+                can_in += 1
+                last_in = b
+                if domain == 1:
+                    some_in = True
+            if domain & 4:
+                can_undec += 1
+                last_undec = b
+            if not domain & 2:
+                all_can_be_out = False
+        support = (1 if all_can_be_out else 0) | (2 if can_in else 0)
+        if can_undec and not some_in:
+            support |= 4
+        narrowed.append((x, support))
+        label = domains[x] & support
+        if label == 1:
+            narrowed.extend((b, 2) for b in attackers[x])
+        elif label == 2:
+            if can_in == 1:
+                narrowed.append((last_in, 1))
+        elif label == 4:
+            narrowed.extend((b, 6) for b in attackers[x])
+            if can_undec == 1:
+                narrowed.append((last_undec, 4))
+        for y, mask in narrowed:
+            domain = domains[y] & mask
+            if domain != domains[y]:
+                if not domain:
+                    return False
+                domains[y] = domain
+                if y not in queued:
+                    queued.add(y)
+                    queue.append(y)
+                for z in targets[y]:
+                    if z not in queued:
+                        queued.add(z)
+                        queue.append(z)
+        narrowed.clear()
     return True
 
 
@@ -233,7 +241,7 @@ def _stable_domains(graph: _Graph) -> list[int]:
     return [d & ~_UNDEC for d in _grounded_domains(graph)]
 
 
-def _preferred(graph: _Graph) -> list[list[int]]:
+def _preferred(graph: _Graph, start: list[int] | None = None) -> list[list[int]]:
     """The preferred labellings: complete ones whose IN set is maximal.
 
     A branch whose possible IN set lies inside an extension already found cannot yield
@@ -243,7 +251,7 @@ def _preferred(graph: _Graph) -> list[list[int]]:
     IN, OUT, UNDEC and F's branch is explored first.  ``containing[i]`` is the bitset of
     found extensions with ``i`` IN, making "does a found one hold all these?" a few ANDs.
     """
-    domains = _grounded_domains(graph)
+    domains = _grounded_domains(graph) if start is None else start.copy()
     open_args = [i for i, d in enumerate(domains) if _is_open(d)]
     found: list[list[int]] = []
     containing = dict.fromkeys(open_args, 0)
@@ -363,8 +371,12 @@ class _Decomposed:
     def __init__(self, graph: _Graph, semantics: Semantics) -> None:
         self.graph = graph
         self.semantics = semantics
-        self.components = _sccs(graph)
-        self.member_of = [0] * len(graph.attackers)
+        # Every complete labelling (so every preferred and stable one) agrees with the
+        # grounded one where that is IN or OUT: components decided there need no search.
+        self.start = _grounded_domains(graph)
+        start = self.start
+        self.components = [c for c in _sccs(graph) if any(start[m] == _ANY for m in c)]
+        self.member_of = [-1] * len(graph.attackers)
         for number, component in enumerate(self.components):
             for member in component:
                 self.member_of[member] = number
@@ -372,8 +384,12 @@ class _Decomposed:
 
     def labellings(self) -> Iterator[list[int]]:
         """Every labelling, depth first over the components (an explicit stack)."""
-        labels = [0] * len(self.graph.attackers)
         components = self.components
+        if len(components) == 1 and len(components[0]) > 1:
+            # One component left to search: the whole framework is its context already.
+            yield from _whole(self.graph, self.start, self.semantics)
+            return
+        labels = self.start.copy()
         options: list[list[list[int]]] = []
         chosen: list[int] = []
         level = 0
@@ -457,6 +473,16 @@ class _Decomposed:
         return [
             [_UNDEC if labels[i] == _ANY else labels[i] for i in range(size)] for labels in solved
         ]
+
+
+def _whole(graph: _Graph, start: list[int], semantics: Semantics) -> Iterator[list[int]]:
+    """Every labelling of ``semantics`` refining the grounded domains ``start``."""
+    if semantics is Semantics.PREFERRED:
+        yield from _preferred(graph, start)
+    elif semantics is Semantics.STABLE:
+        yield from _search(graph, [d & ~_UNDEC for d in start])
+    else:
+        yield from _search(graph, start.copy())
 
 
 def _solve(graph: _Graph, semantics: Semantics, budget: Budget | None = None) -> list[list[int]]:
@@ -565,7 +591,18 @@ def labellings(
     ``budget.max_arguments``; :func:`count_extensions` counts without listing.
     """
     solved = _solve(_graph(af, accept, reject), Semantics(semantics), budget)
-    return sorted((_to_labelling(af, d) for d in solved), key=lambda lab: lab.extension)
+    return [_to_labelling(af, domains) for _, domains in _sorted(af, solved)]
+
+
+def _sorted(af: ArgumentationFramework, solved: list[list[int]]) -> list[tuple[Any, list[int]]]:
+    """Each solution with its sorted IN members, in the order of those members."""
+    args = af.arguments
+    keyed = [
+        (sorted([arg for arg, label in zip(args, domains) if label == _IN]), domains)
+        for domains in solved
+    ]
+    keyed.sort(key=lambda pair: pair[0])
+    return keyed
 
 
 def extensions(
@@ -577,8 +614,8 @@ def extensions(
     budget: Budget | None = None,
 ) -> list[frozenset[str]]:
     """All extensions of ``semantics``, sorted by their sorted member lists (see labellings)."""
-    found = labellings(af, semantics, accept=accept, reject=reject, budget=budget)
-    return [frozenset(labelling.extension) for labelling in found]
+    solved = _solve(_graph(af, accept, reject), Semantics(semantics), budget)
+    return [frozenset(members) for members, _ in _sorted(af, solved)]
 
 
 def count_extensions(
