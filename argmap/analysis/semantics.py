@@ -45,8 +45,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 from enum import StrEnum
+from typing import Any
 
 from argmap.analysis.framework import ArgumentationFramework, Label, Labelling
 
@@ -598,7 +598,8 @@ def _sorted(af: ArgumentationFramework, solved: list[list[int]]) -> list[tuple[A
     """Each solution with its sorted IN members, in the order of those members."""
     args = af.arguments
     keyed = [
-        (sorted([arg for arg, label in zip(args, domains) if label == _IN]), domains)
+        # ``domains`` may end with the audience argument, which is never reported.
+        (sorted([arg for arg, label in zip(args, domains, strict=False) if label == _IN]), domains)
         for domains in solved
     ]
     keyed.sort(key=lambda pair: pair[0])
