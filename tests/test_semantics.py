@@ -483,6 +483,11 @@ def test_independent_parts_are_counted_as_a_product() -> None:
     assert count_extensions(pairs(20), Semantics.COMPLETE) == 3**20
     assert count_extensions(af("abc", "ab bc ca"), Semantics.STABLE) == 0
     assert count_extensions(af("ab", "ab ba"), Semantics.PREFERRED, reject=["a"]) == 1
+    # The question attacks nothing, so it does not tie the pairs under it together.
+    question = ArgumentationFramework(
+        [*pairs(20).arguments, "q"], [*pairs(20).attacks, ("b3", "q")]
+    )
+    assert count_extensions(question, Semantics.PREFERRED) == 2**20
 
 
 def test_a_small_budget_stops_listing_and_says_how_many() -> None:
@@ -558,6 +563,6 @@ def test_a_debate_of_contradicting_pairs_stops_with_a_hint(tmp_path: Path, comma
         args += ["-o", str(tmp_path / "map.dot")]
     result = run_bounded(f"from argmap.cli import main\nmain({args!r})")
     assert result.returncode == 1, result.stderr
-    assert "error: preferred semantics has more than 50,000 extensions here" in result.stderr
+    assert "error: preferred semantics has 1,048,576 extensions here" in result.stderr
     assert "--max-extensions N" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "map.dot").exists()

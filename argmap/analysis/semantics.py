@@ -522,6 +522,7 @@ def count_labellings_of(graph: _Graph, semantics: Semantics, cap: int) -> int | 
     """
     if semantics is Semantics.GROUNDED:
         return 1
+    graph = _subgraph(graph, _without_sinks(graph))
     total = 1
     for part in _weak_components(graph):
         sub = _subgraph(graph, part)
@@ -534,6 +535,28 @@ def count_labellings_of(graph: _Graph, semantics: Semantics, cap: int) -> int | 
         if total == 0:
             return 0
     return total
+
+
+def _without_sinks(graph: _Graph) -> list[int]:
+    """The arguments left once those attacking nothing (and not themselves) are peeled off.
+
+    Such an argument has one label in every labelling of the rest, IN or OUT or UNDEC as its
+    attackers decide (the rest is unattacked by it, and complete, preferred and stable
+    labellings of an unattacked part are those of the whole, restricted), so it never
+    changes a count. A debate's question attacks nothing: without it, the disputes under it
+    fall apart into the independent parts whose counts multiply.
+    """
+    live = [len(targets) for targets in graph.targets]
+    gone = [False] * len(live)
+    queue = [i for i, n in enumerate(live) if n == 0]
+    while queue:
+        node = queue.pop()
+        gone[node] = True
+        for attacker in graph.attackers[node]:
+            live[attacker] -= 1
+            if live[attacker] == 0 and not gone[attacker]:
+                queue.append(attacker)
+    return [i for i, removed in enumerate(gone) if not removed]
 
 
 def _weak_components(graph: _Graph) -> list[list[int]]:
