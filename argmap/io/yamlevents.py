@@ -119,7 +119,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
     the container being filled in local variables: this runs once per node of the file.
     """
     marks: array[int] = array("q")
-    shape: array[int] = array("q")
+    shape: array[int] = array("I")
     kinds = bytearray()
     keys: list[str] = [""]
     key_codes: dict[str, int] = {}
