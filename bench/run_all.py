@@ -129,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every row to this JSON file")
     parser.add_argument("--timeout", type=float, default=3600, help="seconds per script")
     options = parser.parse_args(argv)
-    console = Console(highlight=False)
+    # Piped (as under make into a log), Rich would wrap the table at 80 columns.
+    console = Console(highlight=False, width=None if sys.stdout.isatty() else 180)
     chosen = scripts(options.names)
     if not chosen:
         console.print(f"no bench/bench_*.py matches {' '.join(options.names)}")
