@@ -43,10 +43,9 @@ pytest: $(DEV_STAMP)
 exports: $(RUN_STAMP)
 	$(BIN)/python -m argmap.render.gallery arguments.yaml exports
 
+# Every bench/bench_*.py as its own process, then one table of medians and ratios (bench/run_all.py).
 bench: $(DEV_STAMP)
-	$(BIN)/python bench/bench_load.py
-	$(BIN)/python bench/bench_semantics.py
-	$(BIN)/python bench/bench_evaluate.py
+	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import random
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,8 +17,11 @@ from pygarg.dung import encoding
 
 from argmap.analysis.framework import ArgumentationFramework, Label, Labelling
 from argmap.analysis.semantics import (
+    Budget,
+    BudgetExceeded,
     Semantics,
     complete_extensions,
+    count_extensions,
     credulously_accepted,
     extensions,
     grounded,
@@ -423,3 +428,141 @@ def test_shared_pygarg_instances_satisfy_pygarg_encodings() -> None:
             satisfied = pygarg_clauses(framework, encode)
             for ext in extensions(framework, semantics):
                 assert satisfied(sum(1 << framework.index(a) for a in ext)), (path.name, ext)
+
+
+# --- components and budgets -------------------------------------------------------------
+
+
+def layered_frameworks(count: int, seed: int) -> list[ArgumentationFramework]:
+    """Small cycles (and self-attacks) wired one way, so most have several components."""
+    rng = random.Random(seed)
+    result = []
+    for _ in range(count):
+        names = [f"x{i}" for i in range(rng.randint(2, 12))]
+        attacks: list[tuple[str, str]] = []
+        start = 0
+        while start < len(names):
+            size = rng.randint(1, 4)
+            block = names[start : start + size]
+            attacks += [
+                (a, b) for a, b in zip(block, block[1:] + block[:1], strict=True) if len(block) > 1
+            ]
+            attacks += [(a, a) for a in block if rng.random() < 0.1]
+            start += size
+        attacks += [
+            (names[i], names[j])
+            for i in range(len(names))
+            for j in range(i + 1, len(names))
+            if rng.random() < 0.15
+        ]
+        result.append(ArgumentationFramework(names, attacks))
+    return result
+
+
+def test_component_by_component_matches_pygarg_encodings() -> None:
+    for framework in layered_frameworks(200, seed=14):
+        for semantics, expected in pygarg_reference(framework).items():
+            assert extensions(framework, semantics) == expected, (semantics, framework.attacks)
+        for arg in framework.arguments:
+            preferred = pygarg_reference(framework)[Semantics.PREFERRED]
+            accepted = all(arg in e for e in preferred)
+            assert sceptically_accepted(framework, arg, Semantics.PREFERRED) == accepted
+
+
+def pairs(count: int) -> ArgumentationFramework:
+    """``count`` pairs of arguments attacking each other, nothing else."""
+    names = [f"{side}{i}" for i in range(count) for side in "ab"]
+    attacks = [(f"a{i}", f"b{i}") for i in range(count)] + [
+        (f"b{i}", f"a{i}") for i in range(count)
+    ]
+    return ArgumentationFramework(names, attacks)
+
+
+def test_independent_parts_are_counted_as_a_product() -> None:
+    assert count_extensions(pairs(30), Semantics.STABLE) == 2**30
+    assert count_extensions(pairs(20), Semantics.COMPLETE) == 3**20
+    assert count_extensions(af("abc", "ab bc ca"), Semantics.STABLE) == 0
+    assert count_extensions(af("ab", "ab ba"), Semantics.PREFERRED, reject=["a"]) == 1
+    # The question attacks nothing, so it does not tie the pairs under it together.
+    question = ArgumentationFramework(
+        [*pairs(20).arguments, "q"], [*pairs(20).attacks, ("b3", "q")]
+    )
+    assert count_extensions(question, Semantics.PREFERRED) == 2**20
+
+
+def test_a_small_budget_stops_listing_and_says_how_many() -> None:
+    with pytest.raises(BudgetExceeded) as raised:
+        labellings(pairs(4), Semantics.PREFERRED, budget=Budget(max_extensions=15))
+    assert "preferred semantics has 16 extensions here; argmap lists at most 15" in str(
+        raised.value
+    )
+    assert "--max-extensions" in raised.value.hint and "grounded" in raised.value.hint
+    assert len(labellings(pairs(4), Semantics.PREFERRED, budget=Budget(max_extensions=16))) == 16
+    with pytest.raises(BudgetExceeded, match="on 8 arguments is more than argmap enumerates"):
+        labellings(pairs(4), Semantics.STABLE, budget=Budget(max_arguments=7))
+
+
+BOUNDED = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+"""
+
+
+def run_bounded(code: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a fresh interpreter limited to 1 GiB, failing the test on a hang."""
+    return subprocess.run(
+        [sys.executable, "-c", BOUNDED + code],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("semantics", "count", "expected"),
+    [
+        ("preferred", 20, "1,048,576"),
+        ("complete", 20, "3,486,784,401"),
+        ("stable", 30, "1,073,741,824"),
+    ],
+)
+def test_exponentially_many_extensions_end_in_a_message_not_a_memory_error(
+    semantics: str, count: int, expected: str
+) -> None:
+    names = [f"{side}{i}" for i in range(count) for side in "ab"]
+    attacks = [(f"a{i}", f"b{i}") for i in range(count)] + [
+        (f"b{i}", f"a{i}") for i in range(count)
+    ]
+    result = run_bounded(
+        f"""
+from argmap.analysis.framework import ArgumentationFramework
+from argmap.analysis.semantics import BudgetExceeded, extensions
+try:
+    extensions(ArgumentationFramework({names!r}, {attacks!r}), {semantics!r})
+except BudgetExceeded as error:
+    print(error)
+"""
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"{semantics} semantics has {expected} extensions here" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["evaluate", "export"])
+def test_a_debate_of_contradicting_pairs_stops_with_a_hint(tmp_path: Path, command: str) -> None:
+    lines = ["title: Pairs", "question:", "  id: q", "  text: Should we?", "  pros:"]
+    for i in range(20):
+        lines += [f"    - id: a{i}", f"      text: Claim a{i}.", f"      contradicts: [b{i}]"]
+    lines.append("  cons:")
+    lines += [f"    - {{id: b{i}, text: Claim b{i}.}}" for i in range(20)]
+    debate = tmp_path / "pairs.yaml"
+    debate.write_text("\n".join(lines), encoding="utf-8")
+    args = ["evaluate", str(debate), "--semantics", "preferred"]
+    if command == "export":
+        args = ["export", str(debate), "--evaluate", "preferred", "-f", "dot"]
+        args += ["-o", str(tmp_path / "map.dot")]
+    result = run_bounded(f"from argmap.cli import main\nmain({args!r})")
+    assert result.returncode == 1, result.stderr
+    assert "error: preferred semantics has 1,048,576 extensions here" in result.stderr
+    assert "--max-extensions N" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "map.dot").exists()

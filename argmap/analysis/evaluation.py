@@ -85,7 +85,7 @@ from functools import cached_property
 
 from argmap.analysis.framework import ArgumentationFramework, Label
 from argmap.analysis.graph import DebateIndex
-from argmap.analysis.semantics import Semantics, grounded, labellings
+from argmap.analysis.semantics import Budget, Semantics, grounded, labellings
 from argmap.analysis.speakers import speaker_profiles
 from argmap.io.diagnostics import did_you_mean
 from argmap.io.load import collector_paused
@@ -403,11 +403,12 @@ def evaluate_framework(
     *,
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
+    budget: Budget | None = None,
 ) -> FrameworkEvaluation:
     """Evaluate an abstract framework: extensions and summary labels (module docstring)."""
     semantics = Semantics(semantics)
     accepted, rejected = check_ids(af.arguments, accept, reject)
-    extensions, labels = _solve(af, semantics, accepted, rejected)
+    extensions, labels = _solve(af, semantics, accepted, rejected, budget)
     return FrameworkEvaluation(af, semantics, extensions, labels, accepted, rejected)
 
 
@@ -416,11 +417,12 @@ def _solve(
     semantics: Semantics,
     accept: frozenset[str],
     reject: frozenset[str],
+    budget: Budget | None = None,
 ) -> tuple[tuple[tuple[str, ...], ...], dict[str, Label]]:
     if semantics is Semantics.GROUNDED:
         labelling = grounded(af, accept=accept, reject=reject)
         return (labelling.extension,), dict(labelling)
-    found = labellings(af, semantics, accept=accept, reject=reject)
+    found = labellings(af, semantics, accept=accept, reject=reject, budget=budget)
     extensions = tuple(labelling.extension for labelling in found)
     if not found:
         return extensions, dict.fromkeys(af.arguments, Label.UNDEC)
@@ -558,6 +560,7 @@ def evaluate(
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
     bipolar: bool = False,
+    budget: Budget | None = None,
 ) -> Evaluation:
     """Which claims of ``debate`` stand under ``semantics``, given the room's verdicts.
 
@@ -572,7 +575,7 @@ def evaluate(
     mapping = map_debate(debate, bipolar=bipolar, accept=accept, reject=reject)
     accepted, _ = check_ids(mapping.framework.arguments, accept, reject, noun="claim")
     room = frozenset(mapping.rejected)
-    extensions, labels = _solve(mapping.framework, semantics, accepted, room)
+    extensions, labels = _solve(mapping.framework, semantics, accepted, room, budget)
     return Evaluation(
         mapping.framework,
         semantics,

@@ -46,6 +46,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from argmap.analysis.framework import ArgumentationFramework, Label, Labelling
 
@@ -138,63 +139,70 @@ def _propagate(graph: _Graph, domains: list[int], changed: Iterable[int]) -> boo
 
     The constraint owned by argument ``x`` ties ``x`` to its attackers, so a change to
     ``y`` re-checks ``y`` and every target of ``y``.  Only values with no support left
-    are removed, so no complete labelling is ever lost.
+    are removed, so no complete labelling is ever lost.  This is the innermost loop of
+    every search, so it counts rather than collects, and keeps everything in locals
+    (1, 2 and 4 are ``_IN``, ``_OUT`` and ``_UNDEC``).
     """
     attackers, targets = graph.attackers, graph.targets
     queue: list[int] = []
     queued: set[int] = set()
+    narrowed: list[tuple[int, int]] = []  # (argument, mask) still to apply
 
-    def touch(y: int) -> None:
-        for z in (y, *targets[y]):
+    for y in changed:
+        if y not in queued:
+            queued.add(y)
+            queue.append(y)
+        for z in targets[y]:
             if z not in queued:
                 queued.add(z)
                 queue.append(z)
-
-    def narrow(y: int, mask: int) -> bool:
-        domain = domains[y] & mask
-        if domain != domains[y]:
-            if not domain:
-                return False
-            domains[y] = domain
-            touch(y)
-        return True
-
-    for y in changed:
-        touch(y)
     while queue:
         x = queue.pop()
         queued.discard(x)
-        can_in: list[int] = []
-        can_undec: list[int] = []
+        can_in = can_undec = 0
+        last_in = last_undec = -1
         some_in = False
         all_can_be_out = True
         for b in attackers[x]:
             domain = domains[b]
-            if domain & _IN:
-                can_in.append(b)
-            if domain & _UNDEC:
-                can_undec.append(b)
-            some_in = some_in or domain == _IN
-            all_can_be_out = all_can_be_out and bool(domain & _OUT)
-        support = (
-            (_IN if all_can_be_out else 0)
-            | (_OUT if can_in else 0)
-            | (_UNDEC if can_undec and not some_in else 0)
-        )
-        if not narrow(x, support):
-            return False
-        if domains[x] == _IN:
-            ok = all(narrow(b, _OUT) for b in attackers[x])
-        elif domains[x] == _OUT:
-            ok = len(can_in) != 1 or narrow(can_in[0], _IN)
-        elif domains[x] == _UNDEC:
-            ok = all(narrow(b, _OUT | _UNDEC) for b in attackers[x]) and (
-                len(can_undec) != 1 or narrow(can_undec[0], _UNDEC)
-            )
-        else:
-            ok = True
-        if not ok:
-            return False
+            if domain & 1:
+                can_in += 1
+                last_in = b
+                if domain == 1:
+                    some_in = True
+            if domain & 4:
+                can_undec += 1
+                last_undec = b
+            if not domain & 2:
+                all_can_be_out = False
+        support = (1 if all_can_be_out else 0) | (2 if can_in else 0)
+        if can_undec and not some_in:
+            support |= 4
+        narrowed.append((x, support))
+        label = domains[x] & support
+        if label == 1:
+            narrowed.extend((b, 2) for b in attackers[x])
+        elif label == 2:
+            if can_in == 1:
+                narrowed.append((last_in, 1))
+        elif label == 4:
+            narrowed.extend((b, 6) for b in attackers[x])
+            if can_undec == 1:
+                narrowed.append((last_undec, 4))
+        for y, mask in narrowed:
+            domain = domains[y] & mask
+            if domain != domains[y]:
+                if not domain:
+                    return False
+                domains[y] = domain
+                if y not in queued:
+                    queued.add(y)
+                    queue.append(y)
+                for z in targets[y]:
+                    if z not in queued:
+                        queued.add(z)
+                        queue.append(z)
+        narrowed.clear()
     return True
 
 
@@ -233,7 +241,7 @@ def _stable_domains(graph: _Graph) -> list[int]:
     return [d & ~_UNDEC for d in _grounded_domains(graph)]
 
 
-def _preferred(graph: _Graph) -> list[list[int]]:
+def _preferred(graph: _Graph, start: list[int] | None = None) -> list[list[int]]:
     """The preferred labellings: complete ones whose IN set is maximal.
 
     A branch whose possible IN set lies inside an extension already found cannot yield
@@ -243,7 +251,7 @@ def _preferred(graph: _Graph) -> list[list[int]]:
     IN, OUT, UNDEC and F's branch is explored first.  ``containing[i]`` is the bitset of
     found extensions with ``i`` IN, making "does a found one hold all these?" a few ANDs.
     """
-    domains = _grounded_domains(graph)
+    domains = _grounded_domains(graph) if start is None else start.copy()
     open_args = [i for i, d in enumerate(domains) if _is_open(d)]
     found: list[list[int]] = []
     containing = dict.fromkeys(open_args, 0)
@@ -266,14 +274,316 @@ def _preferred(graph: _Graph) -> list[list[int]]:
     return found
 
 
-def _solve(graph: _Graph, semantics: Semantics) -> list[list[int]]:
+DEFAULT_MAX_EXTENSIONS = 50_000
+"""Most extensions listed before argmap stops and says so (``--max-extensions``).
+
+A seminar debate has a handful, and the largest ICCMA-style instance argmap is tested on
+(100 arguments) has 13,122 complete extensions; 20 pairs of claims contradicting each other
+have 2**20 preferred ones, which no one reads and no machine should list.
+"""
+
+DEFAULT_MAX_ARGUMENTS = 200_000
+"""Most arguments argmap enumerates complete, preferred or stable labellings of."""
+
+
+class BudgetExceeded(ValueError):
+    """Enumerating would go beyond a budget; ``hint`` says what to do instead."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """How much enumeration a caller allows; the defaults are far above ordinary debates."""
+
+    max_extensions: int = DEFAULT_MAX_EXTENSIONS
+    max_arguments: int = DEFAULT_MAX_ARGUMENTS
+
+
+def _sccs(graph: _Graph) -> list[list[int]]:
+    """Strongly connected components, attackers' components before their targets'.
+
+    Tarjan's algorithm with an explicit stack (frameworks of 100,000 arguments would exceed
+    Python's recursion limit). It finds components sinks first, so the list is reversed.
+    """
+    targets = graph.targets
+    count = len(targets)
+    index = [-1] * count
+    low = [0] * count
+    on_stack = [False] * count
+    stack: list[int] = []
+    found: list[list[int]] = []
+    counter = 0
+    for root in range(count):
+        if index[root] >= 0:
+            continue
+        work = [(root, 0)]
+        while work:
+            node, child = work[-1]
+            if child == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack[node] = True
+            edges = targets[node]
+            while child < len(edges):
+                target = edges[child]
+                child += 1
+                if index[target] < 0:
+                    work[-1] = (node, child)
+                    work.append((target, 0))
+                    break
+                if on_stack[target] and index[target] < low[node]:
+                    low[node] = index[target]
+            else:
+                work.pop()
+                if work and low[node] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[node]
+                if low[node] == index[node]:
+                    component = []
+                    while True:
+                        member = stack.pop()
+                        on_stack[member] = False
+                        component.append(member)
+                        if member == node:
+                            break
+                    found.append(component)
+    found.reverse()
+    return found
+
+
+class _Decomposed:
+    """A framework solved one strongly connected component at a time (Baroni et al., 2005).
+
+    Every complete labelling restricted to a component is a complete labelling of that
+    component *given* the labels of its attackers outside it, and conversely; the same holds
+    for stable, and, by the SCC-recursiveness of preferred semantics, for preferred with
+    "maximal IN within the component". So components are solved in order, each for the
+    labels its outside attackers happen to have, and the answers are combined. A component
+    sees its context through two added arguments: one unattacked (IN) that attacks members
+    with an outside attacker IN, one attacking itself (UNDEC) that attacks members with an
+    outside attacker UNDEC and none IN. The answer for each component and context is kept,
+    so 20 independent pairs are solved 20 times, not 2**20.
+    """
+
+    def __init__(self, graph: _Graph, semantics: Semantics) -> None:
+        self.graph = graph
+        self.semantics = semantics
+        # Every complete labelling (so every preferred and stable one) agrees with the
+        # grounded one where that is IN or OUT: components decided there need no search.
+        self.start = _grounded_domains(graph)
+        start = self.start
+        self.components = [c for c in _sccs(graph) if any(start[m] == _ANY for m in c)]
+        self.member_of = [-1] * len(graph.attackers)
+        for number, component in enumerate(self.components):
+            for member in component:
+                self.member_of[member] = number
+        self.memo: dict[tuple[int, bytes], list[list[int]]] = {}
+
+    def labellings(self) -> Iterator[list[int]]:
+        """Every labelling, depth first over the components (an explicit stack)."""
+        components = self.components
+        if len(components) == 1 and len(components[0]) > 1:
+            # One component left to search: the whole framework is its context already.
+            yield from _whole(self.graph, self.start, self.semantics)
+            return
+        labels = self.start.copy()
+        options: list[list[list[int]]] = []
+        chosen: list[int] = []
+        level = 0
+        while level >= 0:
+            if level == len(components):
+                yield labels.copy()
+                level -= 1
+                continue
+            if len(options) == level:
+                options.append(self._local(level, labels))
+                chosen.append(0)
+            pick = chosen[level]
+            if pick < len(options[level]):
+                chosen[level] += 1
+                for member, label in zip(components[level], options[level][pick], strict=True):
+                    labels[member] = label
+                level += 1
+            else:
+                options.pop()
+                chosen.pop()
+                level -= 1
+
+    def _local(self, number: int, labels: list[int]) -> list[list[int]]:
+        """The component's labellings (members in component order) given outside labels."""
+        component = self.components[number]
+        attackers = self.graph.attackers
+        member_of = self.member_of
+        context = bytearray(len(component))  # 0 free, 1 attacked by IN, 2 by UNDEC only
+        for position, member in enumerate(component):
+            for attacker in attackers[member]:
+                if member_of[attacker] != number:
+                    label = labels[attacker]
+                    if label == _IN:
+                        context[position] = 1
+                        break
+                    if label != _OUT:
+                        context[position] = 2
+        key = (number, bytes(context))
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._solve_component(component, context)
+        return found
+
+    def _solve_component(self, component: list[int], context: bytearray) -> list[list[int]]:
+        semantics = self.semantics
+        if len(component) == 1:
+            (member,) = component
+            if context[0] == 1:
+                return [[_OUT]]
+            attacks_itself = member in self.graph.attackers[member]
+            if attacks_itself or context[0] == 2:
+                return [] if semantics is Semantics.STABLE else [[_UNDEC]]
+            return [[_IN]]
+        if semantics is Semantics.STABLE and 2 in context:
+            return []  # an outside attacker UNDEC: no stable labelling around it
+        position = {member: local for local, member in enumerate(component)}
+        size = len(component)
+        local_attackers: list[list[int]] = [
+            [position[a] for a in self.graph.attackers[member] if a in position]
+            for member in component
+        ]
+        for how in (1, 2):
+            # The context arguments: unattacked (IN), and attacking itself (UNDEC).
+            if how in context:
+                added = len(local_attackers)
+                local_attackers.append([] if how == 1 else [added])
+                for member_at, seen in enumerate(context):
+                    if seen == how:
+                        local_attackers[member_at].append(added)
+        local_targets: list[list[int]] = [[] for _ in local_attackers]
+        for target, sources in enumerate(local_attackers):
+            for source in sources:
+                local_targets[source].append(target)
+        local = _Graph(local_attackers, local_targets)
+        if semantics is Semantics.PREFERRED:
+            solved = _preferred(local)
+        elif semantics is Semantics.STABLE:
+            solved = list(_search(local, _stable_domains(local)))
+        else:
+            solved = list(_search(local, _grounded_domains(local)))
+        return [
+            [_UNDEC if labels[i] == _ANY else labels[i] for i in range(size)] for labels in solved
+        ]
+
+
+def _whole(graph: _Graph, start: list[int], semantics: Semantics) -> Iterator[list[int]]:
+    """Every labelling of ``semantics`` refining the grounded domains ``start``."""
+    if semantics is Semantics.PREFERRED:
+        yield from _preferred(graph, start)
+    elif semantics is Semantics.STABLE:
+        yield from _search(graph, [d & ~_UNDEC for d in start])
+    else:
+        yield from _search(graph, start.copy())
+
+
+def _solve(graph: _Graph, semantics: Semantics, budget: Budget | None = None) -> list[list[int]]:
     if semantics is Semantics.GROUNDED:
         return [_grounded_domains(graph)]
-    if semantics is Semantics.COMPLETE:
-        return list(_search(graph, _grounded_domains(graph)))
-    if semantics is Semantics.PREFERRED:
-        return _preferred(graph)
-    return list(_search(graph, _stable_domains(graph)))
+    budget = budget or Budget()
+    if len(graph.attackers) > budget.max_arguments:
+        raise BudgetExceeded(
+            f"{semantics} semantics on {len(graph.attackers):,} arguments is more than argmap "
+            f"enumerates (at most {budget.max_arguments:,})",
+            "use --semantics grounded, which is linear in the size of the framework",
+        )
+    found: list[list[int]] = []
+    for labels in _Decomposed(graph, semantics).labellings():
+        if len(found) == budget.max_extensions:
+            raise _too_many(graph, semantics, budget)
+        found.append(labels)
+    return found
+
+
+def _too_many(graph: _Graph, semantics: Semantics, budget: Budget) -> BudgetExceeded:
+    total = count_labellings_of(graph, semantics, budget.max_extensions)
+    how_many = f"{total:,}" if total is not None else f"more than {budget.max_extensions:,}"
+    return BudgetExceeded(
+        f"{semantics} semantics has {how_many} extensions here; argmap lists at most "
+        f"{budget.max_extensions:,}",
+        "raise the limit with --max-extensions N, or use --semantics grounded (one verdict, "
+        "always quick)",
+    )
+
+
+def count_labellings_of(graph: _Graph, semantics: Semantics, cap: int) -> int | None:
+    """How many labellings there are, or None when one independent part has more than ``cap``.
+
+    Parts of the framework with no attack between them combine freely, so the count is the
+    product of theirs: 30 independent pairs count as 2**30 after 30 small searches.
+    """
+    if semantics is Semantics.GROUNDED:
+        return 1
+    graph = _subgraph(graph, _without_sinks(graph))
+    total = 1
+    for part in _weak_components(graph):
+        sub = _subgraph(graph, part)
+        count = 0
+        for _ in _Decomposed(sub, semantics).labellings():
+            count += 1
+            if count > cap:
+                return None
+        total *= count
+        if total == 0:
+            return 0
+    return total
+
+
+def _without_sinks(graph: _Graph) -> list[int]:
+    """The arguments left once those attacking nothing (and not themselves) are peeled off.
+
+    Such an argument has one label in every labelling of the rest, IN or OUT or UNDEC as its
+    attackers decide (the rest is unattacked by it, and complete, preferred and stable
+    labellings of an unattacked part are those of the whole, restricted), so it never
+    changes a count. A debate's question attacks nothing: without it, the disputes under it
+    fall apart into the independent parts whose counts multiply.
+    """
+    live = [len(targets) for targets in graph.targets]
+    gone = [False] * len(live)
+    queue = [i for i, n in enumerate(live) if n == 0]
+    while queue:
+        node = queue.pop()
+        gone[node] = True
+        for attacker in graph.attackers[node]:
+            live[attacker] -= 1
+            if live[attacker] == 0 and not gone[attacker]:
+                queue.append(attacker)
+    return [i for i, removed in enumerate(gone) if not removed]
+
+
+def _weak_components(graph: _Graph) -> list[list[int]]:
+    """Arguments grouped by connection through attacks in either direction."""
+    seen = [False] * len(graph.attackers)
+    parts = []
+    for start in range(len(seen)):
+        if seen[start]:
+            continue
+        seen[start] = True
+        part = [start]
+        for node in part:
+            for other in (*graph.attackers[node], *graph.targets[node]):
+                if not seen[other]:
+                    seen[other] = True
+                    part.append(other)
+        parts.append(part)
+    return parts
+
+
+def _subgraph(graph: _Graph, members: Sequence[int]) -> _Graph:
+    """The framework restricted to ``members``, renumbered; attacks from outside are dropped."""
+    position = {member: local for local, member in enumerate(members)}
+    return _Graph(
+        [[position[a] for a in graph.attackers[m] if a in position] for m in members],
+        [[position[t] for t in graph.targets[m] if t in position] for m in members],
+    )
 
 
 def _to_labelling(af: ArgumentationFramework, domains: list[int]) -> Labelling:
@@ -295,10 +605,28 @@ def labellings(
     *,
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
+    budget: Budget | None = None,
 ) -> list[Labelling]:
-    """All labellings of ``semantics``, sorted by their extensions."""
-    solved = _solve(_graph(af, accept, reject), Semantics(semantics))
-    return sorted((_to_labelling(af, d) for d in solved), key=lambda lab: lab.extension)
+    """All labellings of ``semantics``, sorted by their extensions.
+
+    Raises :class:`BudgetExceeded` (a ``ValueError``) rather than list more than
+    ``budget.max_extensions`` of them, or enumerate a framework of more than
+    ``budget.max_arguments``; :func:`count_extensions` counts without listing.
+    """
+    solved = _solve(_graph(af, accept, reject), Semantics(semantics), budget)
+    return [_to_labelling(af, domains) for _, domains in _sorted(af, solved)]
+
+
+def _sorted(af: ArgumentationFramework, solved: list[list[int]]) -> list[tuple[Any, list[int]]]:
+    """Each solution with its sorted IN members, in the order of those members."""
+    args = af.arguments
+    keyed = [
+        # ``domains`` may end with the audience argument, which is never reported.
+        (sorted([arg for arg, label in zip(args, domains, strict=False) if label == _IN]), domains)
+        for domains in solved
+    ]
+    keyed.sort(key=lambda pair: pair[0])
+    return keyed
 
 
 def extensions(
@@ -307,10 +635,27 @@ def extensions(
     *,
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
+    budget: Budget | None = None,
 ) -> list[frozenset[str]]:
-    """All extensions of ``semantics``, sorted by their sorted member lists."""
-    found = labellings(af, semantics, accept=accept, reject=reject)
-    return [frozenset(labelling.extension) for labelling in found]
+    """All extensions of ``semantics``, sorted by their sorted member lists (see labellings)."""
+    solved = _solve(_graph(af, accept, reject), Semantics(semantics), budget)
+    return [frozenset(members) for members, _ in _sorted(af, solved)]
+
+
+def count_extensions(
+    af: ArgumentationFramework,
+    semantics: Semantics | str,
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+    cap: int = DEFAULT_MAX_EXTENSIONS,
+) -> int | None:
+    """How many extensions ``semantics`` has, without listing them.
+
+    Independent parts of the framework multiply, so 30 contradicting pairs count as 2**30
+    at once. None when a single part has more than ``cap`` (it would have to be walked).
+    """
+    return count_labellings_of(_graph(af, accept, reject), Semantics(semantics), cap)
 
 
 def complete_extensions(
@@ -376,7 +721,23 @@ def sceptically_accepted(
     if semantics in (Semantics.GROUNDED, Semantics.COMPLETE):
         return _grounded_domains(graph)[i] == _IN
     if semantics is Semantics.PREFERRED:
-        return all(labels[i] == _IN for labels in _preferred(graph))
+        # Preferred semantics is directional: only what can reach ``arg`` decides it, and
+        # the first preferred labelling with ``arg`` not IN settles the answer.
+        ancestors = _ancestors(graph, i)
+        sub = _subgraph(graph, ancestors)
+        return all(labels[0] == _IN for labels in _Decomposed(sub, semantics).labellings())
     domains = _stable_domains(graph)
     domains[i] &= _OUT
     return not domains[i] or next(_search(graph, domains), None) is None
+
+
+def _ancestors(graph: _Graph, start: int) -> list[int]:
+    """``start`` first, then every argument with a chain of attacks reaching it."""
+    seen = {start}
+    found = [start]
+    for node in found:
+        for attacker in graph.attackers[node]:
+            if attacker not in seen:
+                seen.add(attacker)
+                found.append(attacker)
+    return found

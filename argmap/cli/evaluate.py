@@ -21,7 +21,7 @@ from argmap.analysis.evaluation import (
     evaluate_framework,
 )
 from argmap.analysis.framework import Label
-from argmap.analysis.semantics import Semantics
+from argmap.analysis.semantics import DEFAULT_MAX_EXTENSIONS, Budget, BudgetExceeded, Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit
 from argmap.formats.iccma import FrameworkFormatError, read_framework
 from argmap.formats.registry import EXTENSIONS
@@ -70,6 +70,14 @@ SHOWN_EXTENSIONS = 20
     help="Debates only: supports pass attacks on (supported and secondary attacks).",
 )
 @click.option(
+    "--max-extensions",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_EXTENSIONS,
+    show_default=True,
+    metavar="N",
+    help="Complete, preferred, stable: stop with a count, not a list, beyond N extensions.",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(["text", "json"]),
@@ -83,6 +91,7 @@ def evaluate(
     accept: tuple[str, ...],
     reject: tuple[str, ...],
     bipolar: bool,
+    max_extensions: int,
     output: Literal["text", "json"],
 ) -> None:
     """Label every claim of FILE in, out or undecided under argumentation semantics.
@@ -102,20 +111,23 @@ def evaluate(
       argmap evaluate instance.apx --semantics stable --format json
     """
     chosen = Semantics(semantics)
+    budget = Budget(max_extensions=max_extensions)
     if is_framework_file(file):
         if bipolar:
             raise click.UsageError(
                 "--bipolar needs a debate: an abstract framework has no supports"
             )
-        result = _evaluate_framework_file(file, chosen, accept, reject)
+        result = _evaluate_framework_file(file, chosen, accept, reject, budget)
     else:
         debate = load_or_exit(file).debate
         try:
             result = evaluation.evaluate(
-                debate, chosen, accept=accept, reject=reject, bipolar=bipolar
+                debate, chosen, accept=accept, reject=reject, bipolar=bipolar, budget=budget
             )
         except UnknownIdError as error:
             fail(str(error), "`argmap outline` shows the claims; a link's id is `from->to`")
+        except BudgetExceeded as error:
+            fail(str(error), error.hint)
         except ValueError as error:
             fail(str(error))
     if output == "json":
@@ -148,7 +160,11 @@ def is_framework_file(path: Path) -> bool:
 
 
 def _evaluate_framework_file(
-    file: Path, semantics: Semantics, accept: Sequence[str], reject: Sequence[str]
+    file: Path,
+    semantics: Semantics,
+    accept: Sequence[str],
+    reject: Sequence[str],
+    budget: Budget | None = None,
 ) -> FrameworkEvaluation:
     try:
         framework = read_framework(file)
@@ -157,7 +173,9 @@ def _evaluate_framework_file(
     except OSError as error:
         fail(f"cannot read {file}: {error.strerror or error}")
     try:
-        return evaluate_framework(framework, semantics, accept=accept, reject=reject)
+        return evaluate_framework(framework, semantics, accept=accept, reject=reject, budget=budget)
+    except BudgetExceeded as error:
+        fail(str(error), error.hint)
     except ValueError as error:
         fail(str(error))
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from argmap.analysis.evaluation import evaluate
-from argmap.analysis.semantics import Semantics
+from argmap.analysis.semantics import BudgetExceeded, Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
 from argmap.model.debate import Debate
 from argmap.render.export import FORMATS, RenderError, export_map
@@ -134,7 +134,10 @@ def export(
 
 def _labels(debate: Debate, semantics: str) -> dict[str, str]:
     """Each node's (and each undercut link's) label under ``semantics``."""
-    evaluation = evaluate(debate, semantics)
+    try:
+        evaluation = evaluate(debate, semantics)
+    except BudgetExceeded as error:
+        fail(str(error), error.hint)
     return {node: label.value for node, label in evaluation.labels.items()}
 
 

@@ -34,13 +34,15 @@ class LoadedDebate:
 
 def load_debate(path: Path) -> LoadedDebate:
     """Read and check a YAML debate file; raise DebateLoadError listing every error found."""
-    return parse_debate(read_text(path), str(path))
+    with collector_paused():
+        # The text is parsed inside the call, so nothing holds it once it has been read.
+        return _loaded(parse_yaml(read_text(path), str(path)))
 
 
 def parse_debate(text: str, name: str = "<text>") -> LoadedDebate:
     """Parse YAML debate text; ``name`` is used in diagnostics."""
     with collector_paused():
-        return _parse(text, name)
+        return _loaded(parse_yaml(text, name))
 
 
 @contextmanager
@@ -60,10 +62,12 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(text: str, name: str) -> LoadedDebate:
-    document = parse_yaml(text, name)
+def _loaded(document: YamlDocument) -> LoadedDebate:
     doc = _validate(document)
-    debate, source_map, diagnostics = build_debate(doc, document, scheme_catalogue().keys())
+    # The plain data is only needed to explain validation errors: let it go before building.
+    located = document.without_data()
+    del document
+    debate, source_map, diagnostics = build_debate(doc, located, scheme_catalogue().keys())
     if debate is None:
         raise DebateLoadError(diagnostics)
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
