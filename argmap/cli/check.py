@@ -8,6 +8,7 @@ from typing import Literal
 
 import click
 from rich.console import Console
+from rich.text import Text
 
 from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
@@ -16,8 +17,9 @@ from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
 from argmap.io.readers import read_debate
-from argmap.io.yamlsource import read_text
+from argmap.io.textfile import read_text
 from argmap.model.debate import Debate
+from argmap.model.text import escape_controls
 
 
 @click.command()
@@ -63,7 +65,7 @@ def check(file: Path, source_file: Path | None, output: Literal["text", "json"])
         click.echo(
             json.dumps(
                 {
-                    "file": str(file),
+                    "file": escape_controls(str(file)),
                     "valid": valid,
                     "errors": [d.as_json() for d in errors],
                     "warnings": [d.as_json() for d in warnings],
@@ -97,7 +99,7 @@ def _graph_warnings(loaded: LoadedDebate) -> list[Diagnostic]:
 
 
 def _quote_errors(loaded: LoadedDebate, source_file: Path) -> list[Diagnostic]:
-    text = read_text(source_file)
+    text = read_text(source_file, controls=True)  # searched, never shown raw
     return [
         Diagnostic(
             loaded.name,
@@ -115,16 +117,22 @@ def _summary(
     file: Path, loaded: LoadedDebate | None, errors: list[Diagnostic], warnings: list[Diagnostic]
 ) -> None:
     console = Console(stderr=True, highlight=False)
+    name = escape_controls(str(file))
     if loaded is None or errors:
         console.print(
-            f"[bold red]✗[/] {file}: {len(errors)} error(s), {len(warnings)} warning(s)",
+            Text.assemble(
+                ("✗", "bold red"), f" {name}: {len(errors)} error(s), {len(warnings)} warning(s)"
+            ),
             soft_wrap=True,
         )
         return
     c = counts(loaded.debate)
     console.print(
-        f"[bold green]✓[/] {file}: valid · {c['statements']} statements, {c['arguments']} "
-        f"arguments, {c['relations']} relations, {c['speakers']} speakers, {c['quotes']} quotes"
-        + (f" · {len(warnings)} warning(s)" if warnings else ""),
+        Text.assemble(
+            ("✓", "bold green"),
+            f" {name}: valid · {c['statements']} statements, {c['arguments']} "
+            f"arguments, {c['relations']} relations, {c['speakers']} speakers, {c['quotes']} "
+            "quotes" + (f" · {len(warnings)} warning(s)" if warnings else ""),
+        ),
         soft_wrap=True,
     )

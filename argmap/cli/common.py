@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.text import Text
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.model.text import escape_controls
 
 if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints before needing them
     from argmap.io.load import LoadedDebate
@@ -26,22 +27,25 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console = stde
     for diagnostic in diagnostics:
         style = "bold red" if diagnostic.severity is Severity.ERROR else "yellow"
         line = Text.assemble(
-            (diagnostic.where, "bold"),
+            (escape_controls(diagnostic.where), "bold"),
             ": ",
             (str(diagnostic.severity), style),
             ": ",
-            diagnostic.message,
+            escape_controls(diagnostic.message),
         )
         console.print(line, soft_wrap=True)
         if diagnostic.hint:
-            console.print(Text.assemble("  hint: ", (diagnostic.hint, "cyan")), soft_wrap=True)
+            hint = escape_controls(diagnostic.hint)
+            console.print(Text.assemble("  hint: ", (hint, "cyan")), soft_wrap=True)
 
 
 def fail(message: str, hint: str | None = None) -> NoReturn:
     """Print one error and exit 1: for input argmap cannot use."""
-    stderr.print(Text.assemble(("error", "bold red"), ": ", message), soft_wrap=True)
+    stderr.print(
+        Text.assemble(("error", "bold red"), ": ", escape_controls(message)), soft_wrap=True
+    )
     if hint:
-        stderr.print(Text.assemble("  hint: ", (hint, "cyan")), soft_wrap=True)
+        stderr.print(Text.assemble("  hint: ", (escape_controls(hint), "cyan")), soft_wrap=True)
     raise SystemExit(EXIT_INVALID)
 
 
@@ -54,7 +58,10 @@ def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
     except DebateLoadError as error:
         print_diagnostics(error.diagnostics)
         count = len(error.errors)
-        stderr.print(f"{path}: {count} error{'s' if count != 1 else ''}")
+        stderr.print(
+            Text(f"{escape_controls(str(path))}: {count} error{'s' if count != 1 else ''}"),
+            soft_wrap=True,
+        )
         raise SystemExit(EXIT_INVALID) from None
 
 

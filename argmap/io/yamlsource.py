@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.limits import ALIAS_GROWTH
+from argmap.io.textfile import read_text as read_text  # every reader's one way to read a file
 
 _Loader: type[yaml.CSafeLoader | yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's C parser when PyYAML was built with it; the pure-Python one otherwise."""
@@ -27,8 +28,6 @@ _Loader: type[yaml.CSafeLoader | yaml.SafeLoader] = getattr(yaml, "CSafeLoader",
 MAX_DEPTH = 200
 """Deepest YAML nesting we read. A debate this deep is better written with ids and ``ref:``."""
 
-ALIAS_GROWTH = 10
-"""How many times larger than its node tree a document may grow by expanding aliases."""
 
 PathKey = tuple[str | int, ...]
 
@@ -70,53 +69,6 @@ class YamlDocument:
             else:
                 continue
         return (mark.line + 1, mark.column + 1)
-
-
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text, or raise DebateLoadError saying what it is instead."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _fail(
-            name,
-            None,
-            "no such file",
-            "check the path, or run `argmap` in the folder that holds arguments.yaml",
-        ) from None
-    except IsADirectoryError:
-        raise _fail(
-            name,
-            None,
-            "this is a folder, not a debate file",
-            "give the path of a .yaml file inside it",
-        ) from None
-    except OSError as error:
-        raise _fail(name, None, f"cannot read the file: {error.strerror}", None) from None
-    if b"\x00" in raw[:8192]:
-        raise _fail(
-            name,
-            None,
-            "this is a binary file, not a text debate file",
-            "argmap reads UTF-8 YAML debates (and Argdown, AIF JSON, Kialo text)",
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise DebateLoadError(
-            [
-                Diagnostic(
-                    name,
-                    line,
-                    column,
-                    f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
-                    "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-                )
-            ]
-        ) from None
 
 
 def parse_yaml(text: str, name: str) -> YamlDocument:
@@ -163,18 +115,28 @@ def _build(root: yaml.Node | None, name: str, *, aliases: bool = True) -> Any:
 
     if not isinstance(root, yaml.MappingNode | yaml.SequenceNode):
         return scalar(root)
-    budget = ALIAS_GROWTH * _count_nodes(root) + 1000 if aliases else float("inf")
+    # An alias repeats a node without repeating its text, so both the nodes and the characters
+    # of text a document expands into are budgeted: a 1 MB string aliased 999 times is a bomb
+    # made of a single node.
+    budget = text_budget = float("inf")
+    if aliases:
+        growth = ALIAS_GROWTH.value()
+        nodes, characters = _count_nodes(root)
+        budget, text_budget = growth * nodes + 1000, growth * characters + 1_000_000
     top: Any = {} if isinstance(root, yaml.MappingNode) else []
     stack: list[tuple[yaml.Node, Any, int]] = [(root, top, 0)]
     while stack:
         node, value, depth = stack.pop()
         budget -= len(node.value)
-        if budget < 0:
+        if aliases:
+            text_budget -= _text_size(node)
+        if budget < 0 or text_budget < 0:
             raise _at(
                 name,
                 node,
                 "YAML aliases expand this file far beyond its size",
-                "argmap refuses alias bombs; write the repeated parts out, or use `ref:`",
+                "argmap refuses alias bombs: write the repeated parts out, or use `ref:`; "
+                + ALIAS_GROWTH.hint(),
             )
         if depth > MAX_DEPTH:
             raise _at(
@@ -232,9 +194,10 @@ def _at(name: str, node: yaml.Node, message: str, hint: str) -> DebateLoadError:
     return DebateLoadError([Diagnostic(name, mark.line + 1, mark.column + 1, message, hint)])
 
 
-def _count_nodes(root: yaml.Node) -> int:
-    """Distinct nodes in the tree (aliases are shared node objects, counted once)."""
+def _count_nodes(root: yaml.Node) -> tuple[int, int]:
+    """Distinct nodes in the tree and characters in their scalars (aliases counted once)."""
     seen: set[int] = set()
+    characters = 0
     stack = [root]
     while stack:
         node = stack.pop()
@@ -247,7 +210,21 @@ def _count_nodes(root: yaml.Node) -> int:
                 stack.append(value_node)
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(node.value)
-    return len(seen)
+        else:
+            characters += len(node.value)
+    return len(seen), characters
+
+
+def _text_size(node: yaml.Node) -> int:
+    """Characters in the scalars directly inside a container, as building copies them."""
+    if isinstance(node, yaml.MappingNode):
+        return sum(
+            len(part.value)
+            for pair in node.value
+            for part in pair
+            if isinstance(part, yaml.ScalarNode)
+        )
+    return sum(len(item.value) for item in node.value if isinstance(item, yaml.ScalarNode))
 
 
 def _scalar(constructor: yaml.constructor.SafeConstructor, node: yaml.Node, name: str) -> Any:
