@@ -24,8 +24,8 @@ from rich.console import Console
 from rich.table import Table
 
 from argmap.analysis.framework import ArgumentationFramework, Label
+from argmap.analysis.iccma import read_framework
 from argmap.analysis.semantics import grounded, preferred_extensions
-from argmap.formats.iccma import read_framework
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpora" / "iccma"

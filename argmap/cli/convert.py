@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
-from argmap.io.atomic import atomic_write
+from argmap.io.atomic import STDOUT, is_same_file, write_output
 from argmap.io.diagnostics import Diagnostic, Severity
 from argmap.io.readers import READERS, detect_format
 from argmap.io.save import SaveError
 from argmap.io.writers import WRITERS, output_format, render_debate
+from argmap.model.text import escape_controls
 
 _NAMES = {
     "yaml": "argmap YAML",
@@ -55,7 +57,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
       argmap convert export.txt debate.yaml --from kialo
       argmap convert arguments.yaml - --to markdown > handout.md
     """
-    to_stdout = str(target) == "-"
+    to_stdout = str(target) == STDOUT
     fmt = to_format or (None if to_stdout else output_format(target))
     if fmt is None:
         raise click.UsageError(
@@ -64,7 +66,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
             else f"cannot tell the format of {target} from `{target.suffix or 'no extension'}`; "
             f"give --to ({', '.join(WRITERS)})"
         )
-    if not to_stdout and target.resolve() == source.resolve():
+    if is_same_file(source, target):
         raise click.UsageError("OUT is IN: write the converted debate to another file")
     loaded = load_or_exit(source, from_format)
     print_diagnostics(loaded.warnings)
@@ -74,23 +76,27 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
         fail(
             f"{source}: the debate cannot be written as {_NAMES[fmt]}: " + "; ".join(error.problems)
         )
-    if to_stdout:
-        click.echo(written.text, nl=False)
-    else:
-        try:
-            atomic_write(target, written.text)
-        except OSError as error:
-            fail(f"cannot write {target}: {error.strerror or error}")
+    try:
+        write_output(target, written.text)
+    except OSError as error:
+        fail(f"cannot write {target}: {error.strerror or error}")
     print_diagnostics(
         Diagnostic(str(target), None, None, loss, severity=Severity.WARNING)
         for loss in written.dropped
     )
     debate = loaded.debate
     source_format = _NAMES[from_format or detect_format(source)]
+    names = escape_controls(f"{source} ({source_format}) → {target} ({_NAMES[fmt]})")
     stderr.print(
-        f"[bold green]✓[/] {source} ({source_format}) → {target} ({_NAMES[fmt]}): "
-        f"{len(debate.statements)} statements, {len(debate.arguments)} arguments, "
-        f"{len(debate.relations)} relations"
-        + (f" · {len(written.dropped)} kind(s) of information dropped" if written.dropped else ""),
+        Text.assemble(
+            ("✓", "bold green"),
+            f" {names}: {len(debate.statements)} statements, {len(debate.arguments)} "
+            f"arguments, {len(debate.relations)} relations"
+            + (
+                f" · {len(written.dropped)} kind(s) of information dropped"
+                if written.dropped
+                else ""
+            ),
+        ),
         soft_wrap=True,
     )

@@ -21,13 +21,20 @@ from argmap.analysis.evaluation import (
     evaluate_framework,
 )
 from argmap.analysis.framework import Label
+from argmap.analysis.iccma import FrameworkFormatError, read_framework
 from argmap.analysis.semantics import Semantics
-from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit
-from argmap.formats.iccma import FrameworkFormatError, read_framework
+from argmap.cli.common import (
+    EXIT_INVALID,
+    FILE_ARGUMENT,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+)
+from argmap.io.diagnostics import DebateLoadError
 from argmap.io.readers import EXTENSIONS
 
 FRAMEWORK_SUFFIXES = frozenset({".apx", ".af", ".tgf", ".i23"})
-"""Files read as abstract frameworks whatever they hold (``argmap.formats.iccma``)."""
+"""Files read as abstract frameworks whatever they hold (``argmap.analysis.iccma``)."""
 
 _FRAMEWORK_START = re.compile(r"p\s+af\b|(arg|att)\s*\(")
 
@@ -152,10 +159,11 @@ def _evaluate_framework_file(
 ) -> FrameworkEvaluation:
     try:
         framework = read_framework(file)
+    except DebateLoadError as error:
+        print_diagnostics(error.diagnostics)
+        raise SystemExit(EXIT_INVALID) from None
     except FrameworkFormatError as error:
         fail(str(error))
-    except OSError as error:
-        fail(f"cannot read {file}: {error.strerror or error}")
     try:
         return evaluate_framework(framework, semantics, accept=accept, reject=reject)
     except ValueError as error:

@@ -42,7 +42,7 @@ MAX_FILE_MB = Limit("ARGMAP_MAX_FILE_MB", 64, "MB")
 ALIAS_GROWTH = Limit("ARGMAP_ALIAS_GROWTH", 10, "times the file's size")
 """How much larger than itself a YAML file may grow by expanding aliases: nodes and text."""
 
-MAX_ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 1_000_000, "arguments")
+MAX_ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 100_000, "arguments")
 """The most arguments an abstract framework file (ICCMA ``p af N``, apx, tgf) may declare."""
 
 QUOTE_SEARCH = Limit("ARGMAP_QUOTE_SEARCH", 20_000_000, "character comparisons")

@@ -103,13 +103,23 @@ def decode(raw: bytes, name: str) -> str:
                 "this file is UTF-16 text without a byte-order mark",
                 "save it as UTF-8 (most editors offer it under 'Save with encoding')",
             )
-        raise _fail(name, "this is a binary file, not a text debate file", _FORMATS_READ)
+        at = head.index(b"\x00")
+        line, column = _position(raw, at)
+        raise DebateLoadError(
+            [
+                Diagnostic(
+                    name,
+                    line,
+                    column,
+                    "this is a binary file, not a text debate file",
+                    _FORMATS_READ,
+                )
+            ]
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
+        line, column = _position(raw, error.start)
         raise DebateLoadError(
             [
                 Diagnostic(
@@ -138,6 +148,11 @@ def reject_controls(text: str, name: str) -> None:
         else f"remove {what}: argmap never lets a file send control characters to a terminal"
     )
     raise DebateLoadError([Diagnostic(name, line, column, f"the file holds {what}", hint)])
+
+
+def _position(raw: bytes, offset: int) -> tuple[int, int]:
+    """The 1-based line and (byte) column of ``offset``."""
+    return raw.count(b"\n", 0, offset) + 1, offset - (raw.rfind(b"\n", 0, offset) + 1) + 1
 
 
 def _looks_like_utf16(head: bytes) -> bool:
