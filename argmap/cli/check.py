@@ -15,11 +15,15 @@ from argmap.analysis.graph import DebateIndex
 from argmap.analysis.quotes import missing_quotes
 from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.io.limits import QUOTE_SEARCH
 from argmap.io.load import LoadedDebate
 from argmap.io.readers import read_debate
 from argmap.io.textfile import read_text
 from argmap.model.debate import Debate
 from argmap.model.text import escape_controls
+
+QUOTED = 400
+"""Longest quote or passage a message shows in full."""
 
 
 @click.command()
@@ -106,11 +110,22 @@ def _quote_errors(loaded: LoadedDebate, source_file: Path) -> list[Diagnostic]:
             *loaded.source_map.document.locate(
                 (*loaded.source_map.paths.get(miss.statement, ()), "quotes", miss.index)
             ),
-            f'quote not found verbatim in {source_file}: "{miss.quote}"',
-            f'closest passage: "{miss.closest}"',
+            f'quote not found verbatim in {source_file}: "{_shorten(miss.quote)}"',
+            f'closest passage: "{_shorten(miss.closest)}"'
+            if miss.closest is not None
+            else "the closest passage was not searched for: the source and quote are too "
+            f"repetitive to compare quickly; {QUOTE_SEARCH.hint()}",
         )
         for miss in missing_quotes(loaded.debate, text)
     ]
+
+
+def _shorten(text: str) -> str:
+    """A quote or passage for a message: whole when short, else its start and end."""
+    if len(text) <= QUOTED:
+        return text
+    half = QUOTED // 2
+    return f"{text[:half]} … {text[-half:]}"
 
 
 def _summary(
