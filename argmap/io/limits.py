@@ -47,3 +47,6 @@ MAX_ARGUMENTS = Limit("ARGMAP_MAX_ARGUMENTS", 100_000, "arguments")
 
 QUOTE_SEARCH = Limit("ARGMAP_QUOTE_SEARCH", 20_000_000, "character comparisons")
 """Work allowed per missing quote when ``check --source`` looks for the closest passage."""
+
+LIMITS = (MAX_FILE_MB, ALIAS_GROWTH, MAX_ARGUMENTS, QUOTE_SEARCH)
+"""Every budget, for ``argmap --help``."""
