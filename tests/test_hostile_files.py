@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from argmap.cli import main
 from argmap.io.atomic import atomic_write
-from argmap.io.diagnostics import DebateLoadError
+from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.textfile import read_text
 from argmap.model.debate import Question, Relation, RelationKind, Speaker, Statement
 from argmap.model.text import escape_controls
@@ -105,7 +105,7 @@ def test_yaml_escapes_are_refused_at_their_line_by_every_command(
         encoding="utf-8",
     )
     result = run(command, str(path), cwd=tmp_path)
-    refused(result, f"{path}:7:13: error: `text` holds the ", "hint: remove the ")
+    refused(result, f"{path}:7:13: error: this text holds the ", "hint: remove the ")
 
 
 def test_the_message_names_the_character_and_the_fix(tmp_path: Path) -> None:
@@ -113,7 +113,7 @@ def test_the_message_names_the_character_and_the_fix(tmp_path: Path) -> None:
     path.write_text(DEBATE.replace("name: Ana", 'name: "Ana\\e]52;c;eA==\\a"'), "utf-8")
     code, err = _check(path)
     assert code == 1
-    assert f"{path}:11:11: error: `name` holds the ESC character (U+001B)" in err
+    assert f"{path}:11:11: error: this text holds the ESC character (U+001B)" in err
     assert "hint: remove the ESC character (U+001B)" in err
 
 
@@ -133,8 +133,13 @@ def test_json_escapes_in_aif_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "map.json"
     path.write_text(json.dumps(aif), encoding="utf-8")  # json.dumps writes \u001b, not ESC
     assert "\x1b" not in path.read_text(encoding="utf-8")
+    at = path.read_text(encoding="utf-8").index("\\u001b") + 1  # one line of JSON
     for command in ("check", "outline", "evaluate"):
-        refused(run(command, str(path), cwd=tmp_path), "holds the ESC character (U+001B)")
+        refused(
+            run(command, str(path), cwd=tmp_path),
+            f"{path}:1:{at}: error: ",
+            "holds the ESC character (U+001B)",
+        )
 
 
 @pytest.mark.parametrize(
@@ -164,13 +169,20 @@ def test_raw_escape_bytes_in_text_formats_are_refused_where_they_stand(
     refused(result, f"{path}:{where}: error: the file holds the ESC character (U+001B)")
 
 
-def test_an_unknown_key_made_of_escapes_is_echoed_escaped(tmp_path: Path) -> None:
+def test_a_key_made_of_escapes_is_refused_where_it_stands(tmp_path: Path) -> None:
     path = tmp_path / "debate.yaml"
     path.write_text(DEBATE + '"\\e]0;owned\\a": 1\n', encoding="utf-8")
     code, err = _check(path)
     assert code == 1
-    assert "unknown field `\\x1b]0;owned\\x07`" in err
+    assert f"{path}:12:1: error: this text holds the ESC character (U+001B)" in err
     assert "\x1b" not in err
+
+
+def test_diagnostics_show_what_they_echo_escaped() -> None:
+    diagnostic = Diagnostic("a\x1b]0;t\x07.yaml", 3, 1, "unknown field `\x9b2J`", "not \u202e")
+    for shown in (str(diagnostic), json.dumps(diagnostic.as_json(), ensure_ascii=False)):
+        assert "\x1b" not in shown and "\x9b" not in shown and "\u202e" not in shown
+    assert str(diagnostic).startswith("a\\x1b]0;t\\x07.yaml:3:1: error: unknown field `\\x9b2J`")
 
 
 def test_a_file_name_holding_escapes_is_echoed_escaped(tmp_path: Path) -> None:

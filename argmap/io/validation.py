@@ -129,12 +129,6 @@ def _explain(
     model: type[BaseModel] | None,
 ) -> tuple[str, str | None]:
     fields = _field_names(model)
-    if kind == "control_character":
-        what_char = detail.get("ctx", {}).get("what", "a control character")
-        return (
-            f"`{field}` holds {what_char}, which could take over a terminal",
-            f"remove {what_char}",
-        )
     if kind == "missing":
         return f"this {what} has no `{field}`", f"add `{field}: ...`"
     if kind == "extra_forbidden":

@@ -21,6 +21,7 @@ import yaml
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.limits import ALIAS_GROWTH
 from argmap.io.textfile import read_text as read_text  # every reader's one way to read a file
+from argmap.model.text import describe_control, first_control
 
 _Loader: type[yaml.CSafeLoader | yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's C parser when PyYAML was built with it; the pure-Python one otherwise."""
@@ -111,7 +112,11 @@ def _build(root: yaml.Node | None, name: str, *, aliases: bool = True) -> Any:
     constructor = yaml.constructor.SafeConstructor()
 
     def scalar(node: yaml.Node) -> Any:
-        return node.value if node.tag == _STR else _scalar(constructor, node, name)
+        if node.tag != _STR:
+            return _scalar(constructor, node, name)
+        if not node.value.isprintable():  # a "\e" escape: refused here, where it stands
+            _no_controls(name, node)
+        return node.value
 
     if not isinstance(root, yaml.MappingNode | yaml.SequenceNode):
         return scalar(root)
@@ -173,6 +178,18 @@ def _build(root: yaml.Node | None, name: str, *, aliases: bool = True) -> Any:
             else:
                 value[key] = scalar(child)
     return top
+
+
+def _no_controls(name: str, node: yaml.Node) -> None:
+    match = first_control(node.value)
+    if match is not None:
+        what = describe_control(match.group())
+        raise _at(
+            name,
+            node,
+            f"this text holds {what}, which could take over a terminal",
+            f"remove {what} (in YAML, look for a `\\` escape in double quotes)",
+        )
 
 
 def _duplicate_key(name: str, items: list[tuple[yaml.Node, yaml.Node]], keys: list[Any]) -> None:

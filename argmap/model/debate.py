@@ -17,14 +17,7 @@ from collections.abc import Iterator
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from argmap.model.text import reject_controls
 
@@ -78,8 +71,11 @@ class Basis(StrEnum):
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
-    # Every field, so a field added later is covered too: see argmap.model.text.
-    _no_controls = field_validator("*")(reject_controls)
+    @model_validator(mode="after")
+    def _no_controls(self) -> Self:
+        """Every text field, so a field added later is covered too: see argmap.model.text."""
+        reject_controls(self.__dict__)
+        return self
 
 
 class Source(_Strict):

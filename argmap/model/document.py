@@ -18,7 +18,6 @@ from pydantic import (
     Discriminator,
     Field,
     Tag,
-    field_validator,
 )
 
 from argmap.model.debate import (
@@ -32,7 +31,6 @@ from argmap.model.debate import (
     Speaker,
     Text,
 )
-from argmap.model.text import reject_controls
 
 
 def _one_or_many(value: Any) -> Any:
@@ -50,9 +48,6 @@ def _quote(value: Any) -> Any:
 
 class _Doc(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-    # Every field, so a field added later is covered too: see argmap.model.text.
-    _no_controls = field_validator("*")(reject_controls)
 
 
 class QuoteDoc(_Doc):

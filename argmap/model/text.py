@@ -5,8 +5,9 @@ terminal escape sequences (``\\e]52;`` sets the clipboard, ``\\e[2J`` clears the
 ``\\e]0;`` sets the window title); other C0 and C1 controls move the cursor or ring the bell; the
 bidirectional overrides and isolates make text read differently from what it holds. None of
 them has a use in an argument, so every model field that holds text rejects them
-(:func:`reject_controls`, a validator the model base classes run on every field), and every
-reader, whatever its format, reports them as a validation error. Tab and newline are text; a
+(:func:`reject_controls`, which the model base class runs on every field), and every reader,
+whatever its format, reports them as a validation error; the YAML reader finds them earlier,
+at the scalar that holds them. Tab and newline are text; a
 carriage return is allowed only as part of a CRLF line ending.
 
 Anything that echoes what a *file* holds before it was validated (a diagnostic quoting an
@@ -21,8 +22,11 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+_FORBIDDEN = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+CONTROLS = re.compile(f"[{_FORBIDDEN}]|\r(?!\n)")
 """C0 controls except tab, newline and the CR of a CRLF; DEL; C1; bidi overrides and isolates."""
+_WITHOUT_CR = re.compile(f"[{_FORBIDDEN}]")
+_LONE_CR = re.compile("\r(?!\n)")
 
 _C0_NAMES = (
     "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI "
@@ -46,8 +50,20 @@ def describe_control(char: str) -> str:
 
 
 def first_control(text: str) -> re.Match[str] | None:
-    """Where the first forbidden character of ``text`` is, or None when there is none."""
-    return CONTROLS.search(text)
+    """Where the first forbidden character of ``text`` is, or None when there is none.
+
+    Every model text field is checked on every load, so the common cases are made cheap: a
+    printable string (no newline, no control) needs no search at all, and a carriage return
+    is looked for only when there is one.
+    """
+    if text.isprintable():  # every forbidden character is unprintable
+        return None
+    found = _WITHOUT_CR.search(text)
+    if "\r" in text:
+        lone = _LONE_CR.search(text, 0, found.start() if found else len(text))
+        if lone is not None:
+            return lone
+    return found
 
 
 def escape_controls(text: str) -> str:
@@ -64,30 +80,32 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def reject_controls(value: Any) -> Any:
-    """Validate a field's value: text, a list of texts, or the keys of a mapping.
+def reject_controls(fields: dict[str, Any]) -> None:
+    """Validate a model's fields: texts, lists of texts, and the keys of mappings.
 
-    Models inside a field validate their own fields, so only strings are looked at here.
+    Run once per model (an "after" model validator), not once per field: every load checks
+    every text, and one call per model is what keeps that cheap. Models inside a field have
+    validated their own fields already, so only strings are looked at here.
     """
-    if isinstance(value, str):
-        _check(value)
-    elif isinstance(value, tuple | list):
-        for item in value:
-            if isinstance(item, str):
-                _check(item)
-    elif isinstance(value, dict):
-        for key in value:
-            if isinstance(key, str):
-                _check(key)
-    return value
+    for name, value in fields.items():
+        if isinstance(value, str):
+            _check(name, value)
+        elif isinstance(value, tuple | list):
+            for item in value:
+                if isinstance(item, str):
+                    _check(name, item)
+        elif isinstance(value, dict):
+            for key in value:
+                if isinstance(key, str):
+                    _check(name, key)
 
 
-def _check(text: str) -> None:
-    match = CONTROLS.search(text)
+def _check(field: str, text: str) -> None:
+    match = first_control(text)
     if match is not None:
         what = describe_control(match.group())
         raise PydanticCustomError(
             "control_character",
-            "holds {what} at character {position}, which could take over a terminal; remove it",
-            {"what": what, "position": match.start() + 1},
+            "`{field}` holds {what}, which could take over a terminal",
+            {"field": field, "what": what, "code": f"{ord(match.group()):04X}"},
         )
