@@ -133,13 +133,16 @@ def test_json_escapes_in_aif_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "map.json"
     path.write_text(json.dumps(aif), encoding="utf-8")  # json.dumps writes \u001b, not ESC
     assert "\x1b" not in path.read_text(encoding="utf-8")
-    at = path.read_text(encoding="utf-8").index("\\u001b") + 1  # one line of JSON
     for command in ("check", "outline", "evaluate"):
-        refused(
-            run(command, str(path), cwd=tmp_path),
-            f"{path}:1:{at}: error: ",
-            "holds the ESC character (U+001B)",
-        )
+        refused(run(command, str(path), cwd=tmp_path), "holds the ESC character (U+001B)")
+    question = tmp_path / "question.json"  # the escape in the node that becomes the question
+    aif["nodes"][0]["text"], aif["nodes"][1]["text"] = "Uniforms hide wealth", "Should \u001b[2J?"
+    question.write_text(json.dumps(aif), encoding="utf-8")
+    at = question.read_text(encoding="utf-8").index("\\u001b") + 1  # one line of JSON
+    refused(
+        run("check", str(question), cwd=tmp_path),
+        f"{question}:1:{at}: error: a question's `text` holds the ESC character (U+001B)",
+    )
 
 
 @pytest.mark.parametrize(
