@@ -163,8 +163,8 @@ def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
                     name,
                     lineno,
                     column,
-                    f"att({attacker},{target}) uses {arg!r}, which is never declared; "
-                    f"add 'arg({arg}).'",
+                    f"{_short(f'att({attacker},{target})')} uses {_excerpt(arg)}, which is "
+                    f"never declared; add 'arg({_short(arg)}).'",
                 )
     return ArgumentationFramework(arguments, [(a, t) for a, t, *_ in attacks])
 
@@ -199,8 +199,8 @@ def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
                         name,
                         lineno,
                         token.start() + 1,
-                        f"edge uses node {token.group()!r}, which is not declared; "
-                        f"add a line {token.group()!r} above the '#' line {separator}",
+                        f"edge uses node {_excerpt(token.group())}, which is not declared; "
+                        f"add a line {_excerpt(token.group())} above the '#' line {separator}",
                     )
             edges.append((tokens[0].group(), tokens[1].group()))
     return ArgumentationFramework(nodes, edges)
@@ -296,4 +296,9 @@ def _number(digits: str) -> str:
 
 def _excerpt(text: str) -> str:
     """``text`` quoted for a message, cut short when it is long."""
-    return repr(text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…")
+    return repr(_short(text))
+
+
+def _short(text: str) -> str:
+    """``text`` for a message, cut short when it is long."""
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
