@@ -397,6 +397,13 @@ def test_check_refuses_a_fifo_without_waiting_and_leaves_it(tmp_path: Path) -> N
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
+def test_evaluate_refuses_a_fifo_without_a_known_extension(tmp_path: Path) -> None:
+    fifo = tmp_path / "debate"
+    os.mkfifo(fifo)
+    refused(run("evaluate", "debate", cwd=tmp_path), "this is a named pipe (FIFO), not a file")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
 def test_a_symlink_to_dev_zero_is_refused(tmp_path: Path) -> None:
     link = tmp_path / "debate.yaml"
     link.symlink_to("/dev/zero")

@@ -142,6 +142,8 @@ def is_framework_file(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in FRAMEWORK_SUFFIXES or suffix in EXTENSIONS:
         return suffix in FRAMEWORK_SUFFIXES
+    if not path.is_file():  # a FIFO would block the sniffing; the debate reader says what it is
+        return False
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(4096)
