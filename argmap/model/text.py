@@ -84,19 +84,22 @@ def reject_controls(fields: dict[str, Any]) -> None:
     """Validate a model's fields: texts, lists of texts, and the keys of mappings.
 
     Run once per model (an "after" model validator), not once per field: every load checks
-    every text, and one call per model is what keeps that cheap. Models inside a field have
-    validated their own fields already, so only strings are looked at here.
+    every text, and one call per model is what keeps that cheap; so are the exact type tests
+    and the printable fast path. Enum members (``str`` subclasses) come from a fixed set, and
+    models inside a field have checked their own fields, so neither is looked at.
     """
     for name, value in fields.items():
-        if isinstance(value, str):
-            _check(name, value)
-        elif isinstance(value, tuple | list):
+        kind = type(value)
+        if kind is str:
+            if not value.isprintable():
+                _check(name, value)
+        elif kind is tuple or kind is list:
             for item in value:
-                if isinstance(item, str):
+                if type(item) is str and not item.isprintable():
                     _check(name, item)
-        elif isinstance(value, dict):
+        elif kind is dict:
             for key in value:
-                if isinstance(key, str):
+                if type(key) is str and not key.isprintable():
                     _check(name, key)
 
 
