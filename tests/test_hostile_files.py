@@ -7,6 +7,7 @@ sees: exit status 1, the message and its hint, no traceback, and the input (or F
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import resource
@@ -19,8 +20,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pydantic import ValidationError
+from rich.text import Text
 
 from argmap.cli import main
+from argmap.cli.common import TerminalConsole
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.textfile import read_text
@@ -190,7 +193,8 @@ def test_diagnostics_show_what_they_echo_escaped() -> None:
 
 def test_a_file_name_holding_escapes_is_echoed_escaped(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "\x1b]0;owned\x07.yaml"), cwd=tmp_path)
-    refused(result, "\\x1b]0;owned\\x07.yaml: error: no such file")
+    refused(result, "\\x1b]0;owned.yaml: error: no such file")  # Rich itself drops the BEL
+    assert "\x07" not in result.stderr
 
 
 def test_escapes_in_a_framework_file_are_refused(tmp_path: Path) -> None:
@@ -213,6 +217,19 @@ def test_every_model_text_field_refuses_controls(char: str) -> None:
     ):
         with pytest.raises(ValidationError, match="control_character"):
             build()
+
+
+def test_the_terminal_console_escapes_text_but_keeps_its_own_colours() -> None:
+    plain = io.StringIO()
+    TerminalConsole(file=plain, force_terminal=False).print(Text("title \x1b]0;owned\x07 \u202e"))
+    # Rich's Text drops BEL, BS, VT, FF and CR itself; the rest is shown escaped.
+    assert plain.getvalue() == "title \\x1b]0;owned \\u202e\n"
+    coloured = io.StringIO()
+    console = TerminalConsole(file=coloured, force_terminal=True, color_system="standard")
+    console.print(Text("\x1b[2J", style="red"))
+    assert "\\x1b[2J" in coloured.getvalue()  # the text escaped
+    assert "\x1b[31m" in coloured.getvalue()  # the colour kept
+    assert "\x1b[2J" not in coloured.getvalue()
 
 
 def test_tab_newline_and_crlf_are_text() -> None:

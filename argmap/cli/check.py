@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Literal
 
 import click
-from rich.console import Console
 from rich.text import Text
 
 from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.quotes import missing_quotes
-from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
+from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, TerminalConsole, print_diagnostics
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.limits import QUOTE_SEARCH
 from argmap.io.load import LoadedDebate
@@ -131,8 +130,8 @@ def _shorten(text: str) -> str:
 def _summary(
     file: Path, loaded: LoadedDebate | None, errors: list[Diagnostic], warnings: list[Diagnostic]
 ) -> None:
-    console = Console(stderr=True, highlight=False)
-    name = escape_controls(str(file))
+    console = TerminalConsole(stderr=True, highlight=False)
+    name = str(file)
     if loaded is None or errors:
         console.print(
             Text.assemble(

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.text import Text
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
@@ -19,7 +20,27 @@ if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints bef
 EXIT_INVALID = 1
 """Exit status for input argmap cannot accept (exit 2 is click's, for usage errors)."""
 
-stderr = Console(stderr=True, highlight=False)
+
+class TerminalConsole(Console):
+    """A Rich console that never passes on a control character it was given as text.
+
+    Debate text cannot hold one (the model refuses them), so this is the second line: whatever
+    reaches ``print`` (a file name, a message quoting a file) has its control characters shown
+    escaped. Only text segments are escaped; the colours and cursor moves Rich itself emits
+    are styles and control segments, untouched.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable():
+                yield segment
+            else:
+                yield Segment(escape_controls(segment.text), segment.style)
+
+
+stderr = TerminalConsole(stderr=True, highlight=False)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console = stderr) -> None:
@@ -27,25 +48,22 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console = stde
     for diagnostic in diagnostics:
         style = "bold red" if diagnostic.severity is Severity.ERROR else "yellow"
         line = Text.assemble(
-            (escape_controls(diagnostic.where), "bold"),
+            (diagnostic.where, "bold"),
             ": ",
             (str(diagnostic.severity), style),
             ": ",
-            escape_controls(diagnostic.message),
+            diagnostic.message,
         )
         console.print(line, soft_wrap=True)
         if diagnostic.hint:
-            hint = escape_controls(diagnostic.hint)
-            console.print(Text.assemble("  hint: ", (hint, "cyan")), soft_wrap=True)
+            console.print(Text.assemble("  hint: ", (diagnostic.hint, "cyan")), soft_wrap=True)
 
 
 def fail(message: str, hint: str | None = None) -> NoReturn:
     """Print one error and exit 1: for input argmap cannot use."""
-    stderr.print(
-        Text.assemble(("error", "bold red"), ": ", escape_controls(message)), soft_wrap=True
-    )
+    stderr.print(Text.assemble(("error", "bold red"), ": ", message), soft_wrap=True)
     if hint:
-        stderr.print(Text.assemble("  hint: ", (escape_controls(hint), "cyan")), soft_wrap=True)
+        stderr.print(Text.assemble("  hint: ", (hint, "cyan")), soft_wrap=True)
     raise SystemExit(EXIT_INVALID)
 
 
@@ -59,7 +77,7 @@ def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
         print_diagnostics(error.diagnostics)
         count = len(error.errors)
         stderr.print(
-            Text(f"{escape_controls(str(path))}: {count} error{'s' if count != 1 else ''}"),
+            Text(f"{path}: {count} error{'s' if count != 1 else ''}"),
             soft_wrap=True,
         )
         raise SystemExit(EXIT_INVALID) from None

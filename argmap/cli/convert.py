@@ -13,7 +13,6 @@ from argmap.io.diagnostics import Diagnostic, Severity
 from argmap.io.readers import READERS, detect_format
 from argmap.io.save import SaveError
 from argmap.io.writers import WRITERS, output_format, render_debate
-from argmap.model.text import escape_controls
 
 _NAMES = {
     "yaml": "argmap YAML",
@@ -86,7 +85,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
     )
     debate = loaded.debate
     source_format = _NAMES[from_format or detect_format(source)]
-    names = escape_controls(f"{source} ({source_format}) → {target} ({_NAMES[fmt]})")
+    names = f"{source} ({source_format}) → {target} ({_NAMES[fmt]})"
     stderr.print(
         Text.assemble(
             ("✓", "bold green"),

@@ -26,6 +26,7 @@ from argmap.analysis.semantics import Semantics
 from argmap.cli.common import (
     EXIT_INVALID,
     FILE_ARGUMENT,
+    TerminalConsole,
     fail,
     load_or_exit,
     print_diagnostics,
@@ -128,9 +129,9 @@ def evaluate(
     if output == "json":
         click.echo(json.dumps(as_json(result), indent=2, ensure_ascii=False))
     elif isinstance(result, Evaluation):
-        print_debate(result, Console(highlight=False, markup=False))
+        print_debate(result, TerminalConsole(highlight=False, markup=False))
     else:
-        print_framework(result, Console(highlight=False, markup=False))
+        print_framework(result, TerminalConsole(highlight=False, markup=False))
 
 
 def is_framework_file(path: Path) -> bool:

@@ -64,8 +64,6 @@ def read_bytes(path: Path) -> bytes:
             "no such file",
             "check the path, or run `argmap` in the folder that holds arguments.yaml",
         ) from None
-    except IsADirectoryError:
-        raise _folder(name) from None
     except OSError as error:
         raise _fail(name, f"cannot read the file: {error.strerror or error}") from None
     with os.fdopen(fd, "rb") as handle:
