@@ -362,6 +362,22 @@ def test_a_huge_iccma_header_is_refused_with_the_budget(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [("af.apx", "arg(a). arg(b).\narg(c). arg(d).\n", "2:9"), ("af.tgf", "a\nb\nc\nd\n#\n", "4:1")],
+    ids=["apx", "tgf"],
+)
+def test_frameworks_declaring_too_many_arguments_are_refused(
+    tmp_path: Path, name: str, text: str, where: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    refused(
+        run("evaluate", name, cwd=tmp_path, env={"ARGMAP_MAX_ARGUMENTS": "3"}),
+        f"{name}:{where}: the file declares too many arguments: argmap evaluates at most 3",
+    )
+    assert run("evaluate", name, cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
     "text",
     ["p af " + "9" * 5000 + "\n", "p af 2\n1 " + "9" * 5000 + "\n"],
     ids=["header", "attack"],

@@ -117,6 +117,7 @@ def _detect(lines: _Lines, name: str) -> str:
 
 def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
     arguments: dict[str, None] = {}
+    limit = MAX_ARGUMENTS.value()
     # (attacker, target, line, attacker column, target column), checked once all
     # arguments are known, since ASPARTIX lets facts come in any order.
     attacks: list[tuple[str, str, int, int, int]] = []
@@ -153,6 +154,8 @@ def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
                 )
             if kind == "arg":
                 arguments.setdefault(names[0])
+                if len(arguments) > limit:
+                    raise _too_many(name, lineno, pos + 1, "the file", limit)
             else:
                 attacks.append((names[0], names[1], lineno, columns[0], columns[1]))
             pos = fact.end()
@@ -171,6 +174,7 @@ def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
 
 def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
     nodes: dict[str, None] = {}
+    limit = MAX_ARGUMENTS.value()
     edges: list[tuple[str, str]] = []
     separator = 0  # line of the '#' between nodes and edges, once seen
     for lineno, line in lines:
@@ -185,6 +189,8 @@ def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
             separator = lineno
         elif not separator:
             nodes.setdefault(tokens[0].group())
+            if len(nodes) > limit:
+                raise _too_many(name, lineno, tokens[0].start() + 1, "the file", limit)
         elif len(tokens) < 2:
             raise FrameworkFormatError(
                 name,
@@ -271,14 +277,18 @@ def _count(number: str, name: str, line: int, column: int) -> int:
     digits = number.lstrip("0")
     limit = MAX_ARGUMENTS.value()
     if len(digits) > _MAX_DIGITS or int(digits or "0") > limit:
-        raise FrameworkFormatError(
-            name,
-            line,
-            column,
-            f"'p af {_number(digits)}' declares too many arguments: argmap evaluates at most "
-            f"{limit:,}; {MAX_ARGUMENTS.hint()}",
-        )
+        raise _too_many(name, line, column, f"'p af {_number(digits)}'", limit)
     return int(digits or "0")
+
+
+def _too_many(name: str, line: int, column: int, what: str, limit: int) -> FrameworkFormatError:
+    return FrameworkFormatError(
+        name,
+        line,
+        column,
+        f"{what} declares too many arguments: argmap evaluates at most {limit:,}; "
+        f"{MAX_ARGUMENTS.hint()}",
+    )
 
 
 def _match_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
