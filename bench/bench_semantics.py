@@ -30,8 +30,8 @@ from rich.console import Console
 from rich.table import Table
 
 from argmap.analysis.framework import ArgumentationFramework, Label
+from argmap.analysis.iccma import read_framework
 from argmap.analysis.semantics import BudgetExceeded, extensions, grounded
-from argmap.formats.iccma import read_framework
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = [base / "shared" / "corpora" / "iccma" for base in ROOT.parents[:2]]

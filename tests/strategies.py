@@ -78,10 +78,7 @@ HOSTILE_TEXTS = (
     "\n leading break and space",
     "indented\n  second line\n\tand a tab",
     "carriage\r\nreturn",
-    "next\x85line",
-    "emoji 🙂 before a next\x85line",
     "line\u2028separator and paragraph\u2029separator",
-    "bell \x07 and null \x00 and escape \x1b",
     "zero\u200bwidth and BOM \ufeff inside",
     "Pyongyang 평양, 北朝鮮, Ελλάδα, עברית, русский 🙂",
     "spaces  inside   and   at the end   ",
@@ -119,7 +116,13 @@ _IDS = st.one_of(
     _SLUGS.map("-".join),
     st.text(_ID_ALPHABET, min_size=1, max_size=8),
 ).filter(lambda text: "->" not in text)
-_FREE_TEXTS = st.one_of(st.sampled_from(HOSTILE_TEXTS), st.text(max_size=30))
+# Control characters are refused by the model (argmap.model.text); tests/test_hostile_input.py
+# checks that every reader refuses them.
+_TEXT_ALPHABET = st.characters(
+    exclude_categories=("Cc", "Cs"),
+    exclude_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+) | st.sampled_from("\n\t")
+_FREE_TEXTS = st.one_of(st.sampled_from(HOSTILE_TEXTS), st.text(_TEXT_ALPHABET, max_size=30))
 _TEXTS = _FREE_TEXTS.filter(str.strip)
 _MAYBE_TEXT = _optional(_FREE_TEXTS)
 _TAGS = st.lists(_FREE_TEXTS, max_size=3).map(tuple)

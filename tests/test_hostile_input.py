@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,9 +13,14 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis.iccma import FrameworkFormatError, read_framework
 from argmap.cli import main
+from argmap.formats.aif import parse_aif
+from argmap.formats.argdown_read import parse_argdown
+from argmap.formats.kialo import parse_kialo
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import load_debate, parse_debate
+from argmap.io.load import LoadedDebate, load_debate, parse_debate
+from argmap.model.text import first_control
 
 BILLION_LAUGHS = "\n".join(
     ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
@@ -171,3 +179,158 @@ def test_any_text_loads_or_fails_with_argmaps_own_error(text: str) -> None:
         parse_debate(text, "fuzz.yaml")
     except DebateLoadError as error:
         assert error.diagnostics
+
+
+# Every reader, fuzzed with what hostile files hold: control characters (raw and escaped),
+# numbers far past Python's int-string limit, very long tokens, and JSON values of the wrong type.
+# A reader either reads the file or raises its own located error; and whatever it reads holds
+# no control character (issue 15).
+
+CONTROL_CHARACTERS = "\x00\x07\x08\x0b\x0c\r\x1b\x7f\x85\x9b\u202a\u202e\u2066\u2069"
+hostile_atoms = st.one_of(
+    st.text(max_size=20),
+    st.text(st.sampled_from(CONTROL_CHARACTERS + "ab ]:;[\\"), min_size=1, max_size=12),
+    st.sampled_from(["\x1b]52;c;cm0gLXJmIH4=\x07", "\x1b[2J", "\x1b]0;owned\x07", "\u202etxt"]),
+    st.integers(min_value=19, max_value=5000).map(lambda digits: "7" * digits),
+    st.sampled_from([("x", 20_000), ("9", 5000), ("-", 3000), ("[", 2000), ("{", 2000)]).map(
+        lambda run: run[0] * run[1]
+    ),
+)
+
+
+def _texts_of(value: object) -> Iterator[str]:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+
+
+def _reads_or_refuses(read: Callable[[], LoadedDebate]) -> None:
+    try:
+        loaded = read()
+    except DebateLoadError as error:
+        assert error.errors
+        assert all("\x1b" not in str(d) for d in error.diagnostics)
+    else:
+        texts = _texts_of(loaded.debate.model_dump(mode="json"))
+        assert all(first_control(text) is None for text in texts)
+
+
+hostile_documents = st.recursive(
+    st.one_of(yaml_scalars, hostile_atoms),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(keys | hostile_atoms, inner, max_size=6)
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_documents)
+def test_yaml_with_escapes_numbers_and_long_tokens(document: object) -> None:
+    text = yaml.safe_dump(document)  # writes control characters as "\e"-style escapes
+    _reads_or_refuses(lambda: parse_debate(text, "fuzz.yaml"))
+
+
+json_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(min_value=-(10**4000), max_value=10**4000),  # json.dumps stops at 4,300
+        st.floats(allow_nan=False),
+        hostile_atoms,
+    ),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(hostile_atoms, inner, max_size=3),
+    max_leaves=12,
+)
+aif_keys = ["nodeID", "text", "type", "timestamp", "edgeID", "fromID", "toID", "personID"]
+aif_nodes = st.lists(
+    st.fixed_dictionaries(
+        {"nodeID": json_values, "type": st.sampled_from(["I", "L", "RA", "CA", "MA", "YA"])},
+        optional={key: json_values for key in aif_keys if key not in ("nodeID", "type")},
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.fixed_dictionaries(
+        {"nodes": aif_nodes | json_values},
+        optional={
+            "edges": st.lists(st.dictionaries(st.sampled_from(aif_keys), json_values))
+            | json_values,
+            "locutions": json_values,
+            "participants": json_values,
+        },
+    )
+)
+def test_aif_with_wrong_types_escapes_and_huge_numbers(data: dict[str, object]) -> None:
+    text = json.dumps(data)
+    _reads_or_refuses(lambda: parse_aif(text, "fuzz.json"))
+
+
+kialo_lines = st.lists(
+    st.tuples(
+        st.sampled_from(["1.", "1.1.", "1.2.", "1.1.1.", "1." * 200, "9" * 5000 + "."]),
+        st.sampled_from(["", "Pro: ", "Con: ", "-> See 1.1."]),
+        hostile_atoms,
+    ).map(lambda parts: "".join(parts)),
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kialo_lines)
+def test_kialo_with_escapes_numbers_and_long_tokens(lines: list[str]) -> None:
+    text = "Discussion Title: Fuzz\n\n" + "\n".join(lines) + "\n"
+    _reads_or_refuses(lambda: parse_kialo(text, "fuzz.txt"))
+
+
+argdown_lines = st.lists(
+    st.tuples(
+        st.sampled_from(["", "  + ", "  - ", "    +> ", "<", "[", "# ", "(1) ", "----\n"]),
+        hostile_atoms,
+        st.sampled_from(["", "]", ">", ": text", " {question: true}", " #tag"]),
+    ).map(lambda parts: "".join(parts)),
+    max_size=6,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(argdown_lines)
+def test_argdown_with_escapes_numbers_and_long_tokens(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    _reads_or_refuses(lambda: parse_argdown(text, "fuzz.argdown"))
+
+
+framework_lines = st.lists(
+    st.one_of(
+        st.tuples(st.just("p af "), hostile_atoms).map("".join),
+        st.tuples(hostile_atoms, st.just(" "), hostile_atoms).map("".join),
+        st.tuples(st.sampled_from(["arg(", "att(a,"]), hostile_atoms, st.just(").")).map("".join),
+    ),
+    max_size=5,
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(framework_lines, st.sampled_from(["x.af", "x.apx", "x.tgf"]))
+def test_frameworks_with_escapes_huge_numbers_and_long_tokens(lines: list[str], name: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        try:
+            framework = read_framework(path)
+        except FrameworkFormatError as error:
+            assert error.line >= 1 and len(error.message) < 1000
+        except DebateLoadError as error:
+            assert error.errors
+        else:
+            assert all(first_control(arg) is None for arg in framework.arguments)

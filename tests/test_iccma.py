@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from argmap.analysis.framework import ArgumentationFramework
-from argmap.formats.iccma import FORMATS, FrameworkFormatError, parse_framework, read_framework
+from argmap.analysis.iccma import FORMATS, FrameworkFormatError, parse_framework, read_framework
+from argmap.io.diagnostics import DebateLoadError
 
 DATA = Path(__file__).parent / "data" / "iccma"
 
@@ -184,14 +185,16 @@ def test_malformed_tgf(text: str, line: int, column: int, hint: str) -> None:
 def test_binary_garbage_is_reported_with_its_position(tmp_path: Path) -> None:
     nul = tmp_path / "nul.apx"
     nul.write_bytes(b"arg(a).\narg\x00(b).\n")
-    with pytest.raises(FrameworkFormatError, match="binary") as caught:
+    with pytest.raises(DebateLoadError, match="binary") as caught:
         read_framework(nul)
-    assert (caught.value.line, caught.value.column) == (2, 4)
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.line, diagnostic.column) == (2, 4)
     latin = tmp_path / "latin.apx"
     latin.write_bytes(b"arg(a).\n\narg(caf\xe9).\n")
-    with pytest.raises(FrameworkFormatError, match="byte 0xe9 is not UTF-8") as caught:
+    with pytest.raises(DebateLoadError, match="byte 0xe9 is not valid UTF-8") as caught:
         read_framework(latin)
-    assert (caught.value.path, caught.value.line, caught.value.column) == (str(latin), 3, 8)
+    [diagnostic] = caught.value.diagnostics
+    assert (diagnostic.file, diagnostic.line, diagnostic.column) == (str(latin), 3, 8)
 
 
 @given(st.text(), st.sampled_from([None, *FORMATS]), st.sampled_from(["x", "x.apx", "x.tgf"]))
@@ -220,3 +223,5 @@ def test_random_bytes_never_raise_anything_else(data: bytes) -> None:
             read_framework(path)
         except FrameworkFormatError as err:
             assert err.line >= 1 and err.column >= 1
+        except DebateLoadError as err:  # not text at all: binary, not UTF-8, control characters
+            assert err.errors

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from pygarg.dung import encoding
 
 from argmap.analysis.framework import ArgumentationFramework, Label, Labelling
+from argmap.analysis.iccma import read_framework
 from argmap.analysis.semantics import (
     Budget,
     BudgetExceeded,
@@ -30,7 +31,6 @@ from argmap.analysis.semantics import (
     sceptically_accepted,
     stable_extensions,
 )
-from argmap.formats.iccma import read_framework
 
 DATA = Path(__file__).parent / "data" / "iccma"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "iccma"

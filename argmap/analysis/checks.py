@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.analysis.graph import DebateIndex
-from argmap.model.debate import Side
+from argmap.model.debate import Debate, Side
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,10 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
     """Every graph-level warning, in file order where the order is meaningful."""
     debate = index.debate
     for cycle in index.support_cycles():
+        begged = _begs_the_question(debate, cycle)
+        if begged is not None:
+            yield begged
+            continue
         loop = " → ".join([*cycle, cycle[0]])
         yield Finding(
             cycle[0],
@@ -64,3 +68,19 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
                     f", which is not attributed to them",
                     f"add `{quote.speaker}` to `by:` or `conceded_by:`",
                 )
+
+
+def _begs_the_question(debate: Debate, cycle: list[str]) -> Finding | None:
+    """The two-node cycle of an argument that concludes one of its own premises."""
+    if len(cycle) != 2:
+        return None
+    for argument_id, premise in (cycle, cycle[::-1]):
+        argument = debate.arguments.get(argument_id)
+        if argument is not None and premise in argument.premises:
+            return Finding(
+                argument_id,
+                f"circular reasoning: argument `{argument_id}` has `{premise}` as a premise "
+                "and supports it as its conclusion",
+                "an argument cannot prove a claim from that claim: give it other premises",
+            )
+    return None

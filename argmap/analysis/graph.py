@@ -104,12 +104,16 @@ class DebateIndex:
         return seen
 
     def support_cycles(self) -> list[list[str]]:
-        """Cycles made only of ``supports`` relations: circular reasoning.
+        """Cycles of support (``supports`` relations, and premises supporting their argument).
 
         Tarjan's strongly connected components, iteratively, so deep chains cannot overflow
-        the stack; each component of two or more nodes is one cycle to report.
+        the stack; each component of two or more nodes is one cycle to report. An argument
+        whose premise is its own conclusion is the shortest such cycle.
         """
         graph: dict[str, list[str]] = defaultdict(list)
+        for argument in self.debate.arguments.values():
+            for premise in argument.premises:
+                graph[premise].append(argument.id)
         for relation in self.debate.relations.values():
             if relation.kind is RelationKind.SUPPORTS:
                 graph[relation.source].append(relation.target)

@@ -7,17 +7,22 @@ from pathlib import Path
 from typing import Literal
 
 import click
-from rich.console import Console
+from rich.text import Text
 
 from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.quotes import missing_quotes
-from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, print_diagnostics
+from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, TerminalConsole, print_diagnostics
 from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.io.limits import QUOTE_SEARCH
 from argmap.io.load import LoadedDebate
-from argmap.io.yamlsource import read_text
+from argmap.io.textfile import read_text
 from argmap.model.debate import Debate
+from argmap.model.text import escape_controls
+
+QUOTED = 400
+"""Longest quote or passage a message shows in full."""
 
 
 @click.command()
@@ -63,7 +68,7 @@ def check(file: Path, source_file: Path | None, output: Literal["text", "json"])
         click.echo(
             json.dumps(
                 {
-                    "file": str(file),
+                    "file": escape_controls(str(file)),
                     "valid": valid,
                     "errors": [d.as_json() for d in errors],
                     "warnings": [d.as_json() for d in warnings],
@@ -97,34 +102,51 @@ def _graph_warnings(loaded: LoadedDebate) -> list[Diagnostic]:
 
 
 def _quote_errors(loaded: LoadedDebate, source_file: Path) -> list[Diagnostic]:
-    text = read_text(source_file)
+    text = read_text(source_file, controls=True)  # searched, never shown raw
     return [
         Diagnostic(
             loaded.name,
             *loaded.source_map.document.locate(
                 (*loaded.source_map.paths.get(miss.statement, ()), "quotes", miss.index)
             ),
-            f'quote not found verbatim in {source_file}: "{miss.quote}"',
-            f'closest passage: "{miss.closest}"',
+            f'quote not found verbatim in {source_file}: "{_shorten(miss.quote)}"',
+            f'closest passage: "{_shorten(miss.closest)}"'
+            if miss.closest is not None
+            else "the closest passage was not searched for: the source and quote are too "
+            f"repetitive to compare quickly; {QUOTE_SEARCH.hint()}",
         )
         for miss in missing_quotes(loaded.debate, text)
     ]
 
 
+def _shorten(text: str) -> str:
+    """A quote or passage for a message: whole when short, else its start and end."""
+    if len(text) <= QUOTED:
+        return text
+    half = QUOTED // 2
+    return f"{text[:half]} … {text[-half:]}"
+
+
 def _summary(
     file: Path, loaded: LoadedDebate | None, errors: list[Diagnostic], warnings: list[Diagnostic]
 ) -> None:
-    console = Console(stderr=True, highlight=False)
+    console = TerminalConsole(stderr=True, highlight=False)
+    name = str(file)
     if loaded is None or errors:
         console.print(
-            f"[bold red]✗[/] {file}: {len(errors)} error(s), {len(warnings)} warning(s)",
+            Text.assemble(
+                ("✗", "bold red"), f" {name}: {len(errors)} error(s), {len(warnings)} warning(s)"
+            ),
             soft_wrap=True,
         )
         return
     c = counts(loaded.debate)
     console.print(
-        f"[bold green]✓[/] {file}: valid · {c['statements']} statements, {c['arguments']} "
-        f"arguments, {c['relations']} relations, {c['speakers']} speakers, {c['quotes']} quotes"
-        + (f" · {len(warnings)} warning(s)" if warnings else ""),
+        Text.assemble(
+            ("✓", "bold green"),
+            f" {name}: valid · {c['statements']} statements, {c['arguments']} "
+            f"arguments, {c['relations']} relations, {c['speakers']} speakers, {c['quotes']} "
+            "quotes" + (f" · {len(warnings)} warning(s)" if warnings else ""),
+        ),
         soft_wrap=True,
     )

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 import click
-from rich.console import Console
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.text import Text
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.model.text import escape_controls
 
 if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints before needing them
     from argmap.io.load import LoadedDebate
@@ -18,7 +20,27 @@ if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints bef
 EXIT_INVALID = 1
 """Exit status for input argmap cannot accept (exit 2 is click's, for usage errors)."""
 
-stderr = Console(stderr=True, highlight=False)
+
+class TerminalConsole(Console):
+    """A Rich console that never passes on a control character it was given as text.
+
+    Debate text cannot hold one (the model refuses them), so this is the second line: whatever
+    reaches ``print`` (a file name, a message quoting a file) has its control characters shown
+    escaped. Only text segments are escaped; the colours and cursor moves Rich itself emits
+    are styles and control segments, untouched.
+    """
+
+    def render(
+        self, renderable: RenderableType, options: ConsoleOptions | None = None
+    ) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control or segment.text.isprintable():
+                yield segment
+            else:
+                yield Segment(escape_controls(segment.text), segment.style)
+
+
+stderr = TerminalConsole(stderr=True, highlight=False)
 
 
 def print_diagnostics(diagnostics: Iterable[Diagnostic], console: Console = stderr) -> None:
@@ -54,7 +76,10 @@ def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
     except DebateLoadError as error:
         print_diagnostics(error.diagnostics)
         count = len(error.errors)
-        stderr.print(f"{path}: {count} error{'s' if count != 1 else ''}")
+        stderr.print(
+            Text(f"{path}: {count} error{'s' if count != 1 else ''}"),
+            soft_wrap=True,
+        )
         raise SystemExit(EXIT_INVALID) from None
 
 

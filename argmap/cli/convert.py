@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from rich.text import Text
 
 from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
 from argmap.formats.registry import (
@@ -15,7 +16,7 @@ from argmap.formats.registry import (
     output_format,
     render_debate,
 )
-from argmap.io.atomic import atomic_write
+from argmap.io.atomic import STDOUT, is_same_file, write_output
 from argmap.io.diagnostics import Diagnostic, Severity
 from argmap.io.save import SaveError
 
@@ -71,7 +72,7 @@ def convert(
       argmap convert arguments.yaml kialo.txt --kialo-format classic
       argmap convert arguments.yaml - --to markdown > handout.md
     """
-    to_stdout = str(target) == "-"
+    to_stdout = str(target) == STDOUT
     fmt = to_format or (None if to_stdout else output_format(target))
     if fmt is None:
         raise click.UsageError(
@@ -80,7 +81,7 @@ def convert(
             else f"cannot tell the format of {target} from `{target.suffix or 'no extension'}`; "
             f"give --to ({', '.join(WRITERS)})"
         )
-    if not to_stdout and target.resolve() == source.resolve():
+    if is_same_file(source, target):
         raise click.UsageError("OUT is IN: write the converted debate to another file")
     loaded = load_or_exit(source, from_format)
     print_diagnostics(loaded.warnings)
@@ -90,23 +91,27 @@ def convert(
         fail(
             f"{source}: the debate cannot be written as {_NAMES[fmt]}: " + "; ".join(error.problems)
         )
-    if to_stdout:
-        click.echo(written.text, nl=False)
-    else:
-        try:
-            atomic_write(target, written.text)
-        except OSError as error:
-            fail(f"cannot write {target}: {error.strerror or error}")
+    try:
+        write_output(target, written.text)
+    except OSError as error:
+        fail(f"cannot write {target}: {error.strerror or error}")
     print_diagnostics(
         Diagnostic(str(target), None, None, loss, severity=Severity.WARNING)
         for loss in written.dropped
     )
     debate = loaded.debate
     source_format = _NAMES[from_format or detect_format(source)]
+    names = f"{source} ({source_format}) → {target} ({_NAMES[fmt]})"
     stderr.print(
-        f"[bold green]✓[/] {source} ({source_format}) → {target} ({_NAMES[fmt]}): "
-        f"{len(debate.statements)} statements, {len(debate.arguments)} arguments, "
-        f"{len(debate.relations)} relations"
-        + (f" · {len(written.dropped)} kind(s) of information dropped" if written.dropped else ""),
+        Text.assemble(
+            ("✓", "bold green"),
+            f" {names}: {len(debate.statements)} statements, {len(debate.arguments)} "
+            f"arguments, {len(debate.relations)} relations"
+            + (
+                f" · {len(written.dropped)} kind(s) of information dropped"
+                if written.dropped
+                else ""
+            ),
+        ),
         soft_wrap=True,
     )

@@ -21,13 +21,21 @@ from argmap.analysis.evaluation import (
     evaluate_framework,
 )
 from argmap.analysis.framework import Label
+from argmap.analysis.iccma import FrameworkFormatError, read_framework
 from argmap.analysis.semantics import DEFAULT_MAX_EXTENSIONS, Budget, BudgetExceeded, Semantics
-from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit
-from argmap.formats.iccma import FrameworkFormatError, read_framework
+from argmap.cli.common import (
+    EXIT_INVALID,
+    FILE_ARGUMENT,
+    TerminalConsole,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+)
 from argmap.formats.registry import EXTENSIONS
+from argmap.io.diagnostics import DebateLoadError
 
 FRAMEWORK_SUFFIXES = frozenset({".apx", ".af", ".tgf", ".i23"})
-"""Files read as abstract frameworks whatever they hold (``argmap.formats.iccma``)."""
+"""Files read as abstract frameworks whatever they hold (``argmap.analysis.iccma``)."""
 
 _FRAMEWORK_START = re.compile(r"p\s+af\b|(arg|att)\s*\(")
 
@@ -133,9 +141,9 @@ def evaluate(
     if output == "json":
         click.echo(json.dumps(as_json(result), indent=2, ensure_ascii=False))
     elif isinstance(result, Evaluation):
-        print_debate(result, Console(highlight=False, markup=False))
+        print_debate(result, TerminalConsole(highlight=False, markup=False))
     else:
-        print_framework(result, Console(highlight=False, markup=False))
+        print_framework(result, TerminalConsole(highlight=False, markup=False))
 
 
 def is_framework_file(path: Path) -> bool:
@@ -147,6 +155,8 @@ def is_framework_file(path: Path) -> bool:
     suffix = path.suffix.lower()
     if suffix in FRAMEWORK_SUFFIXES or suffix in EXTENSIONS:
         return suffix in FRAMEWORK_SUFFIXES
+    if not path.is_file():  # a FIFO would block the sniffing; the debate reader says what it is
+        return False
     try:
         with path.open(encoding="utf-8", errors="replace") as handle:
             head = handle.read(4096)
@@ -168,10 +178,11 @@ def _evaluate_framework_file(
 ) -> FrameworkEvaluation:
     try:
         framework = read_framework(file)
+    except DebateLoadError as error:
+        print_diagnostics(error.diagnostics)
+        raise SystemExit(EXIT_INVALID) from None
     except FrameworkFormatError as error:
         fail(str(error))
-    except OSError as error:
-        fail(f"cannot read {file}: {error.strerror or error}")
     try:
         return evaluate_framework(framework, semantics, accept=accept, reject=reject, budget=budget)
     except BudgetExceeded as error:

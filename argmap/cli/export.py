@@ -12,6 +12,7 @@ import click
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import BudgetExceeded, Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
+from argmap.io.atomic import STDOUT, is_same_file
 from argmap.model.debate import Debate
 from argmap.render.export import FORMATS, RenderError, export_map
 from argmap.render.options import DIRECTIONS, GROUP_BY, THEMES, MapOptions
@@ -35,7 +36,8 @@ DEFAULT_FOLDER = Path("exports")
     "--output",
     type=click.Path(),
     metavar="PATH_OR_DIR",
-    help="File to write, or a folder for <file stem>.<format>. Default: exports/.",
+    help="File to write (`-`: standard output), or a folder for <file stem>.<format>. "
+    "Default: exports/.",
 )
 @click.option("--focus", metavar="ID", help="Only the neighbourhood of this claim.")
 @click.option(
@@ -121,7 +123,11 @@ def export(
         theme=theme,  # type: ignore[arg-type]
         labels=_labels(loaded.debate, semantics) if semantics else None,
     )
-    for fmt, path in _targets(file, chosen, output):
+    targets = list(_targets(file, chosen, output))
+    for _, path in targets:
+        if is_same_file(path, file):
+            fail(f"{path} is the debate being exported", "write the map to another file")
+    for fmt, path in targets:
         started = time.perf_counter()
         try:
             used = "" if fmt == "dot" else f" with {choose_renderer(renderer).name}"
@@ -129,7 +135,9 @@ def export(
                 export_map(loaded.debate, path, fmt, options, renderer)
         except RenderError as error:
             fail(error.message, error.hint)
-        click.echo(f"wrote {path}{used} in {time.perf_counter() - started:.1f} s")
+        where = "standard output" if str(path) == STDOUT else str(path)
+        message = f"wrote {where}{used} in {time.perf_counter() - started:.1f} s"
+        click.echo(message, err=str(path) == STDOUT)
 
 
 def _labels(debate: Debate, semantics: str) -> dict[str, str]:
@@ -169,6 +177,8 @@ def _targets(file: Path, formats: list[str], output: str | None) -> Iterator[tup
             yield fmt, folder / f"{file.stem}.{fmt}"
     elif len(formats) == 1:
         yield formats[0], Path(output)
+    elif output == STDOUT:
+        fail("standard output (`-o -`) takes one format", "give one with -f, e.g. -f svg")
     else:
         for fmt in formats:
             yield fmt, Path(output).with_suffix(f".{fmt}")

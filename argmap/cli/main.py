@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from argmap import __version__
+from argmap.io.limits import LIMITS
 
 DEFAULT_FILE = Path("arguments.yaml")
 
@@ -63,7 +64,10 @@ class LazyGroup(click.Group):
     cls=LazyGroup,
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
-    epilog="With no command, argmap opens arguments.yaml from the current folder in the TUI.",
+    epilog="With no command, argmap opens arguments.yaml from the current folder in the TUI. "
+    "Budgets for hostile files, raised with environment variables: "
+    + ", ".join(f"{limit.env} ({limit.default:,})" for limit in LIMITS)
+    + "; see README, Limits.",
 )
 @click.version_option(__version__, prog_name="argmap")
 @click.pass_context

@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from rich.console import Console
 from rich.text import Text
 from rich.tree import Tree
 
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import Branch, Role, TreeShape
-from argmap.cli.common import FILE_ARGUMENT, load_or_exit
+from argmap.cli.common import FILE_ARGUMENT, TerminalConsole, load_or_exit
 from argmap.model.debate import Debate, Side
 
 SIDE_STYLE = {Side.PRO: ("✚", "green"), Side.CON: ("✖", "red"), Side.NEUTRAL: ("●", "yellow")}
@@ -54,7 +53,7 @@ def outline(file: Path, quotes: bool) -> None:
             _label(Branch(orphan, Role.SUPPORTS, None, True), index, quotes, prefix="unconnected")
         )
         _grow(branch, orphan, shape, index, quotes)
-    Console(highlight=False).print(root)
+    TerminalConsole(highlight=False).print(root)
 
 
 def _grow(tree: Tree, node_id: str, shape: TreeShape, index: DebateIndex, quotes: bool) -> None:

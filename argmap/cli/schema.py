@@ -7,7 +7,8 @@ from pathlib import Path
 
 import click
 
-from argmap.io.atomic import atomic_write
+from argmap.cli.common import fail
+from argmap.io.atomic import STDOUT, write_output
 from argmap.model.document import DebateDoc
 
 
@@ -23,8 +24,8 @@ def debate_schema() -> dict[str, object]:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Write the schema to this file instead of standard output.",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    help="Write the schema to this file instead of standard output (`-`: standard output).",
 )
 def schema(output: Path | None) -> None:
     """Print the JSON Schema of argmap's YAML debate format.
@@ -37,8 +38,11 @@ def schema(output: Path | None) -> None:
       argmap schema -o argmap.schema.json
     """
     text = json.dumps(debate_schema(), indent=2, ensure_ascii=False) + "\n"
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        atomic_write(output, text)
+    try:
+        write_output(output or STDOUT, text)
+    except OSError as error:
+        fail(
+            f"cannot write {output}: {error.strerror or error}", "choose a folder you can write to"
+        )
+    if output is not None and str(output) != STDOUT:
         click.echo(f"wrote {output}", err=True)

@@ -41,6 +41,7 @@ from argmap.formats.draft import ID, Draft, LineIndex, Position, slug
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
+from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, Quote, Relation, RelationKind, Speaker
 
@@ -68,7 +69,7 @@ def read_aif(path: Path) -> LoadedDebate:
 
 def parse_aif(text: str, name: str = "<aif>") -> LoadedDebate:
     """Parse AIF JSON text; ``name`` labels diagnostics."""
-    with collector_paused():
+    with collector_paused(), guarded(text, name):
         return _Reader(text, name).read()
 
 

@@ -54,6 +54,7 @@ from argmap.formats.argdown_build import (
 from argmap.formats.draft import Draft, LineIndex, Position
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
 from argmap.model.debate import RelationKind
 
@@ -140,7 +141,7 @@ def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int, int]]) -> Diag
 
 def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
     """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort)."""
-    with collector_paused():
+    with collector_paused(), guarded(text, name):
         return build(_Reader(text, name).read())
 
 

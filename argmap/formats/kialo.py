@@ -37,6 +37,7 @@ from pathlib import Path
 from argmap.formats.draft import Draft, Position
 from argmap.formats.written import Written, count_fields, describe, repeated_pairs
 from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, RelationKind, Source
 
@@ -63,7 +64,7 @@ def read_kialo(path: Path) -> LoadedDebate:
 
 def parse_kialo(text: str, name: str = "<kialo>") -> LoadedDebate:
     """Parse Kialo export text, either layout (told apart by the first line)."""
-    with collector_paused():
+    with collector_paused(), guarded(text, name):
         return _Reader(text, name).read()
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from argmap.model.text import escape_controls
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -39,14 +41,17 @@ class Diagnostic:
         return (self.file, self.line or 0, self.column or 0)
 
     def __str__(self) -> str:
+        """The message as a terminal may show it: control characters escaped."""
         text = f"{self.where}: {self.severity}: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        return escape_controls(f"{text}\n  hint: {self.hint}" if self.hint else text)
 
     def as_json(self) -> dict[str, object]:
         return {
             "line": self.line,
             "column": self.column,
-            "message": f"{self.message} ({self.hint})" if self.hint else self.message,
+            "message": escape_controls(
+                f"{self.message} ({self.hint})" if self.hint else self.message
+            ),
         }
 
 

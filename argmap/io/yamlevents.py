@@ -34,12 +34,11 @@ from yaml.events import (
 )
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.limits import ALIAS_GROWTH
+from argmap.model.text import describe_control, first_control
 
 MAX_DEPTH = 200
 """Deepest YAML nesting we read. A debate this deep is better written with ids and ``ref:``."""
-
-ALIAS_GROWTH = 10
-"""How many times larger than its nodes (and their text) a document may grow through aliases."""
 
 _SCALAR, _MAPPING, _SEQUENCE, _ALIAS = 0, 1, 2, 3
 _STR = "tag:yaml.org,2002:str"
@@ -161,6 +160,8 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
                     tag = resolve(yaml.ScalarNode, text, event.implicit)
                 value = text if tag == _STR else _construct(constructor, event, tag, name)
             mark = event.start_mark
+            if not text.isprintable():  # a "\e" escape: refused here, where it stands
+                _no_controls(name, text, mark)
             add_mark(mark.line * _LINE + mark.column)
             add_kind(_SCALAR)
             chars += len(text)
@@ -288,15 +289,30 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
         )
     positions = Positions(marks, kinds, shape, keys)
     nodes = len(kinds) - alias_count
+    growth = ALIAS_GROWTH.value() if crossings else 0
     for node, size, text_size in crossings:
-        if size > ALIAS_GROWTH * nodes + 1000 or text_size > ALIAS_GROWTH * chars + 1_000_000:
+        if size > growth * nodes + 1000 or text_size > growth * chars + 1_000_000:
             raise _at_node(
                 name,
                 marks[node],
                 "YAML aliases expand this file far beyond its size",
-                "argmap refuses alias bombs; write the repeated parts out, or use `ref:`",
+                "argmap refuses alias bombs: write the repeated parts out, or use `ref:`; "
+                + ALIAS_GROWTH.hint(),
             )
     return top, positions
+
+
+def _no_controls(name: str, text: str, mark: Any) -> None:
+    """Refuse a scalar holding a character that could take over a terminal, at the scalar."""
+    match = first_control(text)
+    if match is not None:
+        what = describe_control(match.group())
+        raise _at(
+            name,
+            mark,
+            f"this text holds {what}, which could take over a terminal",
+            f"remove {what} (in YAML, look for a `\\` escape in double quotes)",
+        )
 
 
 def _duplicate_key(

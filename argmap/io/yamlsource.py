@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.textfile import read_text as read_text  # every reader's one way to read a file
 from argmap.io.yamlevents import MAX_DEPTH as MAX_DEPTH
 from argmap.io.yamlevents import Positions, read_events
 
@@ -44,53 +44,6 @@ class YamlDocument:
     def without_data(self) -> YamlDocument:
         """The same locations without the data, which a loaded debate no longer needs."""
         return YamlDocument(self.name, None, self.positions)
-
-
-def read_text(path: Path) -> str:
-    """Read a file as UTF-8 text, or raise DebateLoadError saying what it is instead."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _fail(
-            name,
-            None,
-            "no such file",
-            "check the path, or run `argmap` in the folder that holds arguments.yaml",
-        ) from None
-    except IsADirectoryError:
-        raise _fail(
-            name,
-            None,
-            "this is a folder, not a debate file",
-            "give the path of a .yaml file inside it",
-        ) from None
-    except OSError as error:
-        raise _fail(name, None, f"cannot read the file: {error.strerror}", None) from None
-    if b"\x00" in raw[:8192]:
-        raise _fail(
-            name,
-            None,
-            "this is a binary file, not a text debate file",
-            "argmap reads UTF-8 YAML debates (and Argdown, AIF JSON, Kialo text)",
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        before = raw[: error.start]
-        line = before.count(b"\n") + 1
-        column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise DebateLoadError(
-            [
-                Diagnostic(
-                    name,
-                    line,
-                    column,
-                    f"byte 0x{raw[error.start]:02x} is not valid UTF-8",
-                    "save the file as UTF-8 (most editors offer it under 'Save with encoding')",
-                )
-            ]
-        ) from None
 
 
 def parse_yaml(text: str, name: str) -> YamlDocument:

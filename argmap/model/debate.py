@@ -19,6 +19,8 @@ from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from argmap.model.text import reject_controls
+
 Id = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, pattern=r"^[^\s]+$"),
@@ -70,6 +72,12 @@ class _Strict(BaseModel):
     # defer_build: loading makes these without validating (argmap.io.build.trusted), so
     # most commands never need their validators; building them costs a sixth of start-up.
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, defer_build=True)
+
+    @model_validator(mode="after")
+    def _no_controls(self) -> Self:
+        """Every text field, so a field added later is covered too: see argmap.model.text."""
+        reject_controls(self.__dict__)
+        return self
 
 
 class Source(_Strict):

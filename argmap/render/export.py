@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from argmap.analysis.graph import DebateIndex
-from argmap.io.atomic import atomic_write
+from argmap.io.atomic import write_output
 from argmap.model.debate import Debate
 from argmap.render.dot import dot_for_view
 from argmap.render.errors import RenderError
@@ -59,7 +59,7 @@ def export_map(
             lambda: dot_for_view(debate, view, options, index), fmt
         )
     try:
-        atomic_write(out, data)
+        write_output(out, data)  # `-` is standard output
     except OSError as error:
         raise RenderError(f"could not write {out}: {error.strerror or error}") from None
     return out

@@ -22,13 +22,19 @@ import re
 from pathlib import Path
 
 from argmap.analysis.framework import ArgumentationFramework
+from argmap.io.limits import MAX_ARGUMENTS
+from argmap.io.textfile import read_text
 
 FORMATS = ("apx", "tgf", "iccma23")
 _SUFFIX_HINTS = {".apx": "apx", ".tgf": "tgf", ".i23": "iccma23"}
-# ``p af N`` allocates N ids up front; a mistyped N must not exhaust memory.
-_MAX_ICCMA23_ARGUMENTS = 10_000_000
+_MAX_DIGITS = 18
+"""Longer numbers are refused before ``int()``: no framework has 10**18 arguments, and
+Python refuses to convert strings of more than 4,300 digits at all."""
+_EXCERPT = 60
+"""How much of a faulty line an error message quotes: a line may be megabytes long."""
 
 _TOKEN = re.compile(r"\S+")
+_SPACE = re.compile(r"\s*")
 _NUMBER = re.compile(r"[0-9]+")
 _APX_FACT = re.compile(r"(arg|att)\s*\(([^()]*)\)\s*\.")
 _APX_NAME = re.compile(r"[^\s(),]+")
@@ -49,19 +55,13 @@ class FrameworkFormatError(ValueError):
 
 
 def read_framework(path: Path, *, fmt: str | None = None) -> ArgumentationFramework:
-    """Read a framework file (UTF-8); ``OSError`` if it cannot be opened."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line_start = data.rfind(b"\n", 0, err.start) + 1
-        raise FrameworkFormatError(
-            path,
-            data.count(b"\n", 0, err.start) + 1,
-            err.start - line_start + 1,
-            f"byte 0x{data[err.start]:02x} is not UTF-8 text; is this a binary file?",
-        ) from None
-    return parse_framework(text, name=str(path), fmt=fmt)
+    """Read a framework file (UTF-8).
+
+    The file is read as every debate file is (:func:`argmap.io.textfile.read_text`: regular
+    files only, within the size limit, no control characters), so ``DebateLoadError`` says
+    why a file cannot be read at all; ``FrameworkFormatError`` what is wrong inside it.
+    """
+    return parse_framework(read_text(path), name=str(path), fmt=fmt)
 
 
 def parse_framework(
@@ -117,13 +117,15 @@ def _detect(lines: _Lines, name: str) -> str:
 
 def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
     arguments: dict[str, None] = {}
+    limit = MAX_ARGUMENTS.value()
     # (attacker, target, line, attacker column, target column), checked once all
     # arguments are known, since ASPARTIX lets facts come in any order.
     attacks: list[tuple[str, str, int, int, int]] = []
     for lineno, line in lines:
         pos = 0
-        while (rest := line[pos:].lstrip()) and not rest.startswith("%"):
-            pos = len(line) - len(rest)
+        # Matching from a position, never slicing the rest of the line: a file with every
+        # fact on one line stays linear.
+        while (pos := _match_end(_SPACE, line, pos)) < len(line) and line[pos] != "%":
             fact = _APX_FACT.match(line, pos)
             if fact is None:
                 raise FrameworkFormatError(
@@ -148,10 +150,12 @@ def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
                     lineno,
                     fact.start(2) + 1,
                     f"expected {shape} with names free of spaces, commas and parentheses; "
-                    f"found {kind}({fact.group(2)})",
+                    f"found {_excerpt(f'{kind}({fact.group(2)})')}",
                 )
             if kind == "arg":
                 arguments.setdefault(names[0])
+                if len(arguments) > limit:
+                    raise _too_many(name, lineno, pos + 1, "the file", limit)
             else:
                 attacks.append((names[0], names[1], lineno, columns[0], columns[1]))
             pos = fact.end()
@@ -162,14 +166,15 @@ def _parse_apx(lines: _Lines, name: str) -> ArgumentationFramework:
                     name,
                     lineno,
                     column,
-                    f"att({attacker},{target}) uses {arg!r}, which is never declared; "
-                    f"add 'arg({arg}).'",
+                    f"{_short(f'att({attacker},{target})')} uses {_excerpt(arg)}, which is "
+                    f"never declared; add 'arg({_short(arg)}).'",
                 )
     return ArgumentationFramework(arguments, [(a, t) for a, t, *_ in attacks])
 
 
 def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
     nodes: dict[str, None] = {}
+    limit = MAX_ARGUMENTS.value()
     edges: list[tuple[str, str]] = []
     separator = 0  # line of the '#' between nodes and edges, once seen
     for lineno, line in lines:
@@ -184,12 +189,14 @@ def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
             separator = lineno
         elif not separator:
             nodes.setdefault(tokens[0].group())
+            if len(nodes) > limit:
+                raise _too_many(name, lineno, tokens[0].start() + 1, "the file", limit)
         elif len(tokens) < 2:
             raise FrameworkFormatError(
                 name,
                 lineno,
                 tokens[0].end() + 1,
-                f"edge line {line.strip()!r} needs two node ids: 'ATTACKER TARGET'",
+                f"edge line {_excerpt(line.strip())} needs two node ids: 'ATTACKER TARGET'",
             )
         else:
             for token in tokens[:2]:
@@ -198,8 +205,8 @@ def _parse_tgf(lines: _Lines, name: str) -> ArgumentationFramework:
                         name,
                         lineno,
                         token.start() + 1,
-                        f"edge uses node {token.group()!r}, which is not declared; "
-                        f"add a line {token.group()!r} above the '#' line {separator}",
+                        f"edge uses node {_excerpt(token.group())}, which is not declared; "
+                        f"add a line {_excerpt(token.group())} above the '#' line {separator}",
                     )
             edges.append((tokens[0].group(), tokens[1].group()))
     return ArgumentationFramework(nodes, edges)
@@ -222,13 +229,12 @@ def _parse_iccma23(lines: _Lines, name: str) -> ArgumentationFramework:
                 )
             if len(words) != 3 or words[1] != "af" or not _NUMBER.fullmatch(words[2]):
                 raise FrameworkFormatError(
-                    name, lineno, column, f"expected 'p af N' with N a number, found {line!r}"
+                    name,
+                    lineno,
+                    column,
+                    f"expected 'p af N' with N a number, found {_excerpt(line)}",
                 )
-            count, header = int(words[2]), lineno
-            if count > _MAX_ICCMA23_ARGUMENTS:
-                raise FrameworkFormatError(
-                    name, lineno, tokens[2].start() + 1, f"{count} arguments is too many to load"
-                )
+            count, header = _count(words[2], name, lineno, tokens[2].start() + 1), lineno
             continue
         if not header:
             raise FrameworkFormatError(
@@ -236,7 +242,10 @@ def _parse_iccma23(lines: _Lines, name: str) -> ArgumentationFramework:
             )
         if len(words) != 2:
             raise FrameworkFormatError(
-                name, lineno, column, f"expected an attack 'ATTACKER TARGET', found {line!r}"
+                name,
+                lineno,
+                column,
+                f"expected an attack 'ATTACKER TARGET', found {_excerpt(line)}",
             )
         for token in tokens:
             if not _NUMBER.fullmatch(token.group()):
@@ -244,19 +253,62 @@ def _parse_iccma23(lines: _Lines, name: str) -> ArgumentationFramework:
                     name,
                     lineno,
                     token.start() + 1,
-                    f"{token.group()!r} is not an argument number (1..{count})",
+                    f"{_excerpt(token.group())} is not an argument number (1..{count})",
                 )
-            if not 1 <= int(token.group()) <= count:
+            digits = token.group().lstrip("0")
+            if len(digits) > _MAX_DIGITS or not 1 <= int(digits or "0") <= count:
                 raise FrameworkFormatError(
                     name,
                     lineno,
                     token.start() + 1,
-                    f"argument {int(token.group())} does not exist: 'p af {count}' on line "
-                    f"{header} declares arguments 1..{count}; raise N or fix this attack",
+                    f"argument {_number(digits)} does not exist: 'p af {count}' on "
+                    f"line {header} declares arguments 1..{count}; raise N or fix this attack",
                 )
-        attacks.append((str(int(words[0])), str(int(words[1]))))
+        attacks.append((words[0].lstrip("0"), words[1].lstrip("0")))
     if not header:
         raise FrameworkFormatError(
             name, len(lines), 1, "missing header: an ICCMA 2023 file starts with 'p af N'"
         )
     return ArgumentationFramework((str(i) for i in range(1, count + 1)), attacks)
+
+
+def _count(number: str, name: str, line: int, column: int) -> int:
+    """The N of ``p af N``, within the budget: N ids are made up front, whatever follows."""
+    digits = number.lstrip("0")
+    limit = MAX_ARGUMENTS.value()
+    if len(digits) > _MAX_DIGITS or int(digits or "0") > limit:
+        raise _too_many(name, line, column, f"'p af {_number(digits)}'", limit)
+    return int(digits or "0")
+
+
+def _too_many(name: str, line: int, column: int, what: str, limit: int) -> FrameworkFormatError:
+    return FrameworkFormatError(
+        name,
+        line,
+        column,
+        f"{what} declares too many arguments: argmap evaluates at most {limit:,}; "
+        f"{MAX_ARGUMENTS.hint()}",
+    )
+
+
+def _match_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """Where a match of ``pattern`` (one that always matches, like ``\\s*``) at ``pos`` ends."""
+    match = pattern.match(text, pos)
+    return match.end() if match else pos
+
+
+def _number(digits: str) -> str:
+    """A number for a message: as written, or its first digits and its length when long."""
+    if len(digits) <= _MAX_DIGITS:
+        return digits or "0"
+    return f"{digits[:8]}… ({len(digits):,} digits)"
+
+
+def _excerpt(text: str) -> str:
+    """``text`` quoted for a message, cut short when it is long."""
+    return repr(_short(text))
+
+
+def _short(text: str) -> str:
+    """``text`` for a message, cut short when it is long."""
+    return text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…"
