@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from argmap.io.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.io.values import WeighingFields
 from argmap.io.yamlsource import PathKey, YamlDocument
 from argmap.model.debate import (
     Argument,
@@ -123,9 +124,11 @@ class _Builder:
         for index, node_id in enumerate(doc.order):
             self.refs.append(_Ref(node_id, ("order", index), "node"))
         self._check_refs()
+        weighing = WeighingFields(doc)  # values, audiences, weights: argmap.io.values
+        self.diagnostics.extend(weighing.check(self.source, self.relations))
         if any(d.severity is Severity.ERROR for d in self.diagnostics):
             return None
-        return Debate(
+        debate = Debate(
             title=doc.title,
             description=doc.description,
             question=doc.question.to_model(),
@@ -135,7 +138,9 @@ class _Builder:
             arguments=self.arguments,
             relations=self.relations,
             order=tuple(doc.order),
+            **weighing.declared(),
         )
+        return weighing.apply(debate)
 
     def _declare_people_and_sources(self) -> None:
         groups: tuple[tuple[str, Sequence[Speaker | Source]], ...] = (
