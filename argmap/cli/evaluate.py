@@ -242,9 +242,13 @@ def as_json(result: FrameworkEvaluation) -> dict[str, object]:
     data["bipolar"] = result.bipolar
     data["standard"] = result.standard.value
     data["audience"] = _audience_json(result.preference)
-    data["question"] = {"id": result.debate.question.id, "label": result.question.value}
+    question_data: dict[str, object] = {
+        "id": result.debate.question.id,
+        "label": result.question.value,
+    }
     if result.verdict is not None:
-        data["question"].update(_verdict_json(result.verdict))
+        question_data.update(_verdict_json(result.verdict))
+    data["question"] = question_data
     question = result.debate.question.id
     data["at_issue"] = {
         node: {"label": verdict.label.value, **_verdict_json(verdict)}

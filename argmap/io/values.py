@@ -14,7 +14,7 @@ from typing import Any
 
 from argmap.io.diagnostics import Diagnostic, Severity, did_you_mean
 from argmap.io.yamlsource import PathKey, YamlDocument
-from argmap.model.debate import Debate, Ranking, Relation, RelationKind
+from argmap.model.debate import Audience, Debate, Ranking, Relation, RelationKind, Value
 from argmap.model.document import ArgumentDoc, Child, DebateDoc, RefDoc, StatementDoc
 
 _Report = Callable[..., None]
@@ -114,7 +114,11 @@ class WeighingFields:
     def _declared(self, report: _Report) -> list[str]:
         values: dict[str, int] = {}
         speakers = {speaker.id for speaker in self.doc.speakers}
-        for kind, items in (("values", self.doc.values), ("audiences", self.doc.audiences)):
+        groups: tuple[tuple[str, Sequence[Value | Audience]], ...] = (
+            ("values", self.doc.values),
+            ("audiences", self.doc.audiences),
+        )
+        for kind, items in groups:
             seen: dict[str, int] = {}
             for index, item in enumerate(items):
                 if item.id in seen:
