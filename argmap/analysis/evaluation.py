@@ -619,13 +619,14 @@ def evaluate(
     stands_on = {a.id: a.premises for a in debate.arguments.values() if a.premises}
     stands_on.update({link: (source,) for link, source in sources.items()})
     links = {i.id: (i.relation.id, i.source) for i in mapping.inferences.values()}
+    order = issue_order(debate, at_issue)
     weighing = Weighing(
         debate,
         mapping.framework.arguments,
         {pair: origin for pair, origin in origins.items() if pair not in failed},
         stands_on,
-        bearings(debate, links),
-        issue_order(debate, at_issue),
+        bearings(debate, links, set(order)),
+        order,
         values,
         audience,
         standard,

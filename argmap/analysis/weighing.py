@@ -39,7 +39,7 @@ reasons never make a claim fall.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -233,18 +233,18 @@ def value_defeats(
     """
     if not preference.ranks_anything or not values:
         return {}
+    scores = {node: preference.score(promoted) for node, promoted in values.items()}
     failed: dict[tuple[str, str], FailedAttack] = {}
     for (attacker, target), (via, node) in origins.items():
-        deciding = (attacker, target)
+        mine, theirs = attacker, target
         if node is not None:
-            deciding = (node, target) if via == "supported" else (attacker, node)
-        mine, theirs = values.get(deciding[0], ()), values.get(deciding[1], ())
-        if not preference.succeeds(mine, theirs):
+            mine, theirs = (node, target) if via == "supported" else (attacker, node)
+        if mine in scores and theirs in scores and scores[mine] < scores[theirs]:
             failed[(attacker, target)] = FailedAttack(
                 attacker,
                 target,
-                preference.best(mine),
-                preference.best(theirs),
+                preference.best(values[mine]),
+                preference.best(values[theirs]),
                 direct=node is None,
             )
     return failed
@@ -559,14 +559,14 @@ class Weighing:
 
 
 def bearings(
-    debate: Debate, links: Mapping[str, tuple[str, str]]
+    debate: Debate, links: Mapping[str, tuple[str, str]], at_issue: Collection[str]
 ) -> dict[str, tuple[Bearing, ...]]:
     """Every reason bearing on each node: supports are pro; attacks, undercuts and
     contradictions (from either end) are con.
 
     ``links`` maps each inference argument to its relation's id and the node it stands on: an
     undercut link is carried by its inference argument, so the reason stands only while its
-    link does.
+    link does.  Only the nodes in ``at_issue`` are looked at.
     """
     carriers = {(relation, source): link for link, (relation, source) in links.items()}
     found: dict[str, list[Bearing]] = defaultdict(list)
@@ -574,9 +574,10 @@ def bearings(
         if relation.target in debate.relations:
             continue  # an undercut of a link: it bears on the link, not on a claim
         source, target = relation.source, relation.target
-        carrier = carriers.get((relation.id, source), source)
-        found[target].append(Bearing(source, carrier, relation.kind is RelationKind.SUPPORTS))
-        if relation.kind is RelationKind.CONTRADICTS:
+        if target in at_issue:
+            carrier = carriers.get((relation.id, source), source)
+            found[target].append(Bearing(source, carrier, relation.kind is RelationKind.SUPPORTS))
+        if relation.kind is RelationKind.CONTRADICTS and source in at_issue:
             back = carriers.get((relation.id, target), target)
             found[source].append(Bearing(target, back, False))
     return {node: tuple(items) for node, items in found.items()}
@@ -588,6 +589,10 @@ def issue_order(debate: Debate, at_issue: Iterable[str]) -> tuple[str, ...]:
     A claim's reasons are decided before it is, whenever they are at issue themselves.
     """
     question = debate.question.id
+    claims = [node for node in dict.fromkeys(at_issue) if node != question]
+    last = (question,) if question in set(at_issue) else ()
+    if len(claims) < 2:
+        return (*claims, *last)  # nothing to order
     below: dict[str, list[str]] = defaultdict(list)
     for relation in debate.relations.values():
         below[relation.target].append(relation.source)
@@ -601,6 +606,5 @@ def issue_order(debate: Debate, at_issue: Iterable[str]) -> tuple[str, ...]:
                     depth[child] = depth[node] + 1
                     following.append(child)
         frontier = following
-    claims = [node for node in dict.fromkeys(at_issue) if node != question]
     claims.sort(key=lambda node: -depth.get(node, 0))
-    return (*claims, question) if question in set(at_issue) else tuple(claims)
+    return (*claims, *last)
