@@ -186,7 +186,7 @@ def ranking(debate: Debate, spec: str) -> Preference:
             groups.append(group)
     if not groups:
         raise UnknownAudienceError("--rank needs value ids, e.g. --rank security,exposure")
-    return Preference(None, "the ranking given", tuple(groups))
+    return Preference(None, "the given ranking", tuple(groups))
 
 
 # --- value-based defeat -----------------------------------------------------------------------
@@ -301,6 +301,8 @@ class Verdict:
     @property
     def basis(self) -> str:
         """What the reasons were compared by: equal weights, weights, or a ranking."""
+        if self.preference.ranks_anything and self.preference.id is None:
+            return f"by the ranking {self.preference.describe()}"
         if self.preference.ranks_anything:
             return f"as {self.preference.name} ranks the values"
         standing = (*self.pros, *self.cons)

@@ -415,8 +415,12 @@ def _print_audience(result: Evaluation, console: Console) -> None:
     preference = result.preference
     if not preference.ranks_anything:
         return
-    who = f"{preference.name} [{preference.id}]" if preference.id else preference.name
-    console.print(f"audience: {who} ranks {preference.describe()}")
+    if preference.id is None:
+        console.print(f"ranking: {preference.describe()}")
+    else:
+        console.print(
+            f"audience: {preference.name} [{preference.id}] ranks {preference.describe()}"
+        )
     direct = [failure for failure in result.failed.values() if failure.direct]
     if not direct:
         console.print(
@@ -425,7 +429,7 @@ def _print_audience(result: Evaluation, console: Console) -> None:
         return
     console.print(
         f"  {len(direct)} attack{'s fail' if len(direct) != 1 else ' fails'} for this audience "
-        "(the attacker's value is ranked below its target's):"
+        "(value ranked below the target's):"
     )
     for failure in direct:
         console.print(
