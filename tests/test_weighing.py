@@ -460,3 +460,19 @@ def test_evaluation_type_is_unchanged_for_frameworks() -> None:
     framework = Path(__file__).parent / "data" / "iccma" / "Small-result-b2.apx"
     _, out = run(framework, "--format", "json")
     assert set(json.loads(out)) == {"semantics", "extensions", "labels", "accept", "reject"}
+
+
+def test_export_marks_the_map_for_an_audience(tmp_path: Path) -> None:
+    runner = CliRunner()
+    verdicts = {}
+    for who in ("go", "yang"):
+        out = tmp_path / f"{who}.dot"
+        args = ["export", str(SEED), "--evaluate", "grounded", "--audience", who, "-o", str(out)]
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0, result.output
+        question = next(line for line in out.read_text().splitlines() if '"clamp-down" [' in line)
+        verdicts[who] = question.split('label="')[1].split("\\n")[0]
+    assert verdicts == {"go": "✔ IN (accepted)", "yang": "✘ OUT (defeated)"}
+    missing = runner.invoke(main, ["export", str(SEED), "--audience", "go", "-o", "x.dot"])
+    assert missing.exit_code == 2
+    assert "--audience needs --evaluate SEMANTICS" in missing.output
