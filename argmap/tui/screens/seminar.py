@@ -30,6 +30,7 @@ from argmap.tui.format import (
     side_mark,
     speaker_card,
 )
+from argmap.tui.screens.weighing import next_weighing
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -59,6 +60,8 @@ class SeminarScreen(Screen[str | None]):
         super().__init__(id="seminar")
         self.view = view
         self.order = view.teaching_order
+        self.weigher = -1
+        """Whose weighing the ``v`` key showed last (an index into the ranked speakers)."""
         self.set_reactive(SeminarScreen.position, max(0, min(start, len(self.order) - 1)))
 
     def compose(self) -> ComposeResult:
@@ -127,6 +130,11 @@ class SeminarScreen(Screen[str | None]):
 
     def action_reveal(self) -> None:
         self.revealed = True
+
+    def action_weigh_as(self) -> None:
+        """The question's fate as the next analyst weighs it (argmap.tui.screens.weighing)."""
+        self.weigher, said = next_weighing(self.view.debate, self.weigher)
+        self.notify(said, title="As each analyst weighs it", timeout=6)
 
     def action_leave(self) -> None:
         self.dismiss(self.current)
