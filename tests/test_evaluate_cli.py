@@ -58,8 +58,7 @@ def test_text_groups_claims_and_gives_the_questions_fate(
     assert "Question  Should schools require uniforms?" in lines
     # The one objection is answered, but no reason for the motion stands: undecided.
     assert (
-        "? UNDEC   0 pro and 0 con reasons stand; under preponderance with equal weights:"
-        in lines
+        "? UNDEC   0 pro and 0 con reasons stand; under preponderance with equal weights:" in lines
     )
     out = lines.index("✘ OUT: defeated (1)")
     assert lines[out + 1] == "  cost    Uniforms cost families money."  # ids padded to the longest
