@@ -124,9 +124,12 @@ def evaluate(
     FILE is a debate, or an abstract framework in an ICCMA format: ASPARTIX (.apx, .af),
     TGF (.tgf) or ICCMA 2023 (`p af N`, .af or .i23), recognised by extension or content.
     Undercuts, contradictions, premises and (with --bipolar) supports are mapped to
-    attacks as docs/evaluate.md describes.
+    attacks as docs/evaluate.md describes. The question (and any claim marked
+    `at-issue: true`) is weighed: its standing pro and con reasons are compared under
+    --standard, by the ranking of values of --audience or --rank when given.
 
-    Exit status: 0 evaluated, 1 unreadable file or unknown id, 2 usage error.
+    Exit status: 0 evaluated, 1 unreadable file, unknown id, audience or value, 2 usage
+    error.
 
     \b
     Examples:
