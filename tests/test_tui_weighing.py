@@ -81,3 +81,27 @@ async def test_seminar_key_cycles_the_analysts_weighing(tmp_path: Path) -> None:
         notes = [n.message for n in app._notifications]
         assert any(m.startswith("as Go Myong Hyun weighs it: the motion stands") for m in notes)
         assert any(m.startswith("as Yang Moo Jin weighs it: the motion falls") for m in notes)
+
+
+MARKUP = """\
+title: T
+values: [{id: v, name: "[bold]Value[/bold]"}, {id: w, name: W}]
+speakers: [{id: ann, name: "[red]Ann[/red]", ranks: [v, w]}]
+question:
+  id: q
+  text: Q?
+  pros: [{id: a, text: A, by: ann, promotes: v}]
+"""
+
+
+async def test_names_are_shown_as_text_not_markup(tmp_path: Path) -> None:
+    path = tmp_path / "markup.yaml"
+    path.write_text(MARKUP, encoding="utf-8")
+    app = create_app(path, watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold]Value[/bold] [v]" in text
+        assert "[red]Ann[/red]" in text

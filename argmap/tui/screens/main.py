@@ -356,6 +356,7 @@ class MainScreen(Screen[None]):
             f"The question is now {evaluation.question}",
             title="What-if",
             timeout=4,
+            markup=False,
         )
 
     def action_scorecards(self) -> None:

@@ -134,7 +134,7 @@ class SeminarScreen(Screen[str | None]):
     def action_weigh_as(self) -> None:
         """The question's fate as the next analyst weighs it (argmap.tui.screens.weighing)."""
         self.weigher, said = next_weighing(self.view.debate, self.weigher)
-        self.notify(said, title="As each analyst weighs it", timeout=6)
+        self.notify(said, title="As each analyst weighs it", timeout=6, markup=False)
 
     def action_leave(self) -> None:
         self.dismiss(self.current)

@@ -83,7 +83,7 @@ class WeighingScreen(ModalScreen[RoomWeighing | None]):
         with Vertical(id="weighing-box"):
             yield Static(id="weighing-values")
             yield Static(id="weighing-verdict")
-            table: DataTable[str] = DataTable(
+            table: DataTable[Content] = DataTable(
                 id="weighing-table", cursor_type="none", zebra_stripes=True
             )
             table.can_focus = False
@@ -91,7 +91,7 @@ class WeighingScreen(ModalScreen[RoomWeighing | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table: DataTable[str] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         for header, width in (
             ("Analyst", 16),
             ("Their ranking", 20),
@@ -171,13 +171,14 @@ class WeighingScreen(ModalScreen[RoomWeighing | None]):
                 (said, MUTED),
             )
         )
-        table: DataTable[str] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         table.clear()
         for entry in verdicts:
-            table.add_row(
+            cells = (
                 entry.preference.name,
                 entry.preference.describe(),
                 FATE[entry.evaluation.question].removeprefix("the motion "),
                 f"{entry.standing} of {entry.claims}",
                 f"{entry.standing_for_room} of {entry.claims}",
             )
+            table.add_row(*(Content(cell) for cell in cells))  # names are text, not markup
