@@ -10,6 +10,7 @@ from argmap.analysis.weighing import Standard
 from argmap.tui import ArgmapApp, create_app
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.screens.weighing import RoomWeighing, WeighingScreen
+from argmap.tui.weighing import value_line
 from tests.test_tui_support import SIZE, loaded, screen_text
 
 SEED = Path(__file__).parent.parent / "arguments.yaml"
@@ -105,3 +106,20 @@ async def test_names_are_shown_as_text_not_markup(tmp_path: Path) -> None:
         text = screen_text(app)
         assert "[bold]Value[/bold] [v]" in text
         assert "[red]Ann[/red]" in text
+
+
+async def test_the_detail_pane_names_a_claims_values(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        app.main.jump("benefit-outweighs", record=False)
+        await pilot.pause()
+        words = " ".join(screen_text(app).split())
+        assert "Values: serves Exposure and change in North Korea" in words
+    view = app.main.view
+    assert view is not None
+    line = value_line(view.debate, view.debate.statements["benefit-outweighs"])
+    assert line is not None
+    assert line.plain == (
+        "Values: serves Exposure and change in North Korea · "
+        "sets back Halting the weapons programmes"
+    )
