@@ -476,3 +476,16 @@ def test_export_marks_the_map_for_an_audience(tmp_path: Path) -> None:
     missing = runner.invoke(main, ["export", str(SEED), "--audience", "go", "-o", "x.dot"])
     assert missing.exit_code == 2
     assert "--audience needs --evaluate SEMANTICS" in missing.output
+
+
+def test_cli_shows_each_at_issue_claims_verdict(tmp_path: Path) -> None:
+    path = tmp_path / "at-issue.yaml"
+    path.write_text("title: T\nquestion: {id: q, text: Should we?}\n" + textwrap.dedent(AT_ISSUE))
+    code, out = run(path)
+    words = " ".join(out.split())
+    assert code == 0
+    assert "At issue X [x] ✔ IN 1 pro and 2 con reasons stand; under preponderance with " in words
+    assert "strongest pro: p, weight 0.8; strongest con: y, weight 0.5" in words
+    data = json.loads(run(path, "--format", "json")[1])
+    assert data["at_issue"]["x"]["pros"] == ["p"]
+    assert data["at_issue"]["x"]["cons"] == ["c", "y"]

@@ -386,7 +386,8 @@ def _print_question(result: Evaluation, console: Console) -> None:
             grid = _grid()
             grid.add_row(Text("At issue", style="bold"), Text(f"{debate.label_of(node)} [{node}]"))
             grid.add_row(
-                Text(f"{symbol} {word.upper()}", style=f"bold {colour}"), Text(other.summary())
+                Text(f"{symbol} {word.upper()}", style=f"bold {colour}"),
+                Text(other.summary() + "\n" + other.why()),
             )
             console.print(grid)
             _print_reasons(result, other, console)
