@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import textwrap
 from pathlib import Path
@@ -16,8 +17,10 @@ from argmap.analysis.framework import Label
 from argmap.analysis.weighing import (
     NO_AUDIENCE,
     Preference,
+    Reason,
     Standard,
     audience,
+    decide,
     ranking,
 )
 from argmap.cli import main
@@ -71,6 +74,57 @@ def test_each_proof_standard_by_hand(
     d = weighed(*weights)
     got = [evaluate(d, standard=standard).question for standard in Standard]
     assert got == expected
+
+
+MIRROR = {IN: OUT, OUT: IN, UNDEC: UNDEC}
+STRICTER = [  # each standard's IN implies the next one's
+    Standard.BEYOND_REASONABLE_DOUBT,
+    Standard.CLEAR_AND_CONVINCING,
+    Standard.PREPONDERANCE,
+    Standard.SCINTILLA,
+]
+
+
+def reasons(pros: list[float], cons: list[float]) -> list[Reason]:
+    def one(weight: float, pro: bool, index: int) -> Reason:
+        return Reason(f"r{index}", f"r{index}", pro, IN, None, 0, weight, True)
+
+    return [one(w, True, i) for i, w in enumerate(pros)] + [
+        one(w, False, len(pros) + i) for i, w in enumerate(cons)
+    ]
+
+
+WEIGHTS = st.lists(st.floats(0, 1), max_size=4)
+
+
+@given(WEIGHTS, WEIGHTS)
+def test_standards_are_ordered_and_never_both_ways(pros: list[float], cons: list[float]) -> None:
+    verdicts = {standard: decide(reasons(pros, cons), standard) for standard in Standard}
+    for strict, weaker in itertools.pairwise(STRICTER):
+        assert verdicts[strict] is not IN or verdicts[weaker] is IN, (strict, weaker)
+    if verdicts[Standard.DIALECTICAL_VALIDITY] is IN:
+        assert verdicts[Standard.SCINTILLA] is IN
+    # Every standard but scintilla (where both sides may meet it) treats the sides alike.
+    for standard in Standard:
+        if standard is not Standard.SCINTILLA:
+            assert decide(reasons(cons, pros), standard) is MIRROR[verdicts[standard]]
+
+
+@given(WEIGHTS, WEIGHTS, st.floats(0, 1))
+def test_a_heavier_pro_reason_never_hurts(
+    pros: list[float], cons: list[float], more: float
+) -> None:
+    for standard in Standard:
+        before = decide(reasons(pros, cons), standard)
+        after = decide(reasons([*pros, more], cons), standard)
+        if before is IN:
+            assert (
+                after is IN
+                or standard is Standard.DIALECTICAL_VALIDITY
+                or (standard is not Standard.SCINTILLA and after is not OUT)
+            ), standard
+        if before is UNDEC:
+            assert after is not OUT, standard
 
 
 def test_only_standing_reasons_are_weighed() -> None:
