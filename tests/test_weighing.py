@@ -24,6 +24,7 @@ from argmap.analysis.weighing import (
     ranking,
 )
 from argmap.cli import main
+from argmap.formats.kialo import write_kialo
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
 from argmap.io.readers import read_debate
@@ -543,3 +544,9 @@ def test_cli_shows_each_at_issue_claims_verdict(tmp_path: Path) -> None:
     data = json.loads(run(path, "--format", "json")[1])
     assert data["at_issue"]["x"]["pros"] == ["p"]
     assert data["at_issue"]["x"]["cons"] == ["c", "y"]
+
+
+def test_formats_without_values_say_they_drop_them(seed: Debate) -> None:
+    dropped = write_kialo(seed).dropped
+    assert "4 values not written: Kialo has no place for them" in dropped
+    assert "3 value rankings not written: Kialo has no place for them" in dropped

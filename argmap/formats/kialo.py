@@ -28,7 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.formats.draft import Draft, Position
-from argmap.formats.written import Written, count_fields, describe, repeated_pairs
+from argmap.formats.written import (
+    WEIGHING_KINDS,
+    Written,
+    count_fields,
+    describe,
+    repeated_pairs,
+)
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, RelationKind
@@ -301,6 +307,7 @@ class _Writer:
                 "declared sides",
                 "relation notes",
                 "teaching order",
+                *WEIGHING_KINDS,
             ),
         )
         self.dropped = describe(counts, "Kialo")
