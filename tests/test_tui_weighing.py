@@ -123,3 +123,17 @@ async def test_the_detail_pane_names_a_claims_values(tmp_path: Path) -> None:
         "Values: serves Exposure and change in North Korea · "
         "sets back Halting the weapons programmes"
     )
+
+
+async def test_the_question_slide_gives_the_rooms_verdict(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("j", "j", "K", "K", "enter")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        words = " ".join(screen_text(app).split())
+        assert "As the room weighs it: the motion falls" in words
+        assert "v: the verdict as each analyst weighs it" in words

@@ -390,7 +390,8 @@ class MainScreen(Screen[None]):
             return
         order = view.teaching_order
         start = order.index(self.selected) if self.selected in order else 0
-        self.app.push_screen(SeminarScreen(view, start), self._seminar_left)
+        seminar = SeminarScreen(view, start, self.weighing, view.verdicts(self.room))
+        self.app.push_screen(seminar, self._seminar_left)
 
     def _seminar_left(self, node_id: str | None) -> None:
         if node_id is not None:

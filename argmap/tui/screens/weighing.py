@@ -47,6 +47,28 @@ def weighing_words(debate: Debate, chosen: RoomWeighing) -> str:
     return f"{said}, under {chosen.standard}"
 
 
+def room_verdict(
+    debate: Debate,
+    chosen: RoomWeighing,
+    accept: tuple[str, ...] = (),
+    reject: tuple[str, ...] = (),
+) -> Content:
+    """The question's verdict as the room weighs it, for the seminar's question slide."""
+    room, verdicts = by_audience(
+        debate, chosen.preference(debate), chosen.standard, accept=accept, reject=reject
+    )
+    verdict = room.verdict
+    parts: list[str | tuple[str, str]] = [
+        ("As the room weighs it: ", "bold"),
+        FATE[room.question],
+        "\n",
+        (verdict.summary("the motion") if verdict else "decided by the room", MUTED),
+    ]
+    if verdicts:
+        parts.append(("\nv: the verdict as each analyst weighs it", MUTED))
+    return Content.assemble(*parts)
+
+
 def next_weighing(debate: Debate, after: int) -> tuple[int, str]:
     """The analyst after number ``after`` and the question's fate as they weigh it, for the
     seminar key; ``(-1, why not)`` when no speaker ranks the values."""
