@@ -42,7 +42,6 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
 
 from argmap.analysis.framework import ArgumentationFramework, Label
 from argmap.io.diagnostics import did_you_mean
@@ -387,10 +386,10 @@ def decide(reasons: Sequence[Reason], standard: Standard) -> Label:
 
 # --- deciding at-issue claims inside a framework ---------------------------------------------
 
-Solver = Callable[
-    [ArgumentationFramework, frozenset[str]],
-    tuple[tuple[tuple[str, ...], ...], dict[str, Label]],
-]
+Solution = tuple[tuple[tuple[str, ...], ...], dict[str, Label]]
+"""A solved framework: its extensions (sorted id tuples) and every argument's label."""
+
+Solver = Callable[[ArgumentationFramework, frozenset[str]], Solution]
 """Solve a framework with extra rejections: ``(framework, reject) -> (extensions, labels)``."""
 
 
@@ -469,25 +468,22 @@ class Weighing:
         resting: Mapping[str, tuple[str, ...]],
         encoded: Mapping[str, Label],
         solve: Solver,
-    ) -> tuple[Verdict, tuple[tuple[tuple[str, ...], ...], dict[str, Label]]]:
+    ) -> tuple[Verdict, Solution]:
         """A verdict for a claim that bears on others, consistent with what it bears on.
 
         Its reasons may depend on it (it attacks one of its own objections), so a verdict is
         tried, the framework solved with it, and the claim decided again: the first verdict
         that gives itself back is kept, undecided first.  When none does, it is undecided.
         """
-        tried: dict[Label, tuple[Verdict, Any]] = {}
-        queue = [Label.UNDEC]
-        while queue:
-            candidate = queue.pop(0)
+        tried: dict[Label, tuple[Verdict, Solution]] = {}
+        order = [Label.UNDEC]
+        for candidate in order:  # grows: then the verdict it gave, then the rest
             solved = solve(*self._encode(base, resting, {**encoded, node: candidate}))
             verdict = self._decide(node, solved[1])
-            tried[candidate] = (verdict, solved)
             if verdict.label is candidate:
                 return verdict, solved
-            queue = [verdict.label] if verdict.label not in tried else []
-            queue += [label for label in Label if label not in tried and label not in queue]
-            queue = queue[:1] if len(tried) < 3 else []
+            tried[candidate] = (verdict, solved)
+            order += [label for label in (verdict.label, *Label) if label not in order]
         verdict, solved = tried[Label.UNDEC]
         return replace(verdict, label=Label.UNDEC), solved
 
