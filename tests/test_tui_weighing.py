@@ -137,3 +137,15 @@ async def test_the_question_slide_gives_the_rooms_verdict(tmp_path: Path) -> Non
         words = " ".join(screen_text(app).split())
         assert "As the room weighs it: the motion falls" in words
         assert "v: the verdict as each analyst weighs it" in words
+
+
+async def test_the_status_line_says_how_the_room_weighs(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("K", "enter")  # any move ranks the values as listed
+        await pilot.pause()
+        assert app.main.assumptions() == (
+            "room weighs by security > human-rights > exposure > feasibility, under preponderance"
+        )

@@ -326,6 +326,8 @@ class MainScreen(Screen[None]):
             for verdict, verb in (("reject", "rejects"), ("accept", "accepts"))
             if verdict in self.room.values()
         ]
+        if self.weighing != RoomWeighing() and self.view is not None:
+            said.append(f"weighs by {weighing_words(self.view.debate, self.weighing)}")
         return "room " + " · ".join(said) if said else "the room assumes nothing"
 
     def _room_status(self) -> Content | None:
