@@ -264,6 +264,7 @@ def as_json(result: FrameworkEvaluation) -> dict[str, object]:
             "target": failure.target,
             "attacker_value": failure.attacker_value,
             "target_value": failure.target_value,
+            "direct": failure.direct,
         }
         for failure in result.failed.values()
     ]
