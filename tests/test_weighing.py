@@ -205,6 +205,25 @@ def test_a_fallen_at_issue_claim_takes_its_attack_and_its_argument_along() -> No
     assert result.question is IN
 
 
+def test_a_claim_that_undercuts_its_own_reason_is_undecided() -> None:
+    # q's one pro reason p stands only while q is not in (q undercuts p's link), and c stands
+    # against it: in, p's link falls and c alone stands, so it should fall; out, the link
+    # stands and p ties with c, so it should be undecided. No verdict agrees with itself.
+    d = debate("""
+        statements:
+          - {id: p, text: P, supports: [q]}
+          - {id: c, text: C, attacks: [q]}
+        relations:
+          - {from: q, to: p->q, kind: undercuts}
+        """)
+    result = evaluate(d)
+    assert result.question is UNDEC
+    assert result.verdict is not None and not result.verdict.settled
+    assert result.verdict.summary().endswith(
+        "undecided, as no verdict agrees with what it does to its own reasons"
+    )
+
+
 # --- value-based argumentation (Bench-Capon 2003) ----------------------------------------------
 
 VALUES = """

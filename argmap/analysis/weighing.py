@@ -286,6 +286,9 @@ class Verdict:
     standard: Standard
     preference: Preference
     reasons: tuple[Reason, ...]
+    settled: bool = True
+    """False when the claim bears on its own reasons and no verdict is consistent with them
+    (it undercuts its own reason, say): it is then undecided whatever the count says."""
 
     @property
     def pros(self) -> tuple[Reason, ...]:
@@ -316,9 +319,10 @@ class Verdict:
         """``2 pro and 1 con reasons stand; under preponderance with equal weights: undecided``."""
         pros, cons = len(self.pros), len(self.cons)
         noun = "reason stands" if pros + cons == 1 else "reasons stand"
-        return f"{pros} pro and {cons} con {noun}; under {self.standard} {self.basis}: " + (
-            self.outcome(subject)
-        )
+        said = f"{pros} pro and {cons} con {noun}; under {self.standard} {self.basis}: "
+        if not self.settled:
+            return said + "undecided, as no verdict agrees with what it does to its own reasons"
+        return said + self.outcome(subject)
 
     def why(self) -> str:
         """What the comparison came down to: the strongest reason on each side."""
@@ -485,7 +489,7 @@ class Weighing:
             tried[candidate] = (verdict, solved)
             order += [label for label in (verdict.label, *Label) if label not in order]
         verdict, solved = tried[Label.UNDEC]
-        return replace(verdict, label=Label.UNDEC), solved
+        return replace(verdict, label=Label.UNDEC, settled=False), solved
 
     def _resting(self) -> dict[str, tuple[str, ...]]:
         """For each at-issue claim, everything resting on it, however indirectly."""
