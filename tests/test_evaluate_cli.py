@@ -56,7 +56,10 @@ def test_text_groups_claims_and_gives_the_questions_fate(
     lines = [line.rstrip() for line in result.stdout.splitlines()]
     assert lines[0] == "grounded semantics · 2 claims and links: 1 in, 1 out, 0 undec"
     assert "Question  Should schools require uniforms?" in lines
-    assert "✔ IN      the motion stands: every objection to it is defeated" in lines
+    # The one objection is answered, but no reason for the motion stands: undecided.
+    assert (
+        "? UNDEC   0 pro and 0 con reasons stand; under preponderance with equal weights:" in lines
+    )
     out = lines.index("✘ OUT: defeated (1)")
     assert lines[out + 1] == "  cost    Uniforms cost families money."  # ids padded to the longest
     assert lines[out + 2] == "          ← defeated by “The school pays for them.” [grants]"
@@ -73,7 +76,11 @@ def test_reject_flips_the_text_verdict(write_debate: Callable[[str], Path]) -> N
     words = " ".join(result.stdout.split())  # long lines wrap at the terminal's width
     assert "the room rejects: grants" in words
     assert "grants The school pays for them. ← rejected by the room" in words
-    assert "✘ OUT the motion falls: defeated by “Uniforms cost families money.” [cost]" in words
+    assert (
+        "✘ OUT 0 pro and 1 con reason stands; under preponderance with equal weights: "
+        "the motion falls" in words
+    )
+    assert "con cost Uniforms cost families money." in words
 
 
 def test_json_for_a_debate(write_debate: Callable[[str], Path]) -> None:
@@ -85,8 +92,18 @@ def test_json_for_a_debate(write_debate: Callable[[str], Path]) -> None:
     assert data["labels"] == {"q": "out", "cost": "in", "grants": "in"}
     assert data["extensions"] == [["cost", "grants"]]
     assert data["accept"] == ["cost"]
-    assert data["question"] == {"id": "q", "label": "out"}
-    assert data["reasons"]["q"] == "defeated by “Uniforms cost families money.” [cost]"
+    assert data["question"] == {
+        "id": "q",
+        "label": "out",
+        "standard": "preponderance",
+        "summary": "0 pro and 1 con reason stands; under preponderance with equal weights: "
+        "it falls",
+        "pros": [],
+        "cons": ["cost"],
+    }
+    assert data["standard"] == "preponderance"
+    assert data["audience"] is None
+    assert data["reasons"]["q"].startswith("the con reasons prevail: 0 pro and 1 con")
     bob = next(s for s in data["speakers"] if s["id"] == "bob")
     assert bob["claims"] == {"in": ["cost"], "out": [], "undec": []}
     assert bob["concessions"] == {"in": ["grants"], "out": [], "undec": []}

@@ -8,11 +8,13 @@ verdict on one claim changes, and how each speaker fares.
 The mapping
 -----------
 *Arguments.*  Every statement and every argument of the debate, under its own id, and
-the question.  The question stands for the motion ("yes"): it is IN when every objection
-to it is defeated, OUT when some objection stands, UNDEC when that is undecided.  Its
-pros do not make it stand; they matter by defending it (attacking its objections) and,
-with ``bipolar``, by the attacks they pass on.  That is Dung's reading of a motion, and
-a seminar's: the burden of proof lies with whoever proposes.
+the question.  The question stands for the motion ("yes").  It is not labelled by its
+attackers: it, and every claim marked ``at-issue``, is decided by a proof standard over its
+standing pro and con reasons (:mod:`argmap.analysis.weighing`), so a con reason is weighed
+against the pros rather than defeating the motion alone.  Everything below keeps Dung's
+semantics.  With an audience (a ranking of values), an attack defeats only if the
+attacker's value is not ranked below its target's (value-based argumentation); that holds
+for every claim, not only the question.
 
 *Attacks.*
 * ``a attacks b``: ``a`` attacks ``b``.
@@ -87,6 +89,18 @@ from argmap.analysis.framework import ArgumentationFramework, Label
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.semantics import Budget, Semantics, grounded, labellings
 from argmap.analysis.speakers import speaker_profiles
+from argmap.analysis.weighing import (
+    NO_AUDIENCE,
+    FailedAttack,
+    Preference,
+    Standard,
+    Verdict,
+    Weighing,
+    bearings,
+    issue_order,
+    node_values,
+    value_defeats,
+)
 from argmap.io.diagnostics import did_you_mean
 from argmap.io.load import collector_paused
 from argmap.model.debate import Debate, Relation, RelationKind, Side, Speaker
@@ -464,6 +478,12 @@ class Evaluation(FrameworkEvaluation):
     debate: Debate = field(kw_only=True)
     bipolar: bool = field(default=False, kw_only=True)
     mapping: DebateMapping = field(kw_only=True)
+    standard: Standard = field(default=Standard.PREPONDERANCE, kw_only=True)
+    preference: Preference = field(default=NO_AUDIENCE, kw_only=True)
+    verdicts: Mapping[str, Verdict] = field(default_factory=dict, kw_only=True)
+    """How the question and each at-issue claim were decided, by id."""
+    failed: Mapping[tuple[str, str], FailedAttack] = field(default_factory=dict, kw_only=True)
+    """The attacks that do not defeat for :attr:`preference`, by ``(attacker, target)``."""
 
     @property
     def inferences(self) -> Mapping[str, Inference]:
@@ -477,8 +497,13 @@ class Evaluation(FrameworkEvaluation):
 
     @property
     def question(self) -> Label:
-        """The motion's fate: IN, it stands; OUT, an objection stands; UNDEC, undecided."""
+        """The motion's fate under the proof standard: IN stands, OUT falls, UNDEC undecided."""
         return self.labels[self.debate.question.id]
+
+    @property
+    def verdict(self) -> Verdict | None:
+        """How the question was decided; None when the room accepted or rejected it."""
+        return self.verdicts.get(self.debate.question.id)
 
     def describe(self, node: str) -> str:
         """A short readable name for any labelled id, inference arguments included."""
@@ -502,6 +527,9 @@ class Evaluation(FrameworkEvaluation):
         return f"{described} [{node}]" if node in self.inferences else f"“{described}” [{node}]"
 
     def _reason(self, node: str) -> str:
+        verdict = self.verdicts.get(node)
+        if verdict is not None:
+            return "the con reasons prevail: " + verdict.summary()
         parts: list[str] = []
         room = self.mapping.rejected.get(node)
         if room is not None:
@@ -561,13 +589,18 @@ def evaluate(
     reject: Iterable[str] = (),
     bipolar: bool = False,
     budget: Budget | None = None,
+    audience: Preference = NO_AUDIENCE,
+    standard: Standard | str = Standard.PREPONDERANCE,
 ) -> Evaluation:
     """Which claims of ``debate`` stand under ``semantics``, given the room's verdicts.
 
     ``accept`` and ``reject`` take node ids and inference ids (relation ids); an unknown
     id raises :class:`UnknownIdError` with a did-you-mean, one in both ``ValueError``.
+    ``audience`` turns attacks into defeats by its ranking of values, and the question and
+    at-issue claims are decided under ``standard`` (:mod:`argmap.analysis.weighing`).
     """
     semantics = Semantics(semantics)
+    standard = Standard(standard)
     if isinstance(accept, str) or isinstance(reject, str):
         raise TypeError("accept and reject take collections of ids, e.g. ['a'], not a string")
     accept, reject = tuple(accept), tuple(reject)
@@ -575,9 +608,39 @@ def evaluate(
     mapping = map_debate(debate, bipolar=bipolar, accept=accept, reject=reject)
     accepted, _ = check_ids(mapping.framework.arguments, accept, reject, noun="claim")
     room = frozenset(mapping.rejected)
-    extensions, labels = _solve(mapping.framework, semantics, accepted, room, budget)
+    sources = {inference.id: inference.source for inference in mapping.inferences.values()}
+    values = node_values(debate, sources)
+    origins = {pair: (origin.via.value, origin.node) for pair, origin in mapping.origins.items()}
+    failed = value_defeats(origins, values, audience)
+    marked = (
+        node.id
+        for nodes in (debate.statements, debate.arguments)
+        for node in nodes.values()
+        if node.at_issue
+    )
+    at_issue = [n for n in (debate.question.id, *marked) if n not in accepted and n not in room]
+    stands_on = {a.id: a.premises for a in debate.arguments.values() if a.premises}
+    stands_on.update({link: (source,) for link, source in sources.items()})
+    links = {i.id: (i.relation.id, i.source) for i in mapping.inferences.values()}
+    order = issue_order(debate, at_issue)
+    weighing = Weighing(
+        debate,
+        mapping.framework.arguments,
+        {pair: origin for pair, origin in origins.items() if pair not in failed},
+        stands_on,
+        bearings(debate, links, set(order)),
+        order,
+        values,
+        audience,
+        standard,
+        room,
+        accepted,
+    )
+    framework, extensions, labels = weighing.run(
+        lambda af, rejected: _solve(af, semantics, accepted, rejected, budget)
+    )
     return Evaluation(
-        mapping.framework,
+        framework,
         semantics,
         extensions,
         labels,
@@ -586,4 +649,8 @@ def evaluate(
         debate=debate,
         bipolar=bipolar,
         mapping=mapping,
+        standard=standard,
+        preference=audience,
+        verdicts=weighing.verdicts,
+        failed=failed,
     )

@@ -23,6 +23,15 @@ from argmap.analysis.evaluation import (
 from argmap.analysis.framework import Label
 from argmap.analysis.iccma import FrameworkFormatError, read_framework
 from argmap.analysis.semantics import DEFAULT_MAX_EXTENSIONS, Budget, BudgetExceeded, Semantics
+from argmap.analysis.weighing import (
+    NO_AUDIENCE,
+    Preference,
+    Standard,
+    UnknownAudienceError,
+    Verdict,
+    audience,
+    ranking,
+)
 from argmap.cli.common import (
     EXIT_INVALID,
     FILE_ARGUMENT,
@@ -33,6 +42,7 @@ from argmap.cli.common import (
 )
 from argmap.formats.registry import EXTENSIONS
 from argmap.io.diagnostics import DebateLoadError
+from argmap.model.debate import Debate
 
 FRAMEWORK_SUFFIXES = frozenset({".apx", ".af", ".tgf", ".i23"})
 """Files read as abstract frameworks whatever they hold (``argmap.analysis.iccma``)."""
@@ -86,6 +96,27 @@ SHOWN_EXTENSIONS = 20
     help="Complete, preferred, stable: stop with a count, not a list, beyond N extensions.",
 )
 @click.option(
+    "--standard",
+    type=click.Choice([s.value for s in Standard]),
+    default=Standard.PREPONDERANCE.value,
+    show_default=True,
+    help="Debates only: the proof standard that decides the question and at-issue claims "
+    "from their standing pro and con reasons.",
+)
+@click.option(
+    "--audience",
+    "audience_id",
+    metavar="ID",
+    help="Debates only: weigh as this speaker (their `ranks:`) or declared audience ranks the "
+    "values: an attack fails if its value is ranked below its target's.",
+)
+@click.option(
+    "--rank",
+    metavar="V1,V2,...",
+    help="Debates only: weigh by this ranking of value ids, most important first "
+    "(`=` ranks values level: security,exposure=rights).",
+)
+@click.option(
     "--format",
     "output",
     type=click.Choice(["text", "json"]),
@@ -100,6 +131,9 @@ def evaluate(
     reject: tuple[str, ...],
     bipolar: bool,
     max_extensions: int,
+    standard: str,
+    audience_id: str | None,
+    rank: str | None,
     output: Literal["text", "json"],
 ) -> None:
     """Label every claim of FILE in, out or undecided under argumentation semantics.
@@ -107,15 +141,20 @@ def evaluate(
     FILE is a debate, or an abstract framework in an ICCMA format: ASPARTIX (.apx, .af),
     TGF (.tgf) or ICCMA 2023 (`p af N`, .af or .i23), recognised by extension or content.
     Undercuts, contradictions, premises and (with --bipolar) supports are mapped to
-    attacks as docs/evaluate.md describes.
+    attacks as docs/evaluate.md describes. The question (and any claim marked
+    `at-issue: true`) is weighed: its standing pro and con reasons are compared under
+    --standard, by the ranking of values of --audience or --rank when given.
 
-    Exit status: 0 evaluated, 1 unreadable file or unknown id, 2 usage error.
+    Exit status: 0 evaluated, 1 unreadable file, unknown id, audience or value, 2 usage
+    error.
 
     \b
     Examples:
       argmap evaluate arguments.yaml
       argmap evaluate arguments.yaml --reject china-would-give-aid
       argmap evaluate arguments.yaml --semantics preferred --bipolar
+      argmap evaluate arguments.yaml --audience go
+      argmap evaluate arguments.yaml --rank exposure,security --standard scintilla
       argmap evaluate instance.apx --semantics stable --format json
     """
     chosen = Semantics(semantics)
@@ -125,13 +164,26 @@ def evaluate(
             raise click.UsageError(
                 "--bipolar needs a debate: an abstract framework has no supports"
             )
+        _no_weighing(standard, audience_id, rank)
         result = _evaluate_framework_file(file, chosen, accept, reject, budget)
     else:
+        if audience_id is not None and rank is not None:
+            raise click.UsageError("give --audience or --rank, not both")
         debate = load_or_exit(file).debate
         try:
+            weighers = _preference(debate, audience_id, rank)
             result = evaluation.evaluate(
-                debate, chosen, accept=accept, reject=reject, bipolar=bipolar, budget=budget
+                debate,
+                chosen,
+                accept=accept,
+                reject=reject,
+                bipolar=bipolar,
+                budget=budget,
+                audience=weighers,
+                standard=standard,
             )
+        except UnknownAudienceError as error:
+            fail(str(error), "`argmap check` lists the values; speakers rank them with `ranks:`")
         except UnknownIdError as error:
             fail(str(error), "`argmap outline` shows the claims; a link's id is `from->to`")
         except BudgetExceeded as error:
@@ -144,6 +196,23 @@ def evaluate(
         print_debate(result, TerminalConsole(highlight=False, markup=False))
     else:
         print_framework(result, TerminalConsole(highlight=False, markup=False))
+
+
+def _no_weighing(standard: str, audience_id: str | None, rank: str | None) -> None:
+    """Abstract frameworks have no values, no question and no pro reasons to weigh."""
+    for given, option in ((audience_id, "--audience"), (rank, "--rank")):
+        if given is not None:
+            raise click.UsageError(f"{option} needs a debate: an abstract framework has no values")
+    if standard != Standard.PREPONDERANCE.value:
+        raise click.UsageError("--standard needs a debate: an abstract framework has no question")
+
+
+def _preference(debate: Debate, audience_id: str | None, rank: str | None) -> Preference:
+    if audience_id is not None:
+        return audience(debate, audience_id)
+    if rank is not None:
+        return ranking(debate, rank)
+    return NO_AUDIENCE
 
 
 def is_framework_file(path: Path) -> bool:
@@ -204,7 +273,31 @@ def as_json(result: FrameworkEvaluation) -> dict[str, object]:
         return data
     data["reject"] = sorted(result.named_rejections)
     data["bipolar"] = result.bipolar
-    data["question"] = {"id": result.debate.question.id, "label": result.question.value}
+    data["standard"] = result.standard.value
+    data["audience"] = _audience_json(result.preference)
+    question_data: dict[str, object] = {
+        "id": result.debate.question.id,
+        "label": result.question.value,
+    }
+    if result.verdict is not None:
+        question_data.update(_verdict_json(result.verdict))
+    data["question"] = question_data
+    question = result.debate.question.id
+    data["at_issue"] = {
+        node: {"label": verdict.label.value, **_verdict_json(verdict)}
+        for node, verdict in result.verdicts.items()
+        if node != question
+    }
+    data["failed_attacks"] = [
+        {
+            "attacker": failure.attacker,
+            "target": failure.target,
+            "attacker_value": failure.attacker_value,
+            "target_value": failure.target_value,
+            "direct": failure.direct,
+        }
+        for failure in result.failed.values()
+    ]
     data["reasons"] = dict(result.reasons)
     data["speakers"] = [
         {
@@ -217,6 +310,25 @@ def as_json(result: FrameworkEvaluation) -> dict[str, object]:
         for card in result.speaker_scorecard()
     ]
     return data
+
+
+def _audience_json(preference: Preference) -> dict[str, object] | None:
+    if not preference.ranks_anything:
+        return None
+    return {
+        "id": preference.id,
+        "name": preference.name,
+        "ranking": [list(group) for group in preference.ranking],
+    }
+
+
+def _verdict_json(verdict: Verdict) -> dict[str, object]:
+    return {
+        "standard": verdict.standard.value,
+        "summary": verdict.summary(),
+        "pros": [reason.node for reason in verdict.pros],
+        "cons": [reason.node for reason in verdict.cons],
+    }
 
 
 def _heading(result: FrameworkEvaluation, what: str, ids: Sequence[str]) -> Text:
@@ -257,19 +369,9 @@ def print_debate(result: Evaluation, console: Console) -> None:
         if ids:
             console.print(f"the room {word}: {', '.join(sorted(ids))}")
     _print_no_extension(result, console)
+    _print_audience(result, console)
     console.print()
-    symbol, word, _, colour = STYLE[result.question]
-    fate = {
-        Label.IN: "the motion stands: every objection to it is defeated",
-        Label.OUT: "the motion falls: " + result.reasons.get(question, ""),
-        Label.UNDEC: "undecided: no objection stands, but not all are defeated"
-        if result.semantics is Semantics.GROUNDED
-        else "undecided: it stands in some extensions, not all",
-    }[result.question]
-    grid = _grid()
-    grid.add_row(Text("Question", style="bold"), Text(debate.label_of(question), style="bold"))
-    grid.add_row(Text(f"{symbol} {word.upper()}", style=f"bold {colour}"), Text(fate))
-    console.print(grid)
+    _print_question(result, console)
     id_width = 2 + max((len(node) for node in claims), default=0)
     for label in (Label.IN, Label.UNDEC, Label.OUT):
         group = [node for node in claims if result.labels[node] is label]
@@ -286,6 +388,89 @@ def print_debate(result: Evaluation, console: Console) -> None:
         console.print(grid)
     _print_positions(result, console, claims)
     _print_scorecards(result, console)
+
+
+def _print_question(result: Evaluation, console: Console) -> None:
+    """The question's verdict, and the standing reasons on each side that decided it."""
+    debate = result.debate
+    question = debate.question.id
+    symbol, word, _, colour = STYLE[result.question]
+    verdict = result.verdict
+    if verdict is None:
+        fate = (
+            "the room accepts the motion"
+            if result.question is Label.IN
+            else ("the motion falls: " + result.reasons.get(question, ""))
+        )
+    else:
+        fate = verdict.summary("the motion") + "\n" + verdict.why()
+    grid = _grid()
+    grid.add_row(Text("Question", style="bold"), Text(debate.label_of(question), style="bold"))
+    grid.add_row(Text(f"{symbol} {word.upper()}", style=f"bold {colour}"), Text(fate))
+    console.print(grid)
+    if verdict is not None:
+        _print_reasons(result, verdict, console)
+    for node, other in result.verdicts.items():
+        if node != question:
+            console.print()
+            symbol, word, _, colour = STYLE[other.label]
+            grid = _grid()
+            grid.add_row(Text("At issue", style="bold"), Text(f"{debate.label_of(node)} [{node}]"))
+            grid.add_row(
+                Text(f"{symbol} {word.upper()}", style=f"bold {colour}"),
+                Text(other.summary() + "\n" + other.why()),
+            )
+            console.print(grid)
+            _print_reasons(result, other, console)
+
+
+def _print_reasons(result: Evaluation, verdict: Verdict, console: Console) -> None:
+    """One line per standing reason: its side, id, title, value and weight when given."""
+    standing = (*verdict.pros, *verdict.cons)
+    if not standing:
+        return
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, min_width=8)
+    grid.add_column(no_wrap=True)
+    grid.add_column()
+    for reason in standing:
+        extras = [reason.value] if reason.value else []
+        if reason.weighted:
+            extras.append(f"weight {reason.weight:g}")
+        text = Text(result.describe(reason.node))
+        if extras:
+            text.append(f"  ({', '.join(extras)})", style="dim")
+        side = ("  pro", "green") if reason.pro else ("  con", "red")
+        grid.add_row(Text(side[0], style=side[1]), Text(reason.node), text)
+    console.print(grid)
+
+
+def _print_audience(result: Evaluation, console: Console) -> None:
+    """Whose weighing this is, and the attacks it stops from being defeats."""
+    preference = result.preference
+    if not preference.ranks_anything:
+        return
+    if preference.id is None:
+        console.print(f"ranking: {preference.describe()}")
+    else:
+        console.print(
+            f"audience: {preference.name} [{preference.id}] ranks {preference.describe()}"
+        )
+    direct = [failure for failure in result.failed.values() if failure.direct]
+    if not direct:
+        console.print(
+            "  every attack still defeats: no attacker's value is ranked below its target's"
+        )
+        return
+    console.print(
+        f"  {len(direct)} attack{'s fail' if len(direct) != 1 else ' fails'} for this audience "
+        "(value ranked below the target's):"
+    )
+    for failure in direct:
+        console.print(
+            f"  {failure.attacker} ⇸ {failure.target}: {failure.attacker_value or 'no value'} "
+            f"is ranked below {failure.target_value}"
+        )
 
 
 def _print_no_extension(result: FrameworkEvaluation, console: Console) -> None:

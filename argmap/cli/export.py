@@ -11,6 +11,7 @@ import click
 
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import BudgetExceeded, Semantics
+from argmap.analysis.weighing import NO_AUDIENCE, UnknownAudienceError, audience
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
 from argmap.io.atomic import STDOUT, is_same_file
 from argmap.model.debate import Debate
@@ -83,6 +84,13 @@ DEFAULT_FOLDER = Path("exports")
     "semantics (as `argmap evaluate`).",
 )
 @click.option(
+    "--audience",
+    "audience_id",
+    metavar="ID",
+    help="With --evaluate: weigh as this speaker or declared audience ranks the values "
+    "(as `argmap evaluate --audience`).",
+)
+@click.option(
     "--renderer",
     type=click.Choice(RENDERERS),
     default="auto",
@@ -100,6 +108,7 @@ def export(
     direction: str,
     theme: str,
     semantics: str | None,
+    audience_id: str | None,
     renderer: str,
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
@@ -111,7 +120,10 @@ def export(
       argmap export arguments.yaml --speaker lankov -o lankov.png
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
+      argmap export arguments.yaml --evaluate grounded --audience yang
     """
+    if audience_id is not None and semantics is None:
+        raise click.UsageError("--audience needs --evaluate SEMANTICS")
     chosen = _formats(formats, output)
     loaded = load_or_exit(file)
     options = MapOptions(
@@ -121,7 +133,7 @@ def export(
         group_by=group_by,  # type: ignore[arg-type]  # click.Choice checked it
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
-        labels=_labels(loaded.debate, semantics) if semantics else None,
+        labels=_labels(loaded.debate, semantics, audience_id) if semantics else None,
     )
     targets = list(_targets(file, chosen, output))
     for _, path in targets:
@@ -140,10 +152,14 @@ def export(
         click.echo(message, err=str(path) == STDOUT)
 
 
-def _labels(debate: Debate, semantics: str) -> dict[str, str]:
-    """Each node's (and each undercut link's) label under ``semantics``."""
+def _labels(debate: Debate, semantics: str, audience_id: str | None) -> dict[str, str]:
+    """Each node's (and each undercut link's) label under ``semantics``, for an audience."""
     try:
-        evaluation = evaluate(debate, semantics)
+        weighers = NO_AUDIENCE if audience_id is None else audience(debate, audience_id)
+    except UnknownAudienceError as error:
+        fail(str(error), "speakers rank values with `ranks:`; `argmap evaluate --help`")
+    try:
+        evaluation = evaluate(debate, semantics, audience=weighers)
     except BudgetExceeded as error:
         fail(str(error), error.hint)
     return {node: label.value for node, label in evaluation.labels.items()}

@@ -38,7 +38,13 @@ from pathlib import Path
 from typing import Any
 
 from argmap.formats.draft import ID, Draft, LineIndex, Position, slug
-from argmap.formats.written import Written, count_fields, describe, repeated_pairs
+from argmap.formats.written import (
+    WEIGHING_KINDS,
+    Written,
+    count_fields,
+    describe,
+    repeated_pairs,
+)
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.untrusted import guarded
@@ -647,6 +653,7 @@ class _Writer:
                 "quotes without a speaker",
                 "custom relation ids",
                 "teaching order",
+                *WEIGHING_KINDS,
             ),
         )
         notes = sum(1 for r in debate.relations.values() if r.note and r.note != REPHRASE_NOTE)

@@ -28,7 +28,17 @@ from argmap.formats.draft import ID, Draft, Position, slug
 from argmap.io.load import LoadedDebate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import YamlDocument
-from argmap.model.debate import Basis, Question, Quote, RelationKind, Side, Source, Speaker
+from argmap.model.debate import (
+    Audience,
+    Basis,
+    Question,
+    Quote,
+    RelationKind,
+    Side,
+    Source,
+    Speaker,
+    Value,
+)
 from argmap.model.document import RelationDoc
 
 _M = TypeVar("_M", bound=BaseModel)
@@ -257,8 +267,15 @@ class _Builder:
         for index, item in enumerate(_listed(own, "sources")):
             source = self._model(Source, item, ("argmap", "sources", index), "source")
             draft.sources[source.id] = source
+        for index, item in enumerate(_listed(own, "values")):
+            value = self._model(Value, item, ("argmap", "values", index), "value")
+            draft.values[value.id] = value
+        for index, item in enumerate(_listed(own, "audiences")):
+            audience = self._model(Audience, item, ("argmap", "audiences", index), "audience")
+            draft.audiences[audience.id] = audience
         draft.order = [str(item) for item in _listed(own, "order")]
-        unknown = [k for k in own if k not in ("speakers", "sources", "order", "relations")]
+        own_keys = ("speakers", "sources", "values", "audiences", "order", "relations")
+        unknown = [k for k in own if k not in own_keys]
         if unknown:
             draft.warn(at, f"unknown `argmap:` front matter keys {', '.join(unknown)}; ignored")
 
@@ -529,6 +546,7 @@ class _Builder:
             "tags": values.tags(fields.tags),
             "quotes": values.quotes(),
             "questions": values.texts("questions"),
+            **values.weighing(),
         }
         statement["notes"] = values.notes()
         self.draft.statements[node_id] = statement
@@ -556,6 +574,7 @@ class _Builder:
             "side": values.choice("side", Side),
             "tags": values.tags(fields.tags),
             "questions": values.texts("questions"),
+            **values.weighing(),
         }
         argument["notes"] = values.notes()
         self.draft.arguments[node_id] = argument
@@ -738,6 +757,30 @@ class _Values:
             self._keep("tags", value, "is not a list of tags")
             return tuple(tags)
         return (*tags, *(t for t in extra if t not in tags))
+
+    def weighing(self) -> dict[str, Any]:
+        """``promotes``, ``demotes`` (value ids), ``weight`` (0 to 1) and ``at-issue``."""
+        found: dict[str, Any] = {}
+        for key in ("promotes", "demotes"):
+            value = self.data.pop(key, None)
+            ids = [value] if isinstance(value, str) else value
+            if value is None:
+                continue
+            if isinstance(ids, list) and all(i in self.draft.values for i in ids):
+                found[key] = tuple(ids)
+            else:
+                self._keep(key, value, "names no value declared under `argmap: values:`")
+        weight = self.data.pop("weight", None)
+        if isinstance(weight, int | float) and not isinstance(weight, bool) and 0 <= weight <= 1:
+            found["weight"] = float(weight)
+        elif weight is not None:
+            self._keep("weight", weight, "is not a number from 0 to 1")
+        at_issue = self.data.pop("at-issue", None)
+        if isinstance(at_issue, bool):
+            found["at_issue"] = at_issue
+        elif at_issue is not None:
+            self._keep("at-issue", at_issue, "is not true or false")
+        return found
 
     def texts(self, key: str) -> tuple[str, ...]:
         value = self.data.pop(key, None)

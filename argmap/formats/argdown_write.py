@@ -199,9 +199,16 @@ class _Writer:
             front["description"] = debate.description
         own: dict[str, Any] = {}
         if debate.speakers:
-            own["speakers"] = [s.model_dump(exclude_none=True) for s in debate.speakers.values()]
+            own["speakers"] = [
+                s.model_dump(mode="json", exclude_defaults=True) for s in debate.speakers.values()
+            ]
         if debate.sources:
             own["sources"] = [s.model_dump(exclude_none=True) for s in debate.sources.values()]
+        for key, items in (("values", debate.values), ("audiences", debate.audiences)):
+            if items:
+                own[key] = [
+                    item.model_dump(mode="json", exclude_none=True) for item in items.values()
+                ]
         if debate.order:
             own["order"] = list(debate.order)
         if self.layout.loose:
@@ -360,6 +367,7 @@ def _statement_data(statement: Statement) -> dict[str, Any]:
         ]
     if statement.questions:
         data["questions"] = list(statement.questions)
+    _weighing(data, statement)
     if statement.notes is not None:
         data["notes"] = statement.notes
     return data
@@ -374,9 +382,21 @@ def _argument_data(argument: Argument, *, scheme_in_line: bool) -> dict[str, Any
         data["side"] = argument.side.value
     if argument.questions:
         data["questions"] = list(argument.questions)
+    _weighing(data, argument)
     if argument.notes is not None:
         data["notes"] = argument.notes
     return data
+
+
+def _weighing(data: dict[str, Any], node: Statement | Argument) -> None:
+    """The value-based argumentation fields (``argmap.analysis.weighing``), when set."""
+    for key, ids in (("promotes", node.promotes), ("demotes", node.demotes)):
+        if ids:
+            data[key] = list(ids)
+    if node.weight is not None:
+        data["weight"] = node.weight
+    if node.at_issue:
+        data["at-issue"] = True
 
 
 def _people(data: dict[str, Any], speakers: tuple[str, ...], conceded: tuple[str, ...]) -> None:

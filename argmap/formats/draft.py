@@ -29,6 +29,7 @@ from argmap.io.load import LoadedDebate
 from argmap.io.yamlsource import PathKey
 from argmap.model.debate import (
     Argument,
+    Audience,
     Debate,
     Question,
     Relation,
@@ -36,6 +37,7 @@ from argmap.model.debate import (
     Source,
     Speaker,
     Statement,
+    Value,
 )
 
 Position = tuple[int, int]
@@ -97,6 +99,8 @@ class Draft:
         self.question: Question | None = None
         self.sources: dict[str, Source] = {}
         self.speakers: dict[str, Speaker] = {}
+        self.values: dict[str, Value] = {}
+        self.audiences: dict[str, Audience] = {}
         self.statements: dict[str, dict[str, Any]] = {}
         self.arguments: dict[str, dict[str, Any]] = {}
         self.relations: dict[str, Relation] = {}
@@ -248,6 +252,8 @@ class Draft:
                 arguments={k: Argument(id=k, **v) for k, v in self.arguments.items()},
                 relations=self.relations,
                 order=tuple(self.order),
+                values=self.values,
+                audiences=self.audiences,
             )
         except ValidationError as error:
             for detail in error.errors(include_url=False):

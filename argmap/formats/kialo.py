@@ -35,7 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from argmap.formats.draft import Draft, Position
-from argmap.formats.written import Written, count_fields, describe, repeated_pairs
+from argmap.formats.written import (
+    WEIGHING_KINDS,
+    Written,
+    count_fields,
+    describe,
+    repeated_pairs,
+)
 from argmap.io.load import LoadedDebate, collector_paused
 from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import read_text
@@ -424,6 +430,7 @@ class _Writer:
                 "declared sides",
                 "relation notes",
                 "teaching order",
+                *WEIGHING_KINDS,
             ),
         )
         self.dropped = describe(counts, "Kialo")

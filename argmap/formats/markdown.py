@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from argmap.formats.written import Written, count_fields, describe
+from argmap.formats.written import WEIGHING_KINDS, Written, count_fields, describe
 from argmap.model.debate import Debate, Quote, RelationKind
 
 _LABELS = {
@@ -239,7 +239,8 @@ def _one_line(text: str) -> str:
 
 def _losses(debate: Debate) -> list[str]:
     counts = count_fields(
-        debate, ("tags", "notes", "relation notes", "declared sides", "teaching order")
+        debate,
+        ("tags", "notes", "relation notes", "declared sides", "teaching order", *WEIGHING_KINDS),
     )
     return [
         *describe(counts, "the Markdown handout"),

@@ -104,12 +104,33 @@ KINDS: dict[str, Callable[[Debate], int]] = {
     "custom relation ids": lambda d: sum(
         1 for r in d.relations.values() if r.id != relation_id(r.source, r.target)
     ),
+    "values": lambda d: len(d.values),
+    "value rankings": lambda d: len(d.audiences) + sum(1 for s in d.speakers.values() if s.ranks),
+    "promoted and demoted values": lambda d: sum(
+        len(n.promotes) + len(n.demotes) for n in _nodes(d)
+    ),
+    "weights": lambda d: sum(1 for n in _nodes(d) if n.weight is not None),
+    "at-issue marks": lambda d: sum(1 for n in _nodes(d) if n.at_issue),
 }
+
+WEIGHING_KINDS = (
+    "values",
+    "value rankings",
+    "promoted and demoted values",
+    "weights",
+    "at-issue marks",
+)
+"""The weighing fields (``argmap.analysis.weighing``), which only argmap's formats hold."""
 """The kinds of information :func:`count_fields` counts, each with its counter."""
 
 _SINGLE = {"description", "teaching order"}
 
 _ONE = {
+    "values": "value",
+    "value rankings": "value ranking",
+    "promoted and demoted values": "promoted or demoted value",
+    "weights": "weight",
+    "at-issue marks": "at-issue mark",
     "sources": "source",
     "speakers": "speaker",
     "speaker roles and affiliations": "speaker's role or affiliation",

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from pydantic import BaseModel
 
 from argmap.io.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.io.values import WeighingFields
 from argmap.io.yamlsource import PathKey, YamlDocument
 from argmap.model.debate import (
     Argument,
@@ -174,9 +175,11 @@ class _Builder:
         for index, node_id in enumerate(doc.order):
             self.refs.append(_Ref(node_id, ("order", index), "node"))
         self._check_refs()
+        weighing = WeighingFields(doc)  # values, audiences, weights: argmap.io.values
+        self.diagnostics.extend(weighing.check(self.source, self.relations))
         if any(d.severity is Severity.ERROR for d in self.diagnostics):
             return None
-        return trusted(
+        debate = trusted(
             Debate,
             title=doc.title,
             description=doc.description,
@@ -189,7 +192,9 @@ class _Builder:
             arguments=self.arguments,
             relations=self.relations,
             order=tuple(doc.order),
+            **weighing.declared(),
         )
+        return weighing.apply(debate)
 
     def _declare_people_and_sources(self) -> None:
         groups: tuple[tuple[str, Sequence[Speaker | Source]], ...] = (

@@ -35,7 +35,16 @@ import yaml
 from argmap.io.atomic import atomic_write
 from argmap.io.build import relation_id
 from argmap.io.schemes import scheme_catalogue
-from argmap.model.debate import Argument, Debate, Relation, RelationKind, Statement
+from argmap.model.debate import (
+    Argument,
+    Audience,
+    Debate,
+    Ranking,
+    Relation,
+    RelationKind,
+    Speaker,
+    Statement,
+)
 
 _LIBYAML = hasattr(yaml, "CSafeDumper")
 if TYPE_CHECKING:
@@ -232,7 +241,9 @@ class _Layout:
         sections = [
             header,
             {"sources": [s.model_dump(exclude_none=True) for s in debate.sources.values()]},
-            {"speakers": [s.model_dump(exclude_none=True) for s in debate.speakers.values()]},
+            {"speakers": [_speaker(s) for s in debate.speakers.values()]},
+            {"values": [v.model_dump(exclude_none=True) for v in debate.values.values()]},
+            {"audiences": [_audience(a) for a in debate.audiences.values()]},
             {"question": question_doc},
             {"statements": self.statements},
             {"arguments": self.arguments},
@@ -355,6 +366,7 @@ def _statement_head(statement: Statement) -> dict[str, Any]:
     _put(out, "side", statement.side.value if statement.side else None)
     if statement.tags:
         out["tags"] = _Flow(statement.tags)
+    _weighing(out, statement)
     return out
 
 
@@ -381,6 +393,7 @@ def _argument_head(argument: Argument) -> dict[str, Any]:
     _put(out, "side", argument.side.value if argument.side else None)
     if argument.tags:
         out["tags"] = _Flow(argument.tags)
+    _weighing(out, argument)
     return out
 
 
@@ -397,6 +410,34 @@ def _people(out: dict[str, Any], speakers: Sequence[str], conceded_by: Sequence[
             out[key] = ids[0]
         elif ids:
             out[key] = _Flow(ids)
+
+
+def _weighing(out: dict[str, Any], node: Statement | Argument) -> None:
+    """``promotes:``, ``demotes:``, ``weight:`` and ``at-issue:``, when a node has them."""
+    for key, ids in (("promotes", node.promotes), ("demotes", node.demotes)):
+        if ids:
+            out[key] = _Flow(ids)
+    _put(out, "weight", node.weight)
+    if node.at_issue:
+        out["at-issue"] = True
+
+
+def _ranking(ranking: Ranking) -> _Flow:
+    """``[security, [exposure, rights]]``: a tie is written as a list inside the ranking."""
+    return _Flow(group[0] if len(group) == 1 else _Flow(group) for group in ranking)
+
+
+def _speaker(speaker: Speaker) -> dict[str, Any]:
+    out = speaker.model_dump(exclude_none=True, exclude={"ranks"})
+    if speaker.ranks:
+        out["ranks"] = _ranking(speaker.ranks)
+    return out
+
+
+def _audience(audience: Audience) -> dict[str, Any]:
+    out = audience.model_dump(exclude_none=True, exclude={"ranking"})
+    out["ranking"] = _ranking(audience.ranking)
+    return out
 
 
 def _relation(relation: Relation) -> dict[str, Any]:

@@ -166,6 +166,8 @@ def _explain(
         )
     if kind.startswith("date") or kind.startswith("datetime"):
         return f"`{value}` is not a valid date", "write dates as YYYY-MM-DD, e.g. 2016-09-11"
+    if kind in {"less_than_equal", "greater_than_equal"} and field == "weight":
+        return f"`weight` should be between 0 and 1, not {value}", "e.g. `weight: 0.7`"
     if kind == "literal_error":
         return f"`{field}: {value}` is not supported", f"this argmap reads `{field}: 1` files"
     return f"`{field}`: {detail['msg']}", None

@@ -15,9 +15,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from argmap.model.text import reject_controls
 
@@ -91,6 +98,40 @@ class Source(_Strict):
     url: str | None = None
 
 
+def _tie_groups(value: Any) -> Any:
+    """``[security, [exposure, rights]]``: a bare id is a group of one; a list is a tie."""
+    if isinstance(value, list | tuple):
+        return [(item,) if isinstance(item, str) else item for item in value]
+    return value
+
+
+Ranking = Annotated[tuple[tuple[Id, ...], ...], BeforeValidator(_tie_groups)]
+"""Value ids from most to least important; the values of one inner list rank level."""
+
+
+class Value(_Strict):
+    """Something a reason serves (Bench-Capon's values): security, the workers' welfare.
+
+    An audience ranks values; an attack then defeats its target for that audience only if
+    the attacker's value is not ranked below the target's (``argmap.analysis.weighing``).
+    """
+
+    id: Id
+    name: Text
+    description: str | None = None
+
+
+class Audience(_Strict):
+    """A ranking of values held by a group rather than one speaker ("the room")."""
+
+    id: Id
+    name: Text
+    ranking: Ranking = Field(
+        default=(),
+        description="Value ids, most important first; a list inside ranks its values level.",
+    )
+
+
 class Speaker(_Strict):
     """A person or body whose words or positions appear in the debate."""
 
@@ -99,6 +140,10 @@ class Speaker(_Strict):
     role: str | None = None
     affiliation: str | None = None
     description: str | None = None
+    ranks: Ranking = Field(
+        default=(),
+        description="How this speaker weighs the debate's values, most important first.",
+    )
 
 
 class Quote(_Strict):
@@ -134,6 +179,15 @@ class _Node(_Strict):
     side: Side | None = Field(
         default=None,
         description="The side the author expects; `argmap check` compares the derived side.",
+    )
+    promotes: tuple[Id, ...] = Field(default=(), description="Value ids this reason serves.")
+    demotes: tuple[Id, ...] = Field(default=(), description="Value ids this reason sets back.")
+    weight: float | None = Field(
+        default=None, ge=0, le=1, description="How strong a reason this is, 0 to 1."
+    )
+    at_issue: bool = Field(
+        default=False,
+        description="Decided by weighing its pro and con reasons under a proof standard.",
     )
 
 
@@ -203,6 +257,8 @@ class Debate(_Strict):
     arguments: dict[Id, Argument] = Field(default_factory=dict)
     relations: dict[Id, Relation] = Field(default_factory=dict)
     order: tuple[Id, ...] = Field(default=(), description="Teaching order for seminar mode.")
+    values: dict[Id, Value] = Field(default_factory=dict)
+    audiences: dict[Id, Audience] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -290,3 +346,28 @@ def reference_problems(debate: Debate) -> Iterator[str]:
     for node_id in debate.order:
         if node_id not in nodes:
             yield f"order names unknown node {node_id!r}"
+    yield from value_problems(debate)
+
+
+def value_problems(debate: Debate) -> Iterator[str]:
+    """Values and rankings that name unknown values, or ids that clash."""
+    for key, mapping in (("value", debate.values), ("audience", debate.audiences)):
+        for map_key, item in mapping.items():
+            if map_key != item.id:
+                yield f"{key} stored under {map_key!r} has id {item.id!r}"
+    for node in (*debate.statements.values(), *debate.arguments.values()):
+        for value in (*node.promotes, *node.demotes):
+            if value not in debate.values:
+                yield f"{node.id!r} names unknown value {value!r}"
+    rankings = [(f"speaker {s.id!r}", s.ranks) for s in debate.speakers.values()]
+    rankings += [(f"audience {a.id!r}", a.ranking) for a in debate.audiences.values()]
+    for who, ranking in rankings:
+        named = [value for group in ranking for value in group]
+        for value in named:
+            if value not in debate.values:
+                yield f"{who} ranks unknown value {value!r}"
+        if len(set(named)) != len(named):
+            yield f"{who} ranks a value twice"
+    for audience in debate.audiences:
+        if audience in debate.speakers:
+            yield f"audience id {audience!r} is also a speaker id"

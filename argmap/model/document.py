@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from argmap.model.debate import (
+    Audience,
     Basis,
     Id,
     Question,
@@ -30,6 +31,7 @@ from argmap.model.debate import (
     Source,
     Speaker,
     Text,
+    Value,
 )
 
 
@@ -87,6 +89,16 @@ class _NodeDoc(_Doc):
     undercuts: IdList = Field(
         default_factory=list,
         description="Relation ids (`from->to`) or argument ids this undercuts.",
+    )
+    promotes: IdList = Field(default_factory=list, description="Value id(s) this reason serves.")
+    demotes: IdList = Field(default_factory=list, description="Value id(s) it sets back.")
+    weight: float | None = Field(
+        default=None, ge=0, le=1, description="How strong a reason this is, from 0 to 1."
+    )
+    at_issue: bool = Field(
+        default=False,
+        alias="at-issue",
+        description="Decide this claim by weighing its pros and cons under a proof standard.",
     )
 
 
@@ -190,6 +202,12 @@ class DebateDoc(_Doc):
     arguments: list[ArgumentDoc] = Field(default_factory=list)
     relations: list[RelationDoc] = Field(default_factory=list)
     order: list[Id] = Field(default_factory=list, description="Teaching order for seminar mode.")
+    values: list[Value] = Field(
+        default_factory=list, description="What reasons serve; `promotes:` names them."
+    )
+    audiences: list[Audience] = Field(
+        default_factory=list, description="Rankings of the values, for `evaluate --audience`."
+    )
 
 
 StatementDoc.model_rebuild()

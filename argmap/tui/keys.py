@@ -41,6 +41,7 @@ MAIN: list[BindingType] = [
         show=False,
     ),
     Binding("c", "scorecards", "Speaker scorecards", id="argmap.scorecards", show=False),
+    Binding("v", "weighing", "What-if: rank the values", id="argmap.weighing", show=False),
 ]
 
 TREE: list[BindingType] = [
@@ -72,6 +73,7 @@ SEMINAR: list[BindingType] = [
     ),
     Binding("w", "toggle_hide_speaker", "Who said this?", id="argmap.seminar.who"),
     Binding("r", "reveal", "Reveal speaker", id="argmap.seminar.reveal"),
+    Binding("v", "weigh_as", "As each analyst weighs it", id="argmap.seminar.weigh", show=False),
     Binding("home", "go_to('first')", "First", id="argmap.seminar.first", show=False),
     Binding("end", "go_to('last')", "Last", id="argmap.seminar.last", show=False),
     Binding("escape", "leave", "Leave seminar", id="argmap.seminar.leave"),
@@ -88,6 +90,17 @@ SCORECARDS: list[BindingType] = [
     Binding("j", "move(1)", "Down", id="argmap.scorecards.down", show=False),
     Binding("k", "move(-1)", "Up", id="argmap.scorecards.up", show=False),
     Binding("escape,c", "dismiss", "Close", id="argmap.scorecards.close", key_display="esc"),
+]
+
+WEIGHING: list[BindingType] = [
+    Binding("j,down", "cursor(1)", "Down", id="argmap.weighing.down", show=False),
+    Binding("k,up", "cursor(-1)", "Up", id="argmap.weighing.up", show=False),
+    Binding("K,shift+up", "shift(-1)", "Rank higher", id="argmap.weighing.higher", key_display="K"),
+    Binding("J,shift+down", "shift(1)", "Rank lower", id="argmap.weighing.lower", key_display="J"),
+    Binding("s", "standard", "Proof standard", id="argmap.weighing.standard"),
+    Binding("u", "unrank", "Unrank", id="argmap.weighing.unrank"),
+    Binding("enter", "apply", "Apply", id="argmap.weighing.apply"),
+    Binding("escape,v", "cancel", "Cancel", id="argmap.weighing.cancel", key_display="esc"),
 ]
 
 SEARCH: list[BindingType] = [
@@ -114,6 +127,7 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Search box", SEARCH),
     ("Speakers", SPEAKERS),
     ("Speaker scorecards", SCORECARDS),
+    ("Weighing the values", WEIGHING),
     ("Seminar mode", SEMINAR),
 ]
 """What the help screen lists, in order."""

@@ -22,6 +22,7 @@ from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import scheme_of, teaching_order
 from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
+from argmap.analysis.weighing import NO_AUDIENCE, Preference, Standard
 from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import Diagnostic
 from argmap.io.load import LoadedDebate
@@ -103,17 +104,29 @@ class DebateView:
             return []
         return [self.debate.speakers[s].name for s in node.speakers]
 
-    def evaluate(self, room: Mapping[str, str]) -> Evaluation:
-        """Grounded labels under the room's verdicts (claim id → ``accept`` or ``reject``).
+    def evaluate(
+        self,
+        room: Mapping[str, str],
+        audience: Preference = NO_AUDIENCE,
+        standard: Standard = Standard.PREPONDERANCE,
+    ) -> Evaluation:
+        """Grounded labels under the room's verdicts (claim id → ``accept`` or ``reject``),
+        weighed by the room's ranking of the values and proof standard.
 
         Ids this version no longer has are left out, so a what-if survives a reload that
         removed one of its claims.
         """
-        kept = {node_id: verdict for node_id, verdict in room.items() if self.has(node_id)}
+        accept, reject = self.verdicts(room)
         return evaluate(
-            self.debate,
-            accept=[node_id for node_id, verdict in kept.items() if verdict == "accept"],
-            reject=[node_id for node_id, verdict in kept.items() if verdict == "reject"],
+            self.debate, accept=accept, reject=reject, audience=audience, standard=standard
+        )
+
+    def verdicts(self, room: Mapping[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The ids the room accepts and rejects that this version of the debate still has."""
+        kept = {node_id: verdict for node_id, verdict in room.items() if self.has(node_id)}
+        return (
+            tuple(node_id for node_id, verdict in kept.items() if verdict == "accept"),
+            tuple(node_id for node_id, verdict in kept.items() if verdict == "reject"),
         )
 
     def warm(self) -> None:

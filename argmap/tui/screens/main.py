@@ -32,6 +32,7 @@ from argmap.tui.messages import ClaimHighlighted, JumpRequested
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.screens.speakers import SpeakersScreen
+from argmap.tui.screens.weighing import RoomWeighing, WeighingScreen, weighing_words
 from argmap.tui.widgets.argument_tree import ArgumentTree
 from argmap.tui.widgets.breadcrumb import Breadcrumb
 from argmap.tui.widgets.debate_header import DebateHeader
@@ -77,6 +78,8 @@ class MainScreen(Screen[None]):
         """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
         self.evaluation: Evaluation | None = None
         """The evaluation behind :attr:`labels`; None until the first what-if."""
+        self.weighing = RoomWeighing()
+        """The room's ranking of the values and proof standard (the weighing panel, ``v``)."""
 
     def compose(self) -> ComposeResult:
         yield DebateHeader(id="header")
@@ -308,7 +311,8 @@ class MainScreen(Screen[None]):
 
     def _evaluate(self, view: DebateView) -> Evaluation:
         """Evaluate under the room's verdicts and show the labels (well under 1 ms a time)."""
-        evaluation = view.evaluate(self.room)
+        weighing = self.weighing
+        evaluation = view.evaluate(self.room, weighing.preference(view.debate), weighing.standard)
         self.evaluation = evaluation
         self.query_one(DetailPane).reasons = dict(evaluation.reasons)
         self.labels = {node_id: str(label) for node_id, label in evaluation.labels.items()}
@@ -322,6 +326,8 @@ class MainScreen(Screen[None]):
             for verdict, verb in (("reject", "rejects"), ("accept", "accepts"))
             if verdict in self.room.values()
         ]
+        if self.weighing != RoomWeighing() and self.view is not None:
+            said.append(f"weighs by {weighing_words(self.view.debate, self.weighing)}")
         return "room " + " · ".join(said) if said else "the room assumes nothing"
 
     def _room_status(self) -> Content | None:
@@ -333,10 +339,32 @@ class MainScreen(Screen[None]):
             ("   a reject/accept/neutral · A clear · c scorecards", MUTED),
         )
 
+    def action_weighing(self) -> None:
+        """Open the weighing panel: the room ranks the values; Enter relabels the tree."""
+        view = self.view
+        if view is not None:
+            accept, reject = view.verdicts(self.room)
+            screen = WeighingScreen(view.debate, self.weighing, accept, reject)
+            self.app.push_screen(screen, self._weighed)
+
+    def _weighed(self, chosen: RoomWeighing | None) -> None:
+        view = self.view
+        if view is None or chosen is None:
+            return
+        self.weighing = chosen
+        evaluation = self._evaluate(view)
+        self.notify(
+            f"the room weighs by {weighing_words(view.debate, chosen)}\n"
+            f"The question is now {evaluation.question}",
+            title="What-if",
+            timeout=4,
+            markup=False,
+        )
+
     def action_scorecards(self) -> None:
         view = self.view
         if view is not None:
-            evaluation = self.evaluation or view.evaluate(self.room)
+            evaluation = self.evaluation or self._evaluate(view)
             self.app.push_screen(ScorecardScreen(evaluation, self.assumptions()))
 
     # -- speakers and seminar -----------------------------------------------------------------
@@ -364,7 +392,8 @@ class MainScreen(Screen[None]):
             return
         order = view.teaching_order
         start = order.index(self.selected) if self.selected in order else 0
-        self.app.push_screen(SeminarScreen(view, start), self._seminar_left)
+        seminar = SeminarScreen(view, start, self.weighing, view.verdicts(self.room))
+        self.app.push_screen(seminar, self._seminar_left)
 
     def _seminar_left(self, node_id: str | None) -> None:
         if node_id is not None:

@@ -30,6 +30,7 @@ from argmap.tui.format import (
     side_mark,
     speaker_card,
 )
+from argmap.tui.screens.weighing import RoomWeighing, next_weighing, room_verdict
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -55,10 +56,22 @@ class SeminarScreen(Screen[str | None]):
     """"Who said this?": speakers stay hidden until revealed."""
     revealed: reactive[bool] = reactive(False, init=False)
 
-    def __init__(self, view: DebateView, start: int = 0) -> None:
+    def __init__(
+        self,
+        view: DebateView,
+        start: int = 0,
+        weighing: RoomWeighing | None = None,
+        room: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+    ) -> None:
         super().__init__(id="seminar")
         self.view = view
+        self.weighing = weighing or RoomWeighing()
+        """The room's ranking of the values, for the question slide's verdict."""
+        self.room = room
+        """The ids the room accepts and rejects."""
         self.order = view.teaching_order
+        self.weigher = -1
+        """Whose weighing the ``v`` key showed last (an index into the ranked speakers)."""
         self.set_reactive(SeminarScreen.position, max(0, min(start, len(self.order) - 1)))
 
     def compose(self) -> ComposeResult:
@@ -128,6 +141,11 @@ class SeminarScreen(Screen[str | None]):
     def action_reveal(self) -> None:
         self.revealed = True
 
+    def action_weigh_as(self) -> None:
+        """The question's fate as the next analyst weighs it (argmap.tui.screens.weighing)."""
+        self.weigher, said = next_weighing(self.view.debate, self.weigher)
+        self.notify(said, title="As each analyst weighs it", timeout=6, markup=False)
+
     def action_leave(self) -> None:
         self.dismiss(self.current)
 
@@ -142,7 +160,11 @@ class SeminarScreen(Screen[str | None]):
         hidden = self.hide_speaker and not self.revealed
         widget = self.query_one("#seminar-card", Static)
         width = widget.content_size.width or None  # None before the first layout
-        widget.update(card(self.view, self.current, hidden, width))
+        shown = card(self.view, self.current, hidden, width)
+        if self.current == self.view.debate.question.id:
+            verdict = room_verdict(self.view.debate, self.weighing, *self.room)
+            shown = join_blocks([shown, verdict])
+        widget.update(shown)
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
 

@@ -37,6 +37,7 @@ from argmap.tui.format import (
     speaker_card,
 )
 from argmap.tui.messages import JumpRequested
+from argmap.tui.weighing import value_line
 from argmap.tui.widgets.relation_links import RelationLinks
 
 if TYPE_CHECKING:
@@ -176,6 +177,8 @@ def _head(
         evidence.append(
             Content.assemble(("Tags: ", "bold"), " ".join(f"#{tag}" for tag in node.tags))
         )
+    if (values := value_line(debate, node)) is not None:
+        evidence.append(values)
     if evidence:
         blocks.append(Content("\n").join(evidence))
     return join_blocks(blocks)
