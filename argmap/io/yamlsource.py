@@ -262,13 +262,17 @@ def _scalar(constructor: yaml.constructor.SafeConstructor, node: yaml.Node, name
             ]
         ) from None
     except ValueError as error:  # e.g. an impossible timestamp like 2016-13-45
+        text = str(getattr(node, "value", ""))
+        # Python refuses to convert integers of more than 4,300 digits; say so in plain words.
+        why = "a number this long" if "integer string conversion" in str(error) else str(error)
+        shown = repr(text) if len(text) <= 60 else f"'{text[:20]}…' ({len(text):,} characters)"
         raise DebateLoadError(
             [
                 Diagnostic(
                     name,
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
-                    f"cannot read value {getattr(node, 'value', '')!r}: {error}",
+                    f"cannot read value {shown}: {why}",
                     "quote it to keep it as text",
                 )
             ]
