@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.diagnostics import DebateLoadError, Diagnostic, unreadable_value
 from argmap.io.limits import ALIAS_GROWTH
 from argmap.io.textfile import read_text as read_text  # every reader's one way to read a file
 from argmap.model.text import describe_control, first_control
@@ -262,17 +262,13 @@ def _scalar(constructor: yaml.constructor.SafeConstructor, node: yaml.Node, name
             ]
         ) from None
     except ValueError as error:  # e.g. an impossible timestamp like 2016-13-45
-        text = str(getattr(node, "value", ""))
-        # Python refuses to convert integers of more than 4,300 digits; say so in plain words.
-        why = "a number this long" if "integer string conversion" in str(error) else str(error)
-        shown = repr(text) if len(text) <= 60 else f"'{text[:20]}…' ({len(text):,} characters)"
         raise DebateLoadError(
             [
                 Diagnostic(
                     name,
                     node.start_mark.line + 1,
                     node.start_mark.column + 1,
-                    f"cannot read value {shown}: {why}",
+                    unreadable_value(str(getattr(node, "value", "")), error),
                     "quote it to keep it as text",
                 )
             ]
