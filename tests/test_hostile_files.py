@@ -388,6 +388,16 @@ def test_5000_digit_numbers_in_iccma_files_are_refused(tmp_path: Path, text: str
     refused(run("evaluate", "digits.af", cwd=tmp_path), "(5,000 digits)")
 
 
+def test_a_5000_digit_number_in_yaml_is_refused_briefly(tmp_path: Path) -> None:
+    path = tmp_path / "digits.yaml"
+    path.write_text(DEBATE.replace("title: Uniforms", "title: " + "9" * 5000), encoding="utf-8")
+    code, err = _check(path)
+    assert code == 1
+    assert f"{path}:1:8: error: cannot read value '99999999999999999999…' (5,000 characters)" in err
+    assert "hint: quote it to keep it as text" in err
+    assert len(err) < 1000
+
+
 def test_an_apx_file_with_every_fact_on_one_line_is_read(tmp_path: Path) -> None:
     count = 40_000
     facts = [f"arg(a{n})." for n in range(count)]

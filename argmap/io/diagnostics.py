@@ -86,3 +86,15 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
         else (min(contained, key=len) if contained else None)
     )
     return f"did you mean `{best}`?" if best else None
+
+
+def unreadable_value(text: str, error: ValueError) -> str:
+    """The message for a YAML value that cannot be constructed, short whatever the value.
+
+    A 5,000-digit number is the usual hostile case: Python refuses to convert integers of more
+    than 4,300 digits, and its own message ("use sys.set_int_max_str_digits()") is no help to
+    the author, nor is the number echoed whole.
+    """
+    why = "a number this long" if "integer string conversion" in str(error) else str(error)
+    shown = repr(text) if len(text) <= 60 else f"'{text[:20]}…' ({len(text):,} characters)"
+    return f"cannot read value {shown}: {why}"

@@ -33,7 +33,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from argmap.io.diagnostics import DebateLoadError, Diagnostic
+from argmap.io.diagnostics import DebateLoadError, Diagnostic, unreadable_value
 from argmap.io.limits import ALIAS_GROWTH
 from argmap.model.text import describe_control, first_control
 
@@ -394,7 +394,7 @@ def _construct(
         raise _at(
             name,
             event.start_mark,
-            f"cannot read value {event.value!r}: {error}",
+            unreadable_value(event.value, error),
             "quote it to keep it as text",
         ) from None
 
