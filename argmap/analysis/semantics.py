@@ -8,13 +8,21 @@ least IN set, a maximal IN set, and no UNDEC.  Extensions are the IN sets.
 How it is computed
 ------------------
 * Grounded: one queue-driven pass, O(|arguments| + |attacks|).
-* Complete / preferred / stable: a backtracking search over per-argument label domains.
-  It starts from the grounded labelling (every complete labelling agrees with it on
-  its IN and OUT arguments), propagates the labelling constraints to a fixpoint after
-  each decision, and branches on the undecided argument with the most attacks in and
-  out, trying IN, then OUT, then UNDEC.  Stable simply never offers UNDEC.  Preferred
-  prunes every branch whose possible IN set fits inside an extension found earlier;
-  the label order ensures larger extensions are found before their subsets.
+* Complete / preferred / stable: every such labelling agrees with the grounded one where
+  that is IN or OUT, so only the arguments it leaves undecided are searched, and those one
+  strongly connected component of the attack graph at a time, in order, each for the labels
+  its outside attackers have (:class:`_Decomposed`; Baroni, Giacomin and Guida 2005 show
+  preferred semantics is SCC-recursive).  Within a component, a backtracking search over
+  per-argument label domains propagates the labelling constraints to a fixpoint after each
+  decision and branches on the undecided argument with the most attacks in and out,
+  trying IN, then OUT, then UNDEC.  Stable simply never offers UNDEC.  Preferred prunes
+  every branch whose possible IN set fits inside an extension found earlier; the label
+  order ensures larger extensions are found before their subsets.  Frameworks of a dozen
+  arguments are searched whole, and with at most seven left open every subset is tried.
+* Budgets: listing stops beyond ``Budget.max_extensions`` extensions or
+  ``Budget.max_arguments`` arguments with :class:`BudgetExceeded`, whose message gives the
+  count (:func:`count_extensions` multiplies independent parts) and whose ``hint`` says
+  what to do instead.
 
 Results are deterministic: extensions (and labellings) are sorted by their sorted
 member list.  With no extension at all (stable on an odd cycle), every argument is
