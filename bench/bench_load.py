@@ -84,7 +84,8 @@ def main(sizes: list[int]) -> None:
                 seconds,
                 "s",
                 base,
-                "at most 1.0x",
+                # The target; below 100,000 claims start-up weighs on both processes.
+                "at most 1.0x" if size >= 100_000 else "",
             )
             bench_row(
                 f"check a {size:,}-claim YAML debate, peak memory",

@@ -80,7 +80,7 @@ class Positions:
                 children = self._children(inner)
                 for key_node in children:
                     value_node = next(children)
-                    if self.keys[self.shape[key_node]] == part and self.kinds[key_node] == _SCALAR:
+                    if self.kinds[key_node] == _SCALAR and self.keys[self.shape[key_node]] == part:
                         node = value_node
                         mark = self.marks[key_node if key and index == last else value_node]
                         break
