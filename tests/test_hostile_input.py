@@ -259,17 +259,10 @@ aif_nodes = st.lists(
 )
 
 
-@pytest.mark.xfail(
-    raises=TypeError,
-    strict=False,
-    reason="`participants: true` / `locutions: 5` raise TypeError in formats/aif.py until the "
-    "formats branch (issue 15 item 6) is merged; remove this mark then",
-)
 @settings(
     max_examples=150,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-    report_multiple_bugs=False,  # one TypeError, which the xfail above expects
 )
 @given(
     st.fixed_dictionaries(
