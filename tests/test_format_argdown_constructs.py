@@ -51,10 +51,22 @@ def test_strict_mode_reads_minus_between_statements_as_contrary_once() -> None:
     assert not any("`model`" in w.message for w in loaded.warnings)  # the setting is understood
 
 
-def test_strict_mode_leaves_the_question_undecided_not_out() -> None:
-    debate = read(STRICT).debate
-    # With a one-way attack from C the question was out; a contrary leaves both undecided.
-    assert evaluate(debate, "grounded").question is Label.UNDEC
+STRICT_REASONS = """\
+    ===
+    model:
+        mode: strict
+    ===
+
+    [Q]: Schools should require uniforms. {question: true}
+      + [A]: Uniforms cost families less.
+        - [B]: Uniforms cost families more.
+    """
+
+
+def test_strict_mode_leaves_a_contrary_pair_undecided_not_out() -> None:
+    labels = evaluate(read(STRICT_REASONS).debate, "grounded").labels
+    # Read as a one-way attack, B would defeat A; as contraries neither defeats the other.
+    assert (labels["a"], labels["b"]) == (Label.UNDEC, Label.UNDEC)
 
 
 def test_loose_mode_keeps_minus_an_attack() -> None:
