@@ -106,18 +106,6 @@ def test_an_unwritable_target_is_a_render_error(tmp_path: Path) -> None:
         export_map(debate(), blocker / "map.dot", "dot")
 
 
-def test_maps_too_big_to_read_are_refused_with_a_way_out(tmp_path: Path) -> None:
-    with pytest.raises(RenderError) as error:
-        export_map(debate(), tmp_path / "map.svg", "svg", max_claims=3)
-    assert (
-        "this map has 8 claims, too many for a readable layout (at most 3)" in error.value.message
-    )
-    assert "--focus ID --depth N" in (error.value.hint or "")
-    # The same view, narrowed, is drawn; and DOT is always written.
-    export_map(debate(), tmp_path / "map.svg", "svg", MapOptions(focus="b", depth=1), max_claims=3)
-    export_map(debate(), tmp_path / "map.dot", "dot", max_claims=3)
-
-
 def test_the_wasm_renderer_recovers_after_graphviz_fails() -> None:
     wasm = WasmGraphviz()
     with pytest.raises(RenderError, match="could not lay out"):

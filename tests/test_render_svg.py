@@ -58,7 +58,7 @@ def test_each_claim_group_has_its_id_classes_tooltip_and_link(
     assert {"b", "arg", "p1", "p2", "u", "v", "w", "q"} <= set(by_id)
     assert "conceded" in by_id["p2"].get("class", "").split()
     assert "argument" in by_id["arg"].get("class", "").split()
-    assert by_id["legend"].get("class") == "cluster legend"
+    assert by_id["legend"].get("class") == "legend"
 
 
 @pytest.mark.parametrize("renderer", RENDERERS)

