@@ -120,7 +120,7 @@ def test_evaluate_marks_each_claim_with_its_label(debate_file: Path) -> None:
     claims = layout.claims()
     last_lines = {c: text_lines(node["label"])[-1] for c, node in claims.items()}
     assert last_lines["u"].startswith("✓ IN (accepted)")
-    assert last_lines["arg"].startswith("× OUT (defeated)")  # v undercuts it, unopposed
+    assert last_lines["arg"].startswith("\u00d7 OUT (defeated)")  # v undercuts it, unopposed
     assert last_lines["a"].startswith("? UNDECIDED")  # b and w attack each other
     # u undercuts the link a -> q: the link itself is defeated, drawn on its arrow.
-    assert text_lines(layout.edge("a->q")["label"]) == ["× OUT (defeated)"]
+    assert text_lines(layout.edge("a->q")["label"]) == ["\u00d7 OUT (defeated)"]

@@ -11,7 +11,6 @@ from argmap.render import export as export_module
 from argmap.render import renderers
 from argmap.render.errors import RenderError
 from argmap.render.export import export_map
-from argmap.render.options import MapOptions
 from argmap.render.renderers import WasmGraphviz, choose_renderer
 from tests.test_render_dot import RELATIONS, debate
 

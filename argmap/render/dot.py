@@ -46,8 +46,9 @@ QUESTION_TITLE = Style(17.0, bold=True, role="title")
 TITLE = Style(12.0, bold=True, role="title")
 TEXT = Style(10.5)
 META = Style(9.0, role="meta")
+SEE = Style(9.5, role="text")
 _QUESTION_WIDTH = 300.0
-_TITLE_WIDTH = 170.0
+_TITLE_WIDTH = 140.0
 """Wrap widths in pt: a claim box stays narrow enough to sit beside its siblings."""
 _SHORT_NAME = 22
 """A speaker's name is shown on a box when at most this long, else their id (the speakers
@@ -134,6 +135,7 @@ class _MapBuilder:
         self.sides = index.sides
         self.labels = dict(options.labels or {})
         self.tree_links = _tree_links(debate, index)
+        self.parents = _tree_parents(debate, self.tree_links)
         self.minlen = _staggered_reasons(view, index, self.tree_links)
         self.result = Drawing("")
         self.used = self.result.used
@@ -152,8 +154,8 @@ class _MapBuilder:
                 "fontname": FAMILY,
                 "fontcolor": theme.text,
                 "newrank": "true",
-                "nodesep": "0.3",
-                "ranksep": "0.5",
+                "nodesep": "0.2",
+                "ranksep": "0.4",
                 "pad": "0.1",
                 "outputorder": "edgesfirst",
                 "class": css_class("argmap", "theme", theme.name),
@@ -172,13 +174,22 @@ class _MapBuilder:
         if self.view.has_question:
             self._question(graph)
         self._claims(graph)
-        for relation in self.debate.relations.values():
+        for relation in self._pros_first():
             self._relation(graph, relation)
         for argument in self.debate.arguments.values():
             self._premises(graph, argument)
         self.result.dot = str(graph.source)
         self.result.speakers = [s for s in self.debate.speakers if s in self._speakers]
         return self.result
+
+    def _pros_first(self) -> list[Relation]:
+        """Relations with every claim's pro reasons before its con reasons; with
+        ``ordering=in`` on each claim, pros sit on its left and cons on its right."""
+        order = {Side.PRO: 0, Side.NEUTRAL: 1, Side.CON: 2}
+        return sorted(
+            self.debate.relations.values(),
+            key=lambda r: order[self.sides.get(r.source, Side.NEUTRAL)],
+        )
 
     def _sized(self, node_id: str, lines: Block) -> dict[str, str]:
         """Size attributes for a box holding ``lines``; remembers the block for the SVG."""
@@ -208,6 +219,7 @@ class _MapBuilder:
                     "tooltip": tooltip([question.text]),
                     "shape": "box",
                     "style": "rounded,filled,bold",
+                    "ordering": "in",
                     "penwidth": "2.5",
                     "color": self.theme.line,
                     "fillcolor": self.theme.question_fill,
@@ -393,6 +405,9 @@ class _MapBuilder:
         undercuts = [u for u in self.index.undercutters(relation.id) if u.source in self.view]
         attrs = self._relation_attrs(relation)
         tail, head = node_name(relation.source), node_name(relation.target)
+        if not undercuts and self._far(relation):
+            tail = self._see_copy(graph, relation)
+            attrs = {k: v for k, v in attrs.items() if k not in ("constraint", "weight")}
         if not undercuts:
             _edge(graph, tail, head, attrs)
             return
@@ -418,6 +433,52 @@ class _MapBuilder:
         _edge(graph, junction, head, attrs)
         for undercut in undercuts:
             _edge(graph, node_name(undercut.source), junction, self._relation_attrs(undercut))
+
+    def _far(self, relation: Relation) -> bool:
+        """Whether a cross-link joins two different top-level lines of argument (or reaches
+        back to the question): drawn whole it would be a long arrow across the map."""
+        if relation.kind not in (RelationKind.SUPPORTS, RelationKind.ATTACKS):
+            return False
+        if relation.id in self.tree_links or relation.target in self.debate.relations:
+            return False
+        return self._branch(relation.source) != self._branch(relation.target)
+
+    def _branch(self, node: str) -> str:
+        """The top-level line of argument a node hangs in (its ancestor next to the question)."""
+        question = self.debate.question.id
+        seen = {node}
+        while self.parents.get(node, question) != question:
+            node = self.parents[node]
+            if node in seen:
+                break
+            seen.add(node)
+        return node
+
+    def _see_copy(self, graph: graphviz.Digraph, relation: Relation) -> str:
+        """A small linked copy of a reused claim, beside the claim it also bears on."""
+        source = relation.source
+        name = f"see {node_name(relation.id)}"
+        copy_id = f"see-{relation.id}"
+        lines = block([(f"see: {self.debate.label_of(source)}", SEE, _TITLE_WIDTH)])
+        side = self.sides.get(source, Side.NEUTRAL)
+        graph.body.append(
+            statement(
+                quoted_name(name),
+                {
+                    **self._sized(copy_id, lines),
+                    "id": literal(copy_id),
+                    "class": f"see-copy {side.value}",
+                    "tooltip": tooltip([self.debate.text_of(source)]),
+                    "style": "filled,dotted,rounded",
+                    "color": self.theme.side_line[side],
+                    "fillcolor": self.theme.background,
+                    "URL": literal(f"#{svg_id(source)}"),
+                },
+            )
+        )
+        self.result.sides[copy_id] = side
+        self.used.add("see-copy")
+        return name
 
     def _relation_attrs(self, relation: Relation) -> dict[str, str]:
         kind = relation.kind
@@ -521,6 +582,19 @@ def _tree_links(debate: Debate, index: DebateIndex) -> set[str]:
         for premise in argument.premises if argument else ():
             reach(premise, None)
     return links
+
+
+def _tree_parents(debate: Debate, tree_links: set[str]) -> dict[str, str]:
+    """Each node's parent on the tree :func:`_tree_links` ranks the map by."""
+    parents: dict[str, str] = {}
+    for relation_id in tree_links:
+        relation = debate.relations[relation_id]
+        target = debate.relations.get(relation.target)
+        parents[relation.source] = target.target if target is not None else relation.target
+    for argument in debate.arguments.values():
+        for premise in argument.premises:
+            parents.setdefault(premise, argument.id)
+    return parents
 
 
 def _staggered_reasons(view: View, index: DebateIndex, tree_links: set[str]) -> dict[str, int]:

@@ -357,6 +357,9 @@ def _legend_entries(
     if "conceded" in used:
         box = _sample_box(neutral_fill, neutral_line, None, double=True)
         yield "conceded", box, "conceded", _SAMPLE_W
+    if "see-copy" in used:
+        box = _sample_box(theme.background, neutral_line, _DASH["dotted"], rounded=True)
+        yield "see-copy", box, "see: a claim drawn elsewhere", _SAMPLE_W
     if "context" in used:
         yield (
             "context",
@@ -522,7 +525,7 @@ def _key_entry(
     line = y + KEY.size * LINE_HEIGHT
     baseline = line - KEY.size * (LINE_HEIGHT - ASCENT)
     group.append(_text(name, x, baseline, KEY_NAME, theme.text))
-    rest = width - text_width(name, KEY_NAME.size, True) - 4
+    rest = width - text_width(name, KEY_NAME.size, True) - 7
     words = wrap(about, max(rest, width / 2), KEY) if about else []
     if words and text_width(words[0], KEY.size) <= rest:
         group.append(_text(words[0], x + width - rest, baseline, KEY, theme.context_text))
