@@ -118,9 +118,9 @@ def test_evaluate_marks_each_claim_with_its_label(debate_file: Path) -> None:
     assert code == 0
     layout = Layout(Path("grounded.dot").read_text(encoding="utf-8"))
     claims = layout.claims()
-    last_lines = {c: text_lines(node["label"])[-1] for c, node in claims.items()}
-    assert last_lines["u"].startswith("✓ IN (accepted)")
-    assert last_lines["arg"].startswith("\u00d7 OUT (defeated)")  # v undercuts it, unopposed
-    assert last_lines["a"].startswith("? UNDECIDED")  # b and w attack each other
+    first_lines = {c: text_lines(node["label"])[0] for c, node in claims.items()}
+    assert first_lines["u"] == "✓ IN (accepted)"
+    assert first_lines["arg"] == "\u00d7 OUT (defeated)"  # v undercuts it, unopposed
+    assert first_lines["a"] == "? UNDECIDED"  # b and w attack each other
     # u undercuts the link a -> q: the link itself is defeated, drawn on its arrow.
     assert text_lines(layout.edge("a->q")["label"]) == ["\u00d7 OUT (defeated)"]

@@ -211,9 +211,9 @@ def test_evaluation_labels_are_marked_in_words_and_lines_not_colour() -> None:
     labels = {"a": "in", "b": "out", "arg": "undec"}
     plain = Layout(build_dot(debate())).claims()
     claims = Layout(build_dot(debate(), MapOptions(labels=labels))).claims()
-    assert text_lines(claims["a"]["label"])[-1].startswith("✓ IN (accepted)")
-    assert text_lines(claims["b"]["label"])[-1].startswith("\u00d7 OUT (defeated)")
-    assert text_lines(claims["arg"]["label"])[-1].startswith("? UNDECIDED")
+    assert text_lines(claims["a"]["label"])[0] == "✓ IN (accepted)"
+    assert text_lines(claims["b"]["label"])[0] == "\u00d7 OUT (defeated)"
+    assert text_lines(claims["arg"]["label"])[0] == "? UNDECIDED"
     assert claims["a"]["penwidth"] == "3"
     assert "diagonals" in claims["b"]["style"]
     for node in ("a", "b", "arg"):

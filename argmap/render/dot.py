@@ -47,8 +47,10 @@ TITLE = Style(12.0, bold=True, role="title")
 TEXT = Style(10.5)
 META = Style(9.0, role="meta")
 SEE = Style(9.5, role="text")
+BADGE = Style(9.0, bold=True, role="badge")
 _QUESTION_WIDTH = 300.0
 _TITLE_WIDTH = 140.0
+_META_WIDTH = 200.0
 """Wrap widths in pt: a claim box stays narrow enough to sit beside its siblings."""
 _SHORT_NAME = 22
 """A speaker's name is shown on a box when at most this long, else their id (the speakers
@@ -312,18 +314,19 @@ class _MapBuilder:
     def _label(self, node: Statement | Argument, label: str | None) -> Block:
         """Bold title, the text when the view shows it, one small grey line of who and how."""
         title = self.debate.label_of(node.id)
-        parts = [(title, TITLE, _TITLE_WIDTH)]
+        parts = [(EVALUATION_TAG[label], BADGE, _META_WIDTH)] if label is not None else []
+        parts.append((title, TITLE, _TITLE_WIDTH))
         text = self.debate.text_of(node.id)
         if self.options.show_text and text != title:
             parts.append((text, TEXT, _TITLE_WIDTH))
-        meta = self._meta(node, label)
+        meta = self._meta(node)
         if meta:
-            parts.append((meta, META, _TITLE_WIDTH))
+            parts.append((meta, META, _META_WIDTH))
         return block(parts)
 
-    def _meta(self, node: Statement | Argument, label: str | None) -> str:
-        """``IN · Lankov · expert opinion · conceded by Go``: evaluation, speakers, basis."""
-        parts = [EVALUATION_TAG[label]] if label is not None else []
+    def _meta(self, node: Statement | Argument) -> str:
+        """``Andrei Lankov · expert opinion · conceded by Go``: who, on what basis."""
+        parts: list[str] = []
         speakers = list(node.speakers)
         if isinstance(node, Argument):
             # Premises that already say who argues it make the argument's own line redundant.
