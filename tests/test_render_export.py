@@ -88,7 +88,7 @@ def test_a_failed_render_leaves_the_existing_map_untouched(
     class Broken:
         name = "broken"
 
-        def render(self, dot: str, fmt: str) -> bytes:
+        def render(self, dot: str, fmt: str, engine: str = "dot") -> bytes:
             raise RenderError("layout crashed")
 
     monkeypatch.setattr(export_module, "choose_renderer", lambda name: Broken())

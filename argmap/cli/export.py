@@ -14,8 +14,9 @@ from argmap.analysis.semantics import Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
 from argmap.model.debate import Debate
 from argmap.render.export import FORMATS, RenderError, export_map
-from argmap.render.options import DIRECTIONS, GROUP_BY, THEMES, MapOptions
+from argmap.render.options import DIRECTIONS, GROUP_BY, PAGES, THEMES, MapOptions
 from argmap.render.renderers import RENDERERS, choose_renderer
+from argmap.render.select import READABLE_CLAIMS, select_view
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -81,6 +82,25 @@ DEFAULT_FOLDER = Path("exports")
     "semantics (as `argmap evaluate`).",
 )
 @click.option(
+    "--text",
+    "show_text",
+    is_flag=True,
+    help="Put each claim's full text under its title.",
+)
+@click.option(
+    "--page",
+    type=click.Choice(PAGES, case_sensitive=False),
+    help="Fit the map to a page or slide: 16:9, 4:3, a4, a3, a2 or letter (landscape).",
+)
+@click.option("--portrait", is_flag=True, help="Turn --page upright.")
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help=f"Draw every claim of a debate over {READABLE_CLAIMS} claims, instead of its top "
+    "levels with a '+N below' badge on each claim whose reasons are left out.",
+)
+@click.option(
     "--renderer",
     type=click.Choice(RENDERERS),
     default="auto",
@@ -98,6 +118,10 @@ def export(
     direction: str,
     theme: str,
     semantics: str | None,
+    show_text: bool,
+    page: str | None,
+    portrait: bool,
+    everything: bool,
     renderer: str,
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
@@ -109,6 +133,8 @@ def export(
       argmap export arguments.yaml --speaker lankov -o lankov.png
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
+      argmap export arguments.yaml --page a3 -f pdf      # a poster
+      argmap export big.yaml --all                      # every claim of a large debate
     """
     chosen = _formats(formats, output)
     loaded = load_or_exit(file)
@@ -120,7 +146,14 @@ def export(
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
         labels=_labels(loaded.debate, semantics) if semantics else None,
+        show_text=show_text,
+        page=page.lower() if page else None,  # type: ignore[arg-type]
+        portrait=portrait,
+        everything=everything,
     )
+    if portrait and page is None:
+        fail("--portrait turns a page upright", "add --page, e.g. --page a4 --portrait")
+    _note_cut(loaded.debate, options)
     for fmt, path in _targets(file, chosen, output):
         started = time.perf_counter()
         try:
@@ -130,6 +163,24 @@ def export(
         except RenderError as error:
             fail(error.message, error.hint)
         click.echo(f"wrote {path}{used} in {time.perf_counter() - started:.1f} s")
+
+
+def _note_cut(debate: Debate, options: MapOptions) -> None:
+    """Say on stderr when a large debate is drawn only to the depth that fits, and how to
+    see the rest."""
+    try:
+        view = select_view(debate, options)
+    except RenderError as error:
+        fail(error.message, error.hint)
+    if view.cut_depth is not None:
+        stderr.print(
+            f"note: {view.total_claims:,} claims are more than a map can show readably; "
+            f"drawing the top {view.cut_depth} levels ({view.claim_count:,} claims, "
+            "'+N below' on each claim whose reasons are left out). "
+            "See the rest with --focus ID --depth N, --slides, or draw everything with --all.",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _labels(debate: Debate, semantics: str) -> dict[str, str]:

@@ -57,6 +57,11 @@ _SHORT_NAME = 22
 key under the map gives every full name and affiliation once)."""
 _POINTS_PER_INCH = 72.0
 
+QUICK_LAYOUT_FROM = 300
+_QUICK_LAYOUT = {"mclimit": "0.1", "nslimit": "1", "nslimit1": "1", "searchsize": "10"}
+"""Above this many claims ``dot`` spends less effort on crossing reduction and network
+simplex: a 2,000-claim map lays out in a third of the time, and no one reads its crossings."""
+
 _STAGGER_FROM = 3
 _THREE_ROWS_FROM = 5
 """A claim with 3 or 4 reasons gets them in two staggered rows, with 5 or more in three."""
@@ -173,7 +178,10 @@ class _MapBuilder:
             },
             edge_attr={"fontname": FAMILY, "fontsize": "9", "penwidth": "1.4", "arrowsize": "0.8"},
         )
+        if self.view.claim_count > QUICK_LAYOUT_FROM:
+            graph.graph_attr.update(_QUICK_LAYOUT)
         if self.view.has_question:
+            graph.graph_attr["root"] = node_name(self.debate.question.id)  # twopi's centre
             self._question(graph)
         self._claims(graph)
         for relation in self._pros_first():
@@ -322,6 +330,10 @@ class _MapBuilder:
         meta = self._meta(node)
         if meta:
             parts.append((meta, META, _META_WIDTH))
+        below = self.view.below.get(node.id)
+        if below is not None:
+            parts.append((below.badge(), BADGE, _META_WIDTH))
+            self.used.add("below")
         return block(parts)
 
     def _meta(self, node: Statement | Argument) -> str:

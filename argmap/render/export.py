@@ -38,8 +38,18 @@ def render_map(
     view = view or select_view(debate, options, index)
     drawing = drawing_for_view(debate, view, options, index)
     engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
-    raw = engine.render(drawing.dot, "svg")
-    return finish(raw, drawing, debate, options)
+    raw = engine.render(drawing.dot, "svg", layout_engine(view))
+    return finish(raw, drawing, debate, options, view)
+
+
+RADIAL_FROM = 3000
+"""Above this many claims the map is laid out radially (``twopi``, seconds) instead of in
+ranks (``dot``, which would take minutes): only ``--all`` asks for a map that large."""
+
+
+def layout_engine(view: View) -> str:
+    """``dot`` for a readable map, ``twopi`` for one too big for ``dot`` to lay out quickly."""
+    return "twopi" if view.claim_count > RADIAL_FROM else "dot"
 
 
 def map_svg(

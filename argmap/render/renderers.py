@@ -52,7 +52,7 @@ class Renderer(Protocol):
     @property
     def name(self) -> str: ...
 
-    def render(self, dot: DotSource, fmt: str) -> bytes: ...
+    def render(self, dot: DotSource, fmt: str, engine: str = "dot") -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -62,10 +62,10 @@ class NativeDot:
     executable: str
     name: str = "dot"
 
-    def render(self, dot: DotSource, fmt: str) -> bytes:
+    def render(self, dot: DotSource, fmt: str, engine: str = "dot") -> bytes:
         try:
             process = subprocess.Popen(
-                [self.executable, f"-T{fmt}"],
+                [self.executable, f"-K{engine}", f"-T{fmt}"],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
@@ -104,19 +104,16 @@ class WasmGraphviz:
     _lock = threading.Lock()
     _backend: Any = None
 
-    def render(self, dot: DotSource, fmt: str) -> bytes:
-        svg = self.svg(_text(dot))
+    def render(self, dot: DotSource, fmt: str, engine: str = "dot") -> bytes:
+        svg = self.layout(_text(dot), "svg", engine)
         return svg if fmt == "svg" else convert_svg(svg, fmt)
 
-    def svg(self, dot: str) -> bytes:
-        return self.layout(dot, "svg")
-
-    def layout(self, dot: str, fmt: str = "svg") -> bytes:
+    def layout(self, dot: str, fmt: str = "svg", engine: str = "dot") -> bytes:
         """Graphviz's own output formats (``svg``; ``json`` lets tests read the layout)."""
         with self._lock:
             backend = self._instance()
             try:
-                output: bytes = backend.render(dot, format=fmt, engine="dot")
+                output: bytes = backend.render(dot, format=fmt, engine=engine)
             except Exception as error:  # wasmtime traps and Graphviz errors alike
                 type(self)._backend = None
                 first = str(error).strip().splitlines()[0] if str(error).strip() else ""

@@ -23,6 +23,7 @@ from argmap.render.dot import Drawing
 from argmap.render.fonts import ASCENT, FONT_STACK, LINE_HEIGHT, font_face_css, text_width
 from argmap.render.labels import Block, Style, text_height, wrap
 from argmap.render.options import MapOptions
+from argmap.render.select import View
 from argmap.render.theme import RELATION_STYLE, THEMES, Theme
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -67,7 +68,9 @@ class Finished:
     """How much the content was scaled to fit ``options.page`` (1.0 without a page)."""
 
 
-def finish(raw: bytes, drawing: Drawing, debate: Debate, options: MapOptions) -> Finished:
+def finish(
+    raw: bytes, drawing: Drawing, debate: Debate, options: MapOptions, view: View | None = None
+) -> Finished:
     """The SVG a user gets from Graphviz's ``raw`` SVG of ``drawing``."""
     theme = THEMES[options.theme]
     layout = ET.fromstring(raw)
@@ -77,7 +80,7 @@ def finish(raw: bytes, drawing: Drawing, debate: Debate, options: MapOptions) ->
     _write_labels(graph, drawing, theme)
     map_width, map_height = _size(layout)
     content_width = max(map_width, 480.0)
-    header = _header(debate, options, theme, content_width)
+    header = _header(debate, options, view, theme, content_width)
     footer = _footer(debate, drawing, options, theme, content_width)
     width = content_width + 2 * MARGIN
     height = MARGIN + header.height + map_height + footer.height + MARGIN
@@ -265,7 +268,9 @@ def _stack(
     return y
 
 
-def _header(debate: Debate, options: MapOptions, theme: Theme, width: float) -> _Part:
+def _header(
+    debate: Debate, options: MapOptions, view: View | None, theme: Theme, width: float
+) -> _Part:
     group = ET.Element(f"{_S}g", {"id": "title-block", "class": "title-block"})
     parts: list[tuple[str, Style, str]] = [(debate.title, TITLE, theme.text)]
     parts.append((debate.question.text, QUESTION, theme.text))
@@ -281,9 +286,14 @@ def _header(debate: Debate, options: MapOptions, theme: Theme, width: float) -> 
     return _Part(group, bottom + MARGIN / 2)
 
 
-def view_scope(debate: Debate, options: MapOptions) -> list[str]:
+def view_scope(debate: Debate, options: MapOptions, view: View | None = None) -> list[str]:
     """What this view leaves out or adds, one phrase each, for the title block."""
     parts = []
+    if view is not None and view.cut_depth is not None:
+        parts.append(
+            f"the top {view.cut_depth} levels: {view.claim_count:,} of {view.total_claims:,} "
+            "claims; see the rest with --focus ID, --slides or --all"
+        )
     if options.focus is not None:
         depth = "all connected" if options.depth is None else f"depth {options.depth}"
         parts.append(f"around “{debate.label_of(options.focus)}” ({depth})")
