@@ -280,7 +280,7 @@ def _header(
     if len(debate.sources) > 3:
         parts.append((f"and {len(debate.sources) - 3} more sources", SMALL, theme.context_text))
     parts += [
-        (f"View: {scope}", SMALL, theme.context_text) for scope in view_scope(debate, options)
+        (f"View: {scope}", SMALL, theme.context_text) for scope in view_scope(debate, options, view)
     ]
     bottom = _stack(group, parts, width, 0.0)
     return _Part(group, bottom + MARGIN / 2)
