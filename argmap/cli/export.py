@@ -13,7 +13,7 @@ from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import Semantics
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
 from argmap.model.debate import Debate
-from argmap.render.export import FORMATS, RenderError, export_map
+from argmap.render.export import FORMATS, RenderError, export_map, export_slides
 from argmap.render.options import DIRECTIONS, GROUP_BY, PAGES, THEMES, MapOptions
 from argmap.render.renderers import RENDERERS, choose_renderer
 from argmap.render.select import READABLE_CLAIMS, select_view
@@ -94,6 +94,12 @@ DEFAULT_FOLDER = Path("exports")
 )
 @click.option("--portrait", is_flag=True, help="Turn --page upright.")
 @click.option(
+    "--slides",
+    is_flag=True,
+    help="A slide deck: an overview, then a page per line of argument (16:9 unless --page). "
+    "pdf: one <stem>-slides.pdf; svg and png: <stem>-slide-01.svg, ... one file a page.",
+)
+@click.option(
     "--all",
     "everything",
     is_flag=True,
@@ -121,6 +127,7 @@ def export(
     show_text: bool,
     page: str | None,
     portrait: bool,
+    slides: bool,
     everything: bool,
     renderer: str,
 ) -> None:
@@ -134,6 +141,7 @@ def export(
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
       argmap export arguments.yaml --page a3 -f pdf      # a poster
+      argmap export arguments.yaml --slides -f pdf       # exports/arguments-slides.pdf
       argmap export big.yaml --all                      # every claim of a large debate
     """
     chosen = _formats(formats, output)
@@ -153,6 +161,9 @@ def export(
     )
     if portrait and page is None:
         fail("--portrait turns a page upright", "add --page, e.g. --page a4 --portrait")
+    if slides:
+        _slides(loaded.debate, file, chosen, output, options, renderer)
+        return
     _note_cut(loaded.debate, options)
     for fmt, path in _targets(file, chosen, output):
         started = time.perf_counter()
@@ -163,6 +174,35 @@ def export(
         except RenderError as error:
             fail(error.message, error.hint)
         click.echo(f"wrote {path}{used} in {time.perf_counter() - started:.1f} s")
+
+
+def _slides(
+    debate: Debate,
+    file: Path,
+    formats: list[str],
+    output: str | None,
+    options: MapOptions,
+    renderer: str,
+) -> None:
+    """``--slides``: the deck in each format asked for."""
+    if "dot" in formats:
+        fail("a slide deck is drawn as svg, png or pdf", "drop dot from --format")
+    for fmt in formats:
+        if output is None or _is_folder(output):
+            folder = Path(output) if output else DEFAULT_FOLDER
+            target = folder / f"{file.stem}-{'slides' if fmt == 'pdf' else 'slide'}.{fmt}"
+        else:
+            target = Path(output) if len(formats) == 1 else Path(output).with_suffix(f".{fmt}")
+        started = time.perf_counter()
+        used = f" with {choose_renderer(renderer).name}"
+        try:
+            with _progress(f"Drawing the slides{used}…"):
+                paths = export_slides(debate, target, fmt, options, renderer)
+        except RenderError as error:
+            fail(error.message, error.hint)
+        where = str(paths[0]) if len(paths) == 1 else f"{paths[0]} … {paths[-1].name}"
+        pages = "" if fmt != "pdf" else " (one page a slide)"
+        click.echo(f"wrote {where}{pages}{used} in {time.perf_counter() - started:.1f} s")
 
 
 def _note_cut(debate: Debate, options: MapOptions) -> None:

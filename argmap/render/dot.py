@@ -113,10 +113,21 @@ def dot_for_view(
 
 
 def drawing_for_view(
-    debate: Debate, view: View, options: MapOptions, index: DebateIndex | None = None
+    debate: Debate,
+    view: View,
+    options: MapOptions,
+    index: DebateIndex | None = None,
+    *,
+    compact: bool = False,
 ) -> Drawing:
-    """The DOT and label blocks for a view already selected."""
-    return _MapBuilder(debate, view, options, index or DebateIndex(debate)).drawing()
+    """The DOT and label blocks for a view already selected; ``compact`` packs boxes closer
+    (a slide, where every point of height is type size)."""
+    drawing = _MapBuilder(debate, view, options, index or DebateIndex(debate)).drawing()
+    if compact:
+        drawing.dot = drawing.dot.replace("nodesep=0.2", "nodesep=0.05", 1).replace(
+            "ranksep=0.4", "ranksep=0.3", 1
+        )
+    return drawing
 
 
 def svg_id(node_id: str) -> str:
@@ -213,9 +224,11 @@ class _MapBuilder:
     def _question(self, graph: graphviz.Digraph) -> None:
         question = self.debate.question
         label = self.labels.get(question.id)
-        parts = [(question.title or question.text, QUESTION_TITLE, _QUESTION_WIDTH)]
+        # Beside its reasons (LR, RL) the question is a narrower column, as they are.
+        width = _QUESTION_WIDTH if self.options.direction in ("TB", "BT") else _TITLE_WIDTH + 40
+        parts = [(question.title or question.text, QUESTION_TITLE, width)]
         if label is not None:
-            parts.append((EVALUATION_TAG[label], META, _QUESTION_WIDTH))
+            parts.append((EVALUATION_TAG[label], META, width))
         lines = block(parts)
         lines = Block(
             lines.lines, lines.width + 12, lines.height + 8, lines.pad_x + 6, lines.pad_y + 4

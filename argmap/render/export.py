@@ -18,11 +18,11 @@ from argmap.model.debate import Debate
 from argmap.render.dot import drawing_for_view
 from argmap.render.errors import RenderError
 from argmap.render.options import MapOptions
-from argmap.render.renderers import Renderer, choose_renderer, convert_svg
+from argmap.render.renderers import Renderer, choose_renderer, convert_svg, pdf_pages
 from argmap.render.select import View, select_view
 from argmap.render.svg import Finished, finish
 
-__all__ = ["FORMATS", "RenderError", "export_map", "map_svg", "render_map"]
+__all__ = ["FORMATS", "RenderError", "export_map", "export_slides", "map_svg", "render_map"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
@@ -88,3 +88,42 @@ def export_map(
     except OSError as error:
         raise RenderError(f"could not write {out}: {error.strerror or error}") from None
     return out
+
+
+def slide_paths(target: Path, fmt: str, pages: int) -> list[Path]:
+    """Where a deck goes: ``target`` itself for one PDF, else ``<stem>-NN.<fmt>`` a page."""
+    if fmt == "pdf":
+        return [target]
+    stem = target.with_suffix("")
+    return [stem.with_name(f"{stem.name}-{n:02}.{fmt}") for n in range(1, pages + 1)]
+
+
+def export_slides(
+    debate: Debate,
+    target: Path,
+    fmt: str,
+    options: MapOptions = MapOptions(),  # noqa: B008
+    renderer: str = "auto",
+) -> list[Path]:
+    """Draw the deck (:mod:`argmap.render.slides`) as one multi-page PDF at ``target``, or as
+    one SVG or PNG a page beside it (see :func:`slide_paths`); return the files written."""
+    from argmap.render.slides import render_slides
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"a slide deck is drawn as svg, png or pdf, not {fmt!r}")
+    pages = [page.svg.encode("utf-8") for page in render_slides(debate, options, renderer)]
+    paths = slide_paths(target, fmt, len(pages))
+    if fmt == "pdf":
+        files = [(target, pdf_pages(pages))]
+    else:
+        files = [
+            (p, svg if fmt == "svg" else convert_svg(svg, fmt))
+            for p, svg in zip(paths, pages, strict=True)
+        ]
+    for path, data in files:
+        try:
+            atomic_write(path, data)
+        except OSError as error:
+            raise RenderError(f"could not write {path}: {error.strerror or error}") from None
+    return paths

@@ -12,12 +12,13 @@ import atexit
 import hashlib
 import importlib.metadata
 import importlib.util
+import io
 import os
 import platform
 import shutil
 import subprocess
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol, get_args
@@ -252,3 +253,32 @@ def choose_renderer(name: str = "auto") -> Renderer:
             f"{INSTALL_GRAPHVIZ}, or use --renderer wasm (SVG without installing anything)",
         )
     return WasmGraphviz()
+
+
+def pdf_pages(svgs: Sequence[bytes]) -> bytes:
+    """One PDF with a page per SVG (a slide deck), drawn by CairoSVG onto one cairo surface."""
+    if not svgs:
+        raise RenderError("there are no pages to write")
+    convert_svg(svgs[0], "pdf")  # says what to install when CairoSVG cannot run
+    import cairocffi  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    import cairosvg.parser  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    import cairosvg.surface  # type: ignore[import-not-found,import-untyped,unused-ignore]
+
+    output = io.BytesIO()
+    shared = cairocffi.PDFSurface(output, 1, 1)
+
+    class _Page(cairosvg.surface.PDFSurface):  # type: ignore[misc,name-defined,unused-ignore]
+        """A CairoSVG surface that draws onto the shared PDF instead of a new one."""
+
+        def _create_surface(self, width: float, height: float) -> tuple[Any, float, float]:
+            shared.set_size(width, height)
+            return shared, width, height
+
+    try:
+        for svg in svgs:
+            page = _Page(cairosvg.parser.Tree(bytestring=svg, unsafe=False), None, 96)
+            page.context.show_page()
+        shared.finish()
+    except Exception as error:
+        raise RenderError(f"could not write the slides as PDF: {error}") from None
+    return output.getvalue()

@@ -130,7 +130,7 @@ def select_view(debate: Debate, options: MapOptions, index: DebateIndex | None =
         shown = tuple(node for node in debate.node_ids() if node in keep)
         return View(shown, frozenset(context & keep), options.focus, question in keep)
     start = options.focus or question
-    depth, parents = _tree_depths(debate, index, start, keep)
+    depth, parents = tree_depths(debate, index, start, keep)
     cut = _depth_that_fits(depth, READABLE_CLAIMS)
     kept = {node for node, d in depth.items() if d <= cut}
     shown = tuple(node for node in debate.node_ids() if node in kept)
@@ -146,7 +146,7 @@ def select_view(debate: Debate, options: MapOptions, index: DebateIndex | None =
     )
 
 
-def _tree_depths(
+def tree_depths(
     debate: Debate, index: DebateIndex, start: str, keep: set[str]
 ) -> tuple[dict[str, int], dict[str, str]]:
     """Steps from ``start`` outwards (reasons, premises, undercutters) within ``keep``, and

@@ -51,6 +51,7 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 TITLE = Style(20.0, bold=True, role="title")
 QUESTION = Style(13.0)
+SLIDE_TITLE = Style(14.0, bold=True, role="title")
 SMALL = Style(9.5, role="meta")
 KEY = Style(9.5)
 KEY_NAME = Style(9.5, bold=True)
@@ -69,9 +70,17 @@ class Finished:
 
 
 def finish(
-    raw: bytes, drawing: Drawing, debate: Debate, options: MapOptions, view: View | None = None
+    raw: bytes,
+    drawing: Drawing,
+    debate: Debate,
+    options: MapOptions,
+    view: View | None = None,
+    heading: tuple[str, str] | None = None,
 ) -> Finished:
-    """The SVG a user gets from Graphviz's ``raw`` SVG of ``drawing``."""
+    """The SVG a user gets from Graphviz's ``raw`` SVG of ``drawing``.
+
+    ``heading`` replaces the title block by a slide's path and page number.
+    """
     theme = THEMES[options.theme]
     layout = ET.fromstring(raw)
     graph = layout.find(f"{_S}g")
@@ -80,7 +89,11 @@ def finish(
     _write_labels(graph, drawing, theme)
     map_width, map_height = _size(layout)
     content_width = max(map_width, 480.0)
-    header = _header(debate, options, view, theme, content_width)
+    header = (
+        _slide_header(heading, theme, content_width)
+        if heading is not None
+        else _header(debate, options, view, theme, content_width)
+    )
     footer = _footer(debate, drawing, options, theme, content_width)
     width = content_width + 2 * MARGIN
     height = MARGIN + header.height + map_height + footer.height + MARGIN
@@ -283,6 +296,16 @@ def _header(
         (f"View: {scope}", SMALL, theme.context_text) for scope in view_scope(debate, options, view)
     ]
     bottom = _stack(group, parts, width, 0.0)
+    return _Part(group, bottom + MARGIN / 2)
+
+
+def _slide_header(heading: tuple[str, str], theme: Theme, width: float) -> _Part:
+    group = ET.Element(f"{_S}g", {"id": "title-block", "class": "title-block slide"})
+    path, number = heading
+    number_width = text_width(number, SMALL.size) + MARGIN
+    bottom = _stack(group, [(path, SLIDE_TITLE, theme.text)], width - number_width, 0.0)
+    baseline = SLIDE_TITLE.size * ASCENT
+    group.append(_text(number, width, baseline, SMALL, theme.context_text, "end"))
     return _Part(group, bottom + MARGIN / 2)
 
 

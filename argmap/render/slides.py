@@ -1,0 +1,198 @@
+"""A slide deck of a debate: an overview, then a page for each line of argument.
+
+The overview shows the question and its top-level reasons, each badged with what lies
+below it (``+5 below: 4 pro, 1 con``). Each top-level reason then gets a page with its own
+reasons, as deep as fits in about :data:`SLIDE_BOXES` boxes and in type of at least
+:data:`SLIDE_PT` on a 16:9 slide; wherever a page would need more, the claims at its edge are
+badged and get pages of their own. Every page is titled with the path back to the question,
+and every claim of the view is on at least one page. ``--focus``, ``--speaker``, ``--theme``
+and ``--evaluate`` apply to every page, as the view they select is what the deck splits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from argmap.analysis.graph import DebateIndex
+from argmap.model.debate import Debate, Side
+from argmap.render.dot import Drawing, drawing_for_view
+from argmap.render.options import MapOptions
+from argmap.render.renderers import Renderer, choose_renderer
+from argmap.render.select import Below, View, select_view, tree_depths
+from argmap.render.svg import Finished, finish
+
+_ARROW = " \u203a "
+"""Between the steps of a page's path back to the question (a single right angle quote)."""
+SLIDE_BOXES = 15
+"""At most this many claims on a page (a page's root always comes with all its reasons)."""
+SLIDE_PT = 14.0
+"""The smallest claim title a slide may show, in pt, fitted to its page."""
+TITLE_PT = 12.0
+"""The size a claim's title is drawn at before fitting (``argmap.render.dot.TITLE``)."""
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One page: the claims it shows (``view``) under ``root``, and the path to it."""
+
+    path: tuple[str, ...]
+    """Labels from the question down to the page's root."""
+    view: View
+    root: str
+    levels: int
+
+
+@dataclass(frozen=True)
+class _Tree:
+    children: dict[str, list[str]]
+    parents: dict[str, str]
+    below: dict[str, Below]
+    context: frozenset[str]
+    question: str
+
+
+def plan(debate: Debate, options: MapOptions, index: DebateIndex | None = None) -> list[Slide]:
+    """The deck's pages, overview first, before any layout."""
+    index = index or DebateIndex(debate)
+    tree = _tree(debate, options, index)
+    start = options.focus or debate.question.id
+    slides = [_slide(debate, tree, [start], (debate.label_of(start),), levels=1)]
+    for child in tree.children.get(start, []):
+        slides += _pages(debate, tree, child, (debate.label_of(start),))
+    return slides
+
+
+def _tree(debate: Debate, options: MapOptions, index: DebateIndex) -> _Tree:
+    base = select_view(debate, replace(options, everything=True), index)
+    keep = set(base.shown)
+    start = options.focus or debate.question.id
+    depth, parents = tree_depths(debate, index, start, keep)
+    order = {node: n for n, node in enumerate(debate.node_ids())}
+    children: dict[str, list[str]] = {}
+    for node in sorted(parents, key=order.__getitem__):
+        children.setdefault(parents[node], []).append(node)
+    orphans = [n for n in sorted(keep - set(parents) - {start}, key=order.__getitem__)]
+    children.setdefault(start, []).extend(orphans)  # not linked to the start: top level
+    below: dict[str, Below] = {}
+    sides = index.sides
+    for node in sorted(depth, key=lambda n: -depth[n]):  # children before their parents
+        total, pro, con = 0, 0, 0
+        for child in children.get(node, []):
+            under = below.get(child, Below(0, 0, 0))
+            side = sides.get(child)
+            total += 1 + under.total
+            pro += under.pro + (side is Side.PRO)
+            con += under.con + (side is Side.CON)
+        if total:
+            below[node] = Below(total, pro, con)
+    return _Tree(children, parents, below, base.context, debate.question.id)
+
+
+def _pages(
+    debate: Debate, tree: _Tree, root: str, path: tuple[str, ...], levels: int | None = None
+) -> list[Slide]:
+    """The page for ``root`` (as many levels as fit, or ``levels``) and the pages below it."""
+    path = (*path, debate.label_of(root))
+    levels = levels if levels is not None else _levels_that_fit(tree, root)
+    slide = _slide(debate, tree, [root], path, levels)
+    pages = [slide]
+    for edge in slide.view.below:
+        pages += _pages(debate, tree, edge, path[:-1] + _between(debate, tree, root, edge, path))
+    return pages
+
+
+def _between(
+    debate: Debate, tree: _Tree, root: str, node: str, path: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The path labels from ``root`` down to just above ``node``."""
+    chain = []
+    current = tree.parents.get(node)
+    while current is not None and current != root:
+        chain.append(debate.label_of(current))
+        current = tree.parents.get(current)
+    return (path[-1], *reversed(chain))
+
+
+def _levels_that_fit(tree: _Tree, root: str) -> int:
+    count, levels, frontier = 0, 0, [root]
+    while True:
+        following = [c for node in frontier for c in tree.children.get(node, [])]
+        if not following or (levels >= 1 and count + len(following) > SLIDE_BOXES - 1):
+            return max(levels, 1)
+        count += len(following)
+        levels += 1
+        frontier = following
+
+
+def _slide(
+    debate: Debate, tree: _Tree, roots: Sequence[str], path: tuple[str, ...], levels: int
+) -> Slide:
+    shown: set[str] = set()
+    below: dict[str, Below] = {}
+    frontier = list(roots)
+    shown.update(frontier)
+    for level in range(levels + 1):
+        following = []
+        for node in frontier:
+            kids = tree.children.get(node, [])
+            if level == levels:
+                if kids:
+                    below[node] = tree.below[node]
+            else:
+                following += kids
+        shown.update(following)
+        frontier = following
+    order = [n for n in debate.node_ids() if n in shown]
+    view = View(
+        tuple(order),
+        frozenset(tree.context & shown),
+        None,
+        tree.question in shown,
+        below=below,
+    )
+    return Slide(path, view, roots[0], levels)
+
+
+def render_slides(
+    debate: Debate,
+    options: MapOptions = MapOptions(),  # noqa: B008 - frozen
+    renderer: str | Renderer = "auto",
+) -> list[Finished]:
+    """Each page of the deck, laid out and fitted to ``options.page`` (16:9 by default).
+
+    A page whose claim titles would come out smaller than :data:`SLIDE_PT` is drawn one level
+    shallower, its edge claims getting pages of their own.
+    """
+    index = DebateIndex(debate)
+    engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
+    page_options = replace(
+        options,
+        page=options.page or "16:9",
+        direction="LR" if options.direction == "TB" else options.direction,
+        focus=None,
+        depth=None,
+    )
+    tree = _tree(debate, options, index)
+    pending = plan(debate, options, index)
+    laid_out: list[tuple[Slide, Drawing, bytes]] = []
+    while pending:
+        slide = pending.pop(0)
+        drawing = drawing_for_view(debate, slide.view, page_options, index, compact=True)
+        drawing.speakers = []  # boxes name their speakers; a key would halve the type
+        raw = engine.render(drawing.dot, "svg")
+        trial = finish(raw, drawing, debate, page_options, slide.view, heading=_heading(slide))
+        if trial.scale * TITLE_PT < SLIDE_PT and slide.levels > 1:
+            parent_path = slide.path[:-1]
+            pending[:0] = _pages(debate, tree, slide.root, parent_path, slide.levels - 1)
+            continue
+        laid_out.append((slide, drawing, raw))
+    total = len(laid_out)
+    return [
+        finish(raw, drawing, debate, page_options, slide.view, heading=_heading(slide, n, total))
+        for n, (slide, drawing, raw) in enumerate(laid_out, start=1)
+    ]
+
+
+def _heading(slide: Slide, number: int = 0, total: int = 0) -> tuple[str, str]:
+    return (_ARROW.join(slide.path), f"{number} / {total}")  # 0 / 0 measures the same
