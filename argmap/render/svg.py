@@ -537,11 +537,10 @@ def _speakers_key(
         speaker = debate.speakers[speaker_id]
         about = ", ".join(filter(None, [speaker.role, speaker.affiliation]))
         entries.append((speaker.name, about))
-    column = min(
-        width,
-        max(text_width(n, KEY_NAME.size, True) + 4 + text_width(a, KEY.size) for n, a in entries),
-        330.0,
+    widest = max(
+        text_width(n, KEY_NAME.size, True) + 7 + text_width(a, KEY.size) for n, a in entries
     )
+    column = min(width, widest, 330.0 if len(entries) > 1 else width)
     columns = max(1, int((width + _ENTRY_GAP) // (column + _ENTRY_GAP)))
     rows = -(-len(entries) // columns)
     column_y = [y] * columns
