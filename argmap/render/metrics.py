@@ -6,13 +6,19 @@ the SVG argmap writes, so they measure what a reader gets, whichever renderer la
 
 from __future__ import annotations
 
+import base64
+import io
 import itertools
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from typing import Any
 
 _S = "{http://www.w3.org/2000/svg}"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+_FONT_FACE = re.compile(r"font-weight:(\d+);src:url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)")
+_STROKE = 1.0
+"""Half the widest border (a focused or accepted claim's 3 pt pen) less a hair."""
 _SAMPLES = 8
 """Straight pieces per cubic Bézier segment when testing edges for crossings."""
 
@@ -28,6 +34,11 @@ class MapFigures:
     crossings: int
     smallest_text: float
     """The smallest font size of any box's text, in pt, at the SVG's own size."""
+    title_size: float
+    """The size of claim titles, in pt, at the SVG's own size."""
+    words_per_box: float
+    spilling: tuple[str, ...]
+    """Each line of box text that runs past its box, measured with the SVG's embedded font."""
 
     @property
     def aspect(self) -> float:
@@ -45,13 +56,95 @@ def figures(svg: str) -> MapFigures:
         for t in g.iter(f"{_S}text")
         if "side-mark" not in (t.get("class") or "")
     ]
+    titles = [
+        float(t.get("font-size", "0")) * scale
+        for g in boxes
+        for t in g.iter(f"{_S}text")
+        if t.get("class") == "title"
+    ]
+    words = [
+        len(" ".join(t.text or "" for t in g.iter(f"{_S}text") if _in_label(t)).split())
+        for g in boxes
+    ]
     return MapFigures(
         view[2] * scale,
         view[3] * scale,
         len(boxes),
         crossings(root),
         min(sizes, default=0.0),
+        min(titles, default=0.0),
+        sum(words) / len(words) if words else 0.0,
+        tuple(spills(root)),
     )
+
+
+def _in_label(text: ET.Element) -> bool:
+    return text.get("font-size") is not None and text.get("class") != "badge"
+
+
+def embedded_fonts(root: ET.Element) -> dict[str, Any]:
+    """The fonts of the SVG's own ``@font-face`` rules, by CSS weight (``400``, ``700``)."""
+    from fontTools.ttLib import TTFont
+
+    fonts = {}
+    for style in root.iter(f"{_S}style"):
+        for weight, data in _FONT_FACE.findall(style.text or ""):
+            fonts[weight] = TTFont(io.BytesIO(base64.b64decode(data)))
+    return fonts
+
+
+def spills(root: ET.Element) -> list[str]:
+    """Each line of box text that runs past its box, with by how much, measured with the font
+    the SVG embeds (fontTools), independently of how argmap measured it when laying out."""
+    fonts = embedded_fonts(root)
+    if set(fonts) != {"400", "700"}:
+        return ["the SVG does not embed its font"]
+    found = []
+    for group in root.iter(f"{_S}g"):
+        if "node" not in group.get("class", "").split():
+            continue
+        shapes = [e for e in group.iter() if e.tag in (f"{_S}polygon", f"{_S}path")]
+        marks = {
+            id(t) for m in group.iter(f"{_S}g") if "side-mark" in m.get("class", "") for t in m
+        }
+        texts = [t for t in group.iter(f"{_S}text") if id(t) not in marks]
+        if not shapes or not texts:
+            continue
+        numbers = [
+            float(n) for s in shapes for n in _NUMBER.findall(s.get("points") or s.get("d") or "")
+        ]
+        left, right = min(numbers[0::2]) + _STROKE, max(numbers[0::2]) - _STROKE
+        top, bottom = min(numbers[1::2]) + _STROKE, max(numbers[1::2]) - _STROKE
+        for text in texts:
+            size = float(text.get("font-size", "0"))
+            font = fonts["700" if text.get("font-weight") == "bold" else "400"]
+            width = _advance(font, text.text or "") * size
+            x, y = float(text.get("x", "0")), float(text.get("y", "0"))
+            start = x - width / 2 if text.get("text-anchor") == "middle" else x
+            units = font["head"].unitsPerEm
+            ascent = font["hhea"].ascent / units * size
+            descent = -font["hhea"].descent / units * size
+            over = max(
+                left - start, start + width - right, top - (y - ascent), y + descent - bottom
+            )
+            if over > 0.01:
+                found.append(f"{group.get('id')}: {text.text!r} by {over:.1f} pt")
+    return found
+
+
+def _advance(font: Any, text: str) -> float:
+    """Width in ems; a character the font lacks is drawn by a fallback font, so it is given
+    the widest plausible advance (a full em for CJK and emoji, 0.62 em otherwise)."""
+    cmap, metrics = font.getBestCmap(), font["hmtx"].metrics
+    units = font["head"].unitsPerEm
+    total = 0.0
+    for char in text:
+        glyph = cmap.get(ord(char))
+        if glyph is None:
+            total += 1.0 if ord(char) >= 0x2E80 else 0.62
+        else:
+            total += metrics[glyph][0] / units
+    return total
 
 
 def _points(length: str) -> float:
