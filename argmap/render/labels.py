@@ -24,6 +24,8 @@ PAD_X = 8.0
 PAD_Y = 5.0
 """Space between a box's border and its text, in pt."""
 _BALANCE_STEPS = 7
+_EVEN_ENOUGH = 0.6
+"""A wrapped title whose last line is at least this share of its widest is left as it is."""
 _BALANCE_LIMIT = 2_000
 """Titles longer than this many characters are wrapped greedily: evening out a novel-length
 title is not worth seven more passes over it."""
@@ -86,29 +88,36 @@ def text_height(lines: Sequence[Line]) -> float:
 
 def wrap(text: str, width: float, style: Style) -> list[str]:
     """Greedy lines of at most ``width`` pt; a word wider than that is split, never cut."""
+    return _greedy(_measured(text, style), width, style)
+
+
+def _measured(text: str, style: Style) -> list[tuple[str, float]]:
+    """Each word with its width: measured once, however many widths a title is tried at."""
+    measure = face(style.bold)
+    return [(word, measure.width(word, style.size)) for word in clean(text).split(" ") if word]
+
+
+def _greedy(words: list[tuple[str, float]], width: float, style: Style) -> list[str]:
     measure = face(style.bold)
     size = style.size
     space = measure.width(" ", size)
     lines: list[str] = []
-    words: list[str] = []
+    line: list[str] = []
     used = 0.0
-    for word in clean(text).split(" "):
-        if not word:
-            continue
-        word_width = measure.width(word, size)
-        if words and used + space + word_width <= width:
-            words.append(word)
+    for word, word_width in words:
+        if line and used + space + word_width <= width:
+            line.append(word)
             used += space + word_width
             continue
-        if words:
-            lines.append(" ".join(words))
+        if line:
+            lines.append(" ".join(line))
         if word_width > width:
             *whole, word = _split(word, width, measure, size)
             lines += whole
             word_width = measure.width(word, size)
-        words, used = [word], word_width
-    if words:
-        lines.append(" ".join(words))
+        line, used = [word], word_width
+    if line:
+        lines.append(" ".join(line))
     return lines
 
 
@@ -131,14 +140,19 @@ def _split(word: str, width: float, measure: Face, size: float) -> list[str]:
 def balanced(text: str, width: float, style: Style) -> list[str]:
     """As few lines as :func:`wrap` gives at ``width``, but as even as possible: the
     narrowest width giving that many lines, so no title ends in one lone word."""
-    lines = wrap(text, width, style)
+    words = _measured(text, style)
+    lines = _greedy(words, width, style)
     if len(lines) < 2 or len(text) > _BALANCE_LIMIT:
         return lines
+    measure = face(style.bold)
+    widths = [measure.width(line, style.size) for line in lines]
+    if " " in lines[-1] and widths[-1] >= _EVEN_ENOUGH * max(widths):
+        return lines  # already even: no lone word, no stub of a last line
     low, high = width / 2, width
     best = lines
     for _ in range(_BALANCE_STEPS):
         middle = (low + high) / 2
-        attempt = wrap(text, middle, style)
+        attempt = _greedy(words, middle, style)
         if len(attempt) <= len(lines):
             best, high = attempt, middle
         else:
