@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from argmap.render import fonts
 from argmap.render.fonts import text_width
 from argmap.render.labels import Style, balanced, wrap
 
@@ -29,3 +32,11 @@ def test_a_huge_word_is_split_into_lines_of_the_box_width_and_nothing_is_lost() 
 def test_characters_the_font_lacks_are_measured_generously() -> None:
     assert text_width("漢字", 10) == 20.0  # a full em each, as a CJK fallback font draws them
     assert text_width("W", 10) < text_width("\U0001f642", 10)
+
+
+def test_the_shipped_width_table_and_woff_files_are_those_of_the_shipped_font() -> None:
+    """Maps are measured with metrics.json and embed the WOFF files; both come from the TTF
+    files (``python -m argmap.render.fonts`` rewrites them), so they must not drift."""
+    folder = Path(fonts.__file__).parent.parent / "data" / "fonts"
+    for name, data in fonts.derived_files().items():
+        assert (folder / name).read_bytes() == data, f"{name} is stale"

@@ -15,6 +15,7 @@ import ctypes
 import ctypes.util
 import functools
 import io
+import json
 import unicodedata
 from dataclasses import dataclass
 from importlib import resources
@@ -62,22 +63,32 @@ def _missing_width(char: str) -> float:
     return _WIDE_EM if unicodedata.east_asian_width(char) in "WF" else _FALLBACK_EM
 
 
-def _font_path(bold: bool) -> Path:
-    name = f"ArgmapSans-{'Bold' if bold else 'Regular'}.ttf"
+def _font_file(bold: bool, suffix: str) -> Path:
+    name = f"ArgmapSans-{'Bold' if bold else 'Regular'}{suffix}"
     return Path(str(resources.files("argmap.data").joinpath("fonts", name)))
+
+
+def _font_path(bold: bool) -> Path:
+    return _font_file(bold, ".ttf")
+
+
+_METRICS = "metrics.json"
+"""Each face's advance widths in ems, by code point, read from the TTF files by
+:func:`build_derived` (fontTools), so a map is measured without parsing a font per process."""
+
+
+@functools.cache
+def _metrics() -> dict[str, dict[str, float]]:
+    path = resources.files("argmap.data").joinpath("fonts", _METRICS)
+    data: dict[str, dict[str, float]] = json.loads(path.read_text(encoding="utf-8"))
+    return data
 
 
 @functools.cache
 def face(bold: bool = False) -> Face:
     """The regular or bold face, loaded once per process."""
-    from fontTools.ttLib import TTFont
-
-    path = _font_path(bold)
-    font = TTFont(str(path), lazy=True)
-    units = float(font["head"].unitsPerEm)
-    metrics = font["hmtx"].metrics
-    advance = {chr(code): metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
-    return Face(path, bold, advance)
+    table = _metrics()["bold" if bold else "regular"]
+    return Face(_font_path(bold), bold, {chr(int(code)): em for code, em in table.items()})
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
@@ -88,20 +99,45 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 @functools.cache
 def font_face_css() -> str:
     """``@font-face`` rules embedding both weights as WOFF, for the SVG's ``<style>``."""
-    from fontTools.ttLib import TTFont
-
     rules = []
     for bold in (False, True):
-        font = TTFont(str(_font_path(bold)))
-        font.flavor = "woff"
-        data = io.BytesIO()
-        font.save(data)
-        encoded = base64.b64encode(data.getvalue()).decode("ascii")
+        encoded = base64.b64encode(_font_file(bold, ".woff").read_bytes()).decode("ascii")
         rules.append(
             f"@font-face{{font-family:'{FAMILY}';font-weight:{700 if bold else 400};"
             f"src:url(data:font/woff;base64,{encoded}) format('woff');}}"
         )
     return "".join(rules)
+
+
+def derived_files() -> dict[str, bytes]:
+    """What :func:`build_derived` writes, computed from the TTF files with fontTools: the
+    WOFF files the SVG embeds and the width table maps are measured with."""
+    from fontTools.ttLib import TTFont
+
+    files: dict[str, bytes] = {}
+    metrics: dict[str, dict[str, float]] = {}
+    for bold in (False, True):
+        font = TTFont(str(_font_path(bold)), recalcTimestamp=False)
+        units = float(font["head"].unitsPerEm)
+        widths = font["hmtx"].metrics
+        metrics["bold" if bold else "regular"] = {
+            str(code): widths[glyph][0] / units
+            for code, glyph in sorted(font.getBestCmap().items())
+        }
+        font.flavor = "woff"
+        data = io.BytesIO()
+        font.save(data, reorderTables=False)
+        files[_font_file(bold, ".woff").name] = data.getvalue()
+    files[_METRICS] = (json.dumps(metrics, indent=0, sort_keys=True) + "\n").encode("utf-8")
+    return files
+
+
+def build_derived() -> None:
+    """``python -m argmap.render.fonts``: rewrite the WOFF files and width table."""
+    folder = _font_path(False).parent
+    for name, data in derived_files().items():
+        (folder / name).write_bytes(data)
+        print(f"wrote {folder / name}")
 
 
 @functools.cache
@@ -123,3 +159,7 @@ def register_for_cairo() -> bool:
     add.argtypes = [ctypes.c_void_p, ctypes.c_char_p]
     add.restype = ctypes.c_int
     return all(add(None, str(_font_path(bold)).encode()) for bold in (False, True))
+
+
+if __name__ == "__main__":
+    build_derived()
