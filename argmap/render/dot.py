@@ -57,6 +57,8 @@ _SHORT_NAME = 22
 key under the map gives every full name and affiliation once)."""
 _POINTS_PER_INCH = 72.0
 
+SEE_COPIES_FROM = 12
+"""Maps with fewer claims draw a reused claim's every arrow: none of them can be long."""
 QUICK_LAYOUT_FROM = 300
 _QUICK_LAYOUT = {"mclimit": "0.1", "nslimit": "1", "nslimit1": "1", "searchsize": "10"}
 """Above this many claims ``dot`` spends less effort on crossing reduction and network
@@ -276,6 +278,7 @@ class _MapBuilder:
                     id=literal(f"speaker-{speaker_id}"),
                     style="rounded,dashed",
                     color=self.theme.context_line,
+                    labelloc="b" if self.options.direction == "TB" else "t",  # top, as drawn
                     fontname=FAMILY,
                     fontsize="12",
                     **{"class": css_class("speaker", speaker_id)},
@@ -469,6 +472,8 @@ class _MapBuilder:
             return False
         if relation.id in self.tree_links or relation.target in self.debate.relations:
             return False
+        if self.view.claim_count < SEE_COPIES_FROM:
+            return False  # on a small map every arrow is short
         return self._branch(relation.source) != self._branch(relation.target)
 
     def _branch(self, node: str) -> str:
