@@ -107,3 +107,13 @@ def test_svg_titles_name_the_claim_id_not_its_encoded_dot_name(
     claim = groups(svg_of(tmp_path, "wasm", text))[node_id]
     title = claim.find(f"{SVG}title")
     assert title is not None and title.text == node_id
+
+
+def test_map_svg_is_an_svg_element_a_page_can_inline() -> None:
+    from argmap.render.export import map_svg
+
+    text = map_svg(debate(RELATIONS), MapOptions(theme="dark"), "wasm")
+    assert text.startswith("<svg")
+    root = ET.fromstring(text)
+    assert {"a", "legend", "title-block"} <= set(groups(root))
+    assert "@font-face" in (next(root.iter(f"{SVG}style")).text or "")

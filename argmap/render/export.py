@@ -57,8 +57,11 @@ def map_svg(
     options: MapOptions = MapOptions(),  # noqa: B008
     renderer: str = "auto",
 ) -> str:
-    """The SVG text of a map, for pages that inline it (HTML export)."""
-    return render_map(debate, options, renderer).svg
+    """The ``<svg>`` element of a map as text, for pages that inline it (HTML export): the
+    finished SVG without its XML declaration, ids and classes on every group, the font
+    embedded in its ``<style>``."""
+    svg = render_map(debate, options, renderer).svg
+    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
 def export_map(
