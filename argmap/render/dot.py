@@ -342,7 +342,7 @@ class _MapBuilder:
         parts.append((title, TITLE, _TITLE_WIDTH))
         text = self.debate.text_of(node.id)
         if self.options.show_text and text != title:
-            parts.append((text, TEXT, _TITLE_WIDTH))
+            parts.append((text, TEXT, _META_WIDTH))
         meta = self._meta(node)
         if meta:
             parts.append((meta, META, _META_WIDTH))
