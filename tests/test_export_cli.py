@@ -124,3 +124,19 @@ def test_evaluate_marks_each_claim_with_its_label(debate_file: Path) -> None:
     assert first_lines["a"] == "? UNDECIDED"  # b and w attack each other
     # u undercuts the link a -> q: the link itself is defeated, drawn on its arrow.
     assert text_lines(layout.edge("a->q")["label"]) == ["\u00d7 OUT (defeated)"]
+
+
+def test_page_and_slides_mistakes_say_what_to_do(debate_file: Path) -> None:
+    code, _, err = run(str(debate_file), "--portrait")
+    assert code == 1 and "add --page" in err
+    code, _, err = run(str(debate_file), "--slides", "-f", "dot")
+    assert code == 1 and "svg, png or pdf" in err
+    code, _, err = run(str(debate_file), "--page", "a5")
+    assert code == 2 and "'a5' is not one of" in err
+
+
+def test_page_writes_a_map_of_that_size(debate_file: Path) -> None:
+    code, out, _ = run(str(debate_file), "--page", "a4", "--portrait", "-o", "a4.svg")
+    assert code == 0, out
+    root = ET.parse("a4.svg").getroot()
+    assert (root.get("width"), root.get("height")) == ("595.28pt", "841.89pt")
