@@ -117,3 +117,14 @@ def test_map_svg_is_an_svg_element_a_page_can_inline() -> None:
     root = ET.fromstring(text)
     assert {"a", "legend", "title-block"} <= set(groups(root))
     assert "@font-face" in (next(root.iter(f"{SVG}style")).text or "")
+
+
+def test_the_speakers_key_names_each_speaker_once_as_the_boxes_do(tmp_path: Path) -> None:
+    long_name = "People who work in the US and South Korean governments"
+    text = RELATIONS.replace("name: Bob Example", f"name: {long_name}")
+    root = svg_of(tmp_path, "wasm", text)
+    key = [t.text or "" for t in groups(root)["speakers-key"].iter(f"{SVG}text")]
+    assert key.count("Ann Example") == 1 and "Uniform Institute" in key
+    assert key.count("bob") == 1 and any(long_name in line for line in key)
+    meta = [t.text for t in groups(root)["b"].iter(f"{SVG}text") if t.get("class") == "meta"]
+    assert meta == ["bob"]

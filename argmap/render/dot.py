@@ -141,6 +141,12 @@ def svg_id(node_id: str) -> str:
     )
 
 
+def short_name(debate: Debate, speaker_id: str) -> str:
+    """How boxes name a speaker: the name, or the id when the name is too long for a box."""
+    name = debate.speakers[speaker_id].name
+    return name if len(name) <= _SHORT_NAME else speaker_id
+
+
 def _inches(points: float) -> str:
     return f"{points / _POINTS_PER_INCH + 0.00005:.4f}"
 
@@ -373,8 +379,7 @@ class _MapBuilder:
 
     def _short_name(self, speaker_id: str) -> str:
         self._speakers.add(speaker_id)
-        name = self.debate.speakers[speaker_id].name
-        return name if len(name) <= _SHORT_NAME else speaker_id
+        return short_name(self.debate, speaker_id)
 
     def _classes(
         self, node: Statement | Argument, side: Side, label: str | None, context: bool

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argmap.model.debate import Debate, RelationKind, Side
-from argmap.render.dot import Drawing
+from argmap.render.dot import Drawing, short_name
 from argmap.render.fonts import ASCENT, FONT_STACK, LINE_HEIGHT, font_face_css, text_width
 from argmap.render.labels import Block, Style, text_height, wrap
 from argmap.render.options import MapOptions
@@ -535,8 +535,10 @@ def _speakers_key(
     entries = []
     for speaker_id in speakers:
         speaker = debate.speakers[speaker_id]
-        about = ", ".join(filter(None, [speaker.role, speaker.affiliation]))
-        entries.append((speaker.name, about))
+        shown = short_name(debate, speaker_id)
+        full = speaker.name if shown != speaker.name else None
+        about = ", ".join(filter(None, [full, speaker.role, speaker.affiliation]))
+        entries.append((shown, about))
     widest = max(
         text_width(n, KEY_NAME.size, True) + 7 + text_width(a, KEY.size) for n, a in entries
     )
