@@ -143,10 +143,17 @@ def _slide(
                 following += kids
         shown.update(following)
         frontier = following
+    context = set(tree.context & shown)
+    for relation in debate.relations.values():  # an undercut needs the link it lands on
+        link = debate.relations.get(relation.target)
+        if relation.source in shown and link is not None:
+            missing = {link.source, link.target} - shown
+            shown |= missing
+            context |= missing  # greyed: drawn only to carry the link
     order = [n for n in debate.node_ids() if n in shown]
     view = View(
         tuple(order),
-        frozenset(tree.context & shown),
+        frozenset(context),
         None,
         tree.question in shown,
         below=below,
