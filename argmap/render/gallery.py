@@ -54,7 +54,10 @@ def gallery_maps(debate: Debate, stem: str) -> list[GalleryMap]:
             f"{stem}-dark", "the whole debate for projectors", MapOptions(theme="dark"), ("svg",)
         ),
         GalleryMap(
-            f"{stem}-poster", "the whole debate as an A3 poster", MapOptions(page="a3"), ("pdf",)
+            f"{stem}-poster",
+            "the whole debate as an A3 poster (question on the left: larger type on A3)",
+            MapOptions(page="a3", direction="LR"),
+            ("pdf", "png"),
         ),
         GalleryMap(
             f"{stem}-slides",
