@@ -32,9 +32,11 @@ def render_map(
     options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
     renderer: str | Renderer = "auto",
     view: View | None = None,
+    index: DebateIndex | None = None,
 ) -> Finished:
-    """The finished SVG of the map ``options`` describe (with the figures it was judged by)."""
-    index = DebateIndex(debate)
+    """The finished SVG of the map ``options`` describe (with the figures it was judged by);
+    ``view`` draws a view already selected (the HTML page's layers, a slide)."""
+    index = index or DebateIndex(debate)
     view = view or select_view(debate, options, index)
     drawing = drawing_for_view(debate, view, options, index)
     engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
