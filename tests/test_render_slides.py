@@ -14,6 +14,7 @@ from argmap.io.readers import read_debate
 from argmap.model.debate import Debate
 from argmap.render.options import MapOptions
 from argmap.render.slides import SLIDE_PT, render_slides
+from tests.test_render_dot import debate as debate_of
 
 SVG = "{http://www.w3.org/2000/svg}"
 SEED = Path(__file__).parent.parent / "arguments.yaml"
@@ -102,3 +103,28 @@ def test_slides_cli_writes_one_pdf_with_a_page_per_slide_or_one_svg_a_page(
     assert svgs[0].name == "arguments-slide-01.svg"
     assert len(re.findall(rb"/Type /Page\b", pdf)) == len(svgs) > 3
     assert b"ArgmapSans" in pdf  # the shipped font, embedded
+
+
+def test_a_question_with_many_reasons_is_split_over_pages_that_stay_readable() -> None:
+    from tests.test_render_pages import big_debate
+
+    wide = big_debate(60)  # 10 top-level lines, each a chain of six claims
+    lines = ["argmap: 1", "title: Wide", "question: {id: q, text: Should we?}", "statements:"]
+    lines += [f"  - {{id: r{n}, text: Reason number {n} for it, supports: [q]}}" for n in range(30)]
+    flat = debate_of("\n".join(lines) + "\n")
+    for debate in (wide, flat):
+        pages = [ET.fromstring(page.svg) for page in render_slides(debate, renderer="wasm")]
+        assert {n for page in pages for n in claims(page)} == set(debate.node_ids())
+        overviews = [page for page in pages if heading(page).startswith("Should we? 1 /")]
+        assert len(overviews) == 1
+        if debate is flat:  # thirty reasons do not fit one page at 14 pt: they share several
+            assert len(pages) > 1 and all(heading(p).startswith("Should we? ") for p in pages)
+        for page in pages:
+            scale = 960 / float(page.get("viewBox", "").split()[2])
+            titles = [
+                float(t.get("font-size", "0")) * scale
+                for g in claims(page).values()
+                for t in g.iter(f"{SVG}text")
+                if t.get("class") == "title"
+            ]
+            assert min(titles) >= SLIDE_PT - 0.01

@@ -11,12 +11,12 @@ and ``--evaluate`` apply to every page, as the view they select is what the deck
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 
 from argmap.analysis.graph import DebateIndex
 from argmap.model.debate import Debate, Side
-from argmap.render.dot import Drawing, drawing_for_view
+from argmap.render.dot import drawing_for_view
 from argmap.render.options import MapOptions
 from argmap.render.renderers import Renderer, choose_renderer
 from argmap.render.select import Below, View, select_view, tree_depths
@@ -52,15 +52,63 @@ class _Tree:
     question: str
 
 
+@dataclass(frozen=True)
+class _Task:
+    """A page still to be made: its root, the path to it, how deep it goes (None: as deep as
+    fits in :data:`SLIDE_BOXES`) and which of the root's reasons it shows (None: all)."""
+
+    root: str
+    path: tuple[str, ...]
+    levels: int | None = None
+    only: tuple[str, ...] | None = None
+
+
 def plan(debate: Debate, options: MapOptions, index: DebateIndex | None = None) -> list[Slide]:
-    """The deck's pages, overview first, before any layout."""
+    """The deck's pages, overview first, before any layout (no page is refitted)."""
     index = index or DebateIndex(debate)
+    return [slide for slide, _ in _deck(debate, options, index, lambda slide: None)]
+
+
+Fits = Callable[[Slide], "object | None"]
+"""Lays a slide out; returns what to keep for it, or None when it fits, or ``False`` when its
+type would be too small (the slide is then remade shallower or narrower)."""
+
+
+def _deck(
+    debate: Debate, options: MapOptions, index: DebateIndex, fits: Fits
+) -> Iterator[tuple[Slide, object | None]]:
+    """Pages in reading order: each page, then the pages of the claims badged on it."""
     tree = _tree(debate, options, index)
     start = options.focus or debate.question.id
-    slides = [_slide(debate, tree, [start], (debate.label_of(start),), levels=1)]
-    for child in tree.children.get(start, []):
-        slides += _pages(debate, tree, child, (debate.label_of(start),))
-    return slides
+    label = debate.label_of
+    pending = [_Task(start, (label(start),), levels=1)]
+    pending += [
+        _Task(child, (label(start), label(child))) for child in tree.children.get(start, [])
+    ]
+    while pending:
+        task = pending.pop(0)
+        levels = task.levels if task.levels is not None else _levels_that_fit(tree, task.root)
+        slide = _slide(debate, tree, task.root, task.path, levels, task.only)
+        kept = fits(slide)
+        if kept is False:
+            shown = list(task.only or tree.children.get(task.root, []))
+            if levels > 1:
+                pending.insert(0, replace(task, levels=levels - 1))
+                continue
+            if len(shown) > 1:  # one level, too many reasons: half of them a page
+                half = (len(shown) + 1) // 2
+                pending[:0] = [
+                    replace(task, levels=1, only=tuple(shown[:half])),
+                    replace(task, levels=1, only=tuple(shown[half:])),
+                ]
+                continue
+        yield slide, kept
+        if task.levels == 1 and task.root == start:
+            continue  # the overview: its reasons already have their pages queued
+        pending[:0] = [
+            _Task(edge, (*task.path, *_between(debate, tree, task.root, edge), label(edge)))
+            for edge in slide.view.below
+        ]
 
 
 def _tree(debate: Debate, options: MapOptions, index: DebateIndex) -> _Tree:
@@ -89,29 +137,14 @@ def _tree(debate: Debate, options: MapOptions, index: DebateIndex) -> _Tree:
     return _Tree(children, parents, below, base.context, debate.question.id)
 
 
-def _pages(
-    debate: Debate, tree: _Tree, root: str, path: tuple[str, ...], levels: int | None = None
-) -> list[Slide]:
-    """The page for ``root`` (as many levels as fit, or ``levels``) and the pages below it."""
-    path = (*path, debate.label_of(root))
-    levels = levels if levels is not None else _levels_that_fit(tree, root)
-    slide = _slide(debate, tree, [root], path, levels)
-    pages = [slide]
-    for edge in slide.view.below:
-        pages += _pages(debate, tree, edge, path[:-1] + _between(debate, tree, root, edge, path))
-    return pages
-
-
-def _between(
-    debate: Debate, tree: _Tree, root: str, node: str, path: tuple[str, ...]
-) -> tuple[str, ...]:
-    """The path labels from ``root`` down to just above ``node``."""
+def _between(debate: Debate, tree: _Tree, root: str, node: str) -> tuple[str, ...]:
+    """The labels of the claims strictly between ``root`` and ``node`` on the tree."""
     chain = []
     current = tree.parents.get(node)
     while current is not None and current != root:
         chain.append(debate.label_of(current))
         current = tree.parents.get(current)
-    return (path[-1], *reversed(chain))
+    return tuple(reversed(chain))
 
 
 def _levels_that_fit(tree: _Tree, root: str) -> int:
@@ -126,16 +159,22 @@ def _levels_that_fit(tree: _Tree, root: str) -> int:
 
 
 def _slide(
-    debate: Debate, tree: _Tree, roots: Sequence[str], path: tuple[str, ...], levels: int
+    debate: Debate,
+    tree: _Tree,
+    root: str,
+    path: tuple[str, ...],
+    levels: int,
+    only: tuple[str, ...] | None = None,
 ) -> Slide:
-    shown: set[str] = set()
+    shown: set[str] = {root}
     below: dict[str, Below] = {}
-    frontier = list(roots)
-    shown.update(frontier)
+    frontier = [root]
     for level in range(levels + 1):
         following = []
         for node in frontier:
             kids = tree.children.get(node, [])
+            if level == 0 and only is not None:
+                kids = list(only)
             if level == levels:
                 if kids:
                     below[node] = tree.below[node]
@@ -158,7 +197,7 @@ def _slide(
         tree.question in shown,
         below=below,
     )
-    return Slide(path, view, roots[0], levels)
+    return Slide(path, view, root, levels)
 
 
 def render_slides(
@@ -180,24 +219,25 @@ def render_slides(
         focus=None,
         depth=None,
     )
-    tree = _tree(debate, options, index)
-    pending = plan(debate, options, index)
-    laid_out: list[tuple[Slide, Drawing, bytes]] = []
-    while pending:
-        slide = pending.pop(0)
+
+    def fits(slide: Slide) -> object | None:
         drawing = drawing_for_view(debate, slide.view, page_options, index, compact=True)
         drawing.speakers = []  # boxes name their speakers; a key would halve the type
         raw = engine.render(drawing.dot, "svg")
         trial = finish(raw, drawing, debate, page_options, slide.view, heading=_heading(slide))
-        if trial.scale * TITLE_PT < SLIDE_PT and slide.levels > 1:
-            parent_path = slide.path[:-1]
-            pending[:0] = _pages(debate, tree, slide.root, parent_path, slide.levels - 1)
-            continue
-        laid_out.append((slide, drawing, raw))
+        if trial.scale * TITLE_PT < SLIDE_PT:
+            return False
+        return (drawing, raw)
+
+    laid_out = [
+        (slide, kept)
+        for slide, kept in _deck(debate, options, index, fits)
+        if isinstance(kept, tuple)
+    ]
     total = len(laid_out)
     return [
         finish(raw, drawing, debate, page_options, slide.view, heading=_heading(slide, n, total))
-        for n, (slide, drawing, raw) in enumerate(laid_out, start=1)
+        for n, (slide, (drawing, raw)) in enumerate(laid_out, start=1)
     ]
 
 
