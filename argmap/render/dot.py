@@ -5,6 +5,11 @@ it; every arrow points from a reason to what it bears on. Graphviz ranks the hea
 after its tail, so for ``TB`` the graph is laid out bottom-to-top (``rankdir=BT``) and the
 arrows need no reversing.
 
+Each box gets the exact size its label block needs in the shipped font (``fixedsize``), as
+measured by ``argmap.render.labels``; the SVG writer (``argmap.render.svg``) then writes the
+text itself. The title block and legend are not in the DOT: they are drawn around the
+layout, so they never widen the map.
+
 The DOT is a pure function of the debate and the options: nodes and edges follow the order
 the debate was written in, attributes are sorted, and nothing depends on hashing, the clock or
 the machine, so the same file gives byte-identical DOT everywhere.
