@@ -107,6 +107,13 @@ def readability() -> None:
                 target,
             )
         row(f"{name}: words per box", found.words_per_box, "words", "")
+    poster = render_map(read_debate(SEED).debate, MapOptions(page="a3", direction="LR"), "wasm")
+    row(
+        "arguments.yaml: claim title on the A3 poster (--page a3 --direction LR)",
+        TITLE_PT * poster.scale,
+        "pt",
+        "at least 6 pt",
+    )
     pages = render_slides(read_debate(SEED).debate, renderer="wasm")
     smallest = min(figures(page.svg).title_size for page in pages)
     row(
