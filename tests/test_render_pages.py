@@ -77,3 +77,14 @@ def test_page_sets_the_drawing_size_and_keeps_the_whole_map(
     view = [float(n) for n in root.get("viewBox", "").split()]
     assert view[2] / view[3] == pytest.approx(width / height, rel=1e-3)
     assert {"a", "b", "arg", "p1", "p2", "u", "v", "w"} <= set(claim_groups(root))
+
+
+def test_a_page_as_pdf_is_the_page_size_and_as_png_a_sharp_slide(tmp_path: Path) -> None:
+    import re
+
+    pdf = export_map(debate(), tmp_path / "p.pdf", "pdf", MapOptions(page="a3"), "wasm")
+    (box,) = re.findall(rb"/MediaBox \[([^\]]+)\]", pdf.read_bytes())[:1]
+    assert [round(float(n)) for n in box.split()] == [0, 0, 1191, 842]
+    png = export_map(debate(), tmp_path / "p.png", "png", MapOptions(page="16:9"), "wasm")
+    width, height = int.from_bytes(png.read_bytes()[16:20]), int.from_bytes(png.read_bytes()[20:24])
+    assert (width, height) == (1920, 1080)

@@ -44,6 +44,9 @@ def render_map(
     return finish(raw, drawing, debate, options, view)
 
 
+PAGE_PNG_SCALE = 1.5
+"""A page or slide as PNG is drawn at 144 dpi: a 16:9 slide is 1920 x 1080 pixels."""
+
 RADIAL_FROM = 3000
 """Above this many claims the map is laid out radially (``twopi``, seconds) instead of in
 ranks (``dot``, which would take minutes): only ``--all`` asks for a map that large."""
@@ -87,7 +90,8 @@ def export_map(
         data = drawing_for_view(debate, view, options, index).dot.encode("utf-8")
     else:
         svg = render_map(debate, options, renderer).svg.encode("utf-8")
-        data = svg if fmt == "svg" else convert_svg(svg, fmt)
+        scale = PAGE_PNG_SCALE if options.page is not None and fmt == "png" else 1.0
+        data = svg if fmt == "svg" else convert_svg(svg, fmt, scale)
     try:
         atomic_write(out, data)
     except OSError as error:
@@ -123,7 +127,7 @@ def export_slides(
         files = [(target, pdf_pages(pages))]
     else:
         files = [
-            (p, svg if fmt == "svg" else convert_svg(svg, fmt))
+            (p, svg if fmt == "svg" else convert_svg(svg, fmt, PAGE_PNG_SCALE))
             for p, svg in zip(paths, pages, strict=True)
         ]
     for path, data in files:

@@ -217,8 +217,10 @@ def svg_converter_available() -> bool:
     return True
 
 
-def convert_svg(svg: bytes, fmt: str) -> bytes:
-    """PNG or PDF from SVG with CairoSVG; RenderError saying what to install without it."""
+def convert_svg(svg: bytes, fmt: str, scale: float = 1.0) -> bytes:
+    """PNG or PDF from SVG with CairoSVG; RenderError saying what to install without it.
+
+    ``scale`` multiplies a PNG's pixels (1.0: 96 dpi, 4/3 px a pt)."""
     if not svg_converter_available():
         raise RenderError(
             f"the WebAssembly Graphviz writes only SVG; {fmt.upper()} needs Graphviz's `dot` "
@@ -233,7 +235,7 @@ def convert_svg(svg: bytes, fmt: str) -> bytes:
     register_for_cairo()
     convert = {"png": cairosvg.svg2png, "pdf": cairosvg.svg2pdf}[fmt]
     try:
-        data: bytes = convert(bytestring=svg, unsafe=False)
+        data: bytes = convert(bytestring=svg, unsafe=False, scale=scale)
     except Exception as error:
         raise RenderError(f"could not convert the SVG to {fmt.upper()}: {error}") from None
     return data
