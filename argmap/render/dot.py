@@ -5,6 +5,11 @@ it; every arrow points from a reason to what it bears on. Graphviz ranks the hea
 after its tail, so for ``TB`` the graph is laid out bottom-to-top (``rankdir=BT``) and the
 arrows need no reversing.
 
+Each box gets the exact size its label block needs in the shipped font (``fixedsize``), as
+measured by ``argmap.render.labels``; the SVG writer (``argmap.render.svg``) then writes the
+text itself. The title block and legend are not in the DOT: they are drawn around the
+layout, so they never widen the map.
+
 The DOT is a pure function of the debate and the options: nodes and edges follow the order
 the debate was written in, attributes are sorted, and nothing depends on hashing, the clock or
 the machine, so the same file gives byte-identical DOT everywhere.
@@ -16,32 +21,53 @@ import re
 import urllib.parse
 from collections import deque
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import graphviz
 
 from argmap.analysis.graph import DebateIndex
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, Relation, RelationKind, Side, Statement
-from argmap.render.legend import add_legend, title_block
+from argmap.render.fonts import FAMILY
+from argmap.render.labels import Block, Style, block
 from argmap.render.options import MapOptions
 from argmap.render.select import View, select_view
 from argmap.render.text import (
     centred_lines,
     css_class,
-    left_lines,
     literal,
     quoted_name,
     statement,
     tooltip,
-    wrap,
 )
-from argmap.render.theme import BOLD_FONT, FONT, RELATION_STYLE, SIDE_STYLE, THEMES, Theme
+from argmap.render.theme import RELATION_STYLE, SIDE_STYLE, THEMES, Theme
 
 RANKDIR = {"TB": "BT", "BT": "TB", "LR": "RL", "RL": "LR"}
 """Where the question sits → Graphviz's rank direction (edges run from reason to target)."""
 
-SIDE_TAG = {Side.PRO: "PRO", Side.CON: "CON", Side.NEUTRAL: "NEUTRAL"}
-EVALUATION_TAG = {"in": "✔ IN (accepted)", "out": "✘ OUT (defeated)", "undec": "? UNDECIDED"}
+EVALUATION_TAG = {"in": "✓ IN (accepted)", "out": "\u00d7 OUT (defeated)", "undec": "? UNDECIDED"}
+
+QUESTION_TITLE = Style(17.0, bold=True, role="title")
+TITLE = Style(12.0, bold=True, role="title")
+TEXT = Style(10.5)
+META = Style(9.0, role="meta")
+SEE = Style(9.5, role="text")
+BADGE = Style(9.0, bold=True, role="badge")
+_QUESTION_WIDTH = 300.0
+_TITLE_WIDTH = 140.0
+_META_WIDTH = 200.0
+"""Wrap widths in pt: a claim box stays narrow enough to sit beside its siblings."""
+_SHORT_NAME = 22
+"""A speaker's name is shown on a box when at most this long, else their id (the speakers
+key under the map gives every full name and affiliation once)."""
+_POINTS_PER_INCH = 72.0
+
+SEE_COPIES_FROM = 12
+"""Maps with fewer claims draw a reused claim's every arrow: none of them can be long."""
+QUICK_LAYOUT_FROM = 300
+_QUICK_LAYOUT = {"mclimit": "0.1", "nslimit": "1", "nslimit1": "1", "searchsize": "10"}
+"""Above this many claims ``dot`` spends less effort on crossing reduction and network
+simplex: a 2,000-claim map lays out in a third of the time, and no one reads its crossings."""
 
 _STAGGER_FROM = 3
 _THREE_ROWS_FROM = 5
@@ -64,6 +90,22 @@ def node_name(node_id: str) -> str:
     return urllib.parse.quote(node_id, safe=_SAFE_NAME)
 
 
+@dataclass
+class Drawing:
+    """What a map is made of before layout: the DOT, and what the SVG writer adds to it.
+
+    ``blocks`` holds each box's lines by the box's SVG id, ``sides`` each claim's side (for
+    the symbol on its corner), ``used`` what the legend must explain, ``speakers`` who the
+    speakers key must name, in the debate's order.
+    """
+
+    dot: str
+    blocks: dict[str, Block] = field(default_factory=dict)
+    sides: dict[str, Side] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    speakers: list[str] = field(default_factory=list)
+
+
 def build_dot(debate: Debate, options: MapOptions = MapOptions()) -> str:  # noqa: B008
     """The DOT source of the map ``options`` describe; raises RenderError for unknown ids."""
     index = DebateIndex(debate)
@@ -74,7 +116,44 @@ def dot_for_view(
     debate: Debate, view: View, options: MapOptions, index: DebateIndex | None = None
 ) -> str:
     """DOT for a view already selected (see :func:`argmap.render.select.select_view`)."""
-    return _MapBuilder(debate, view, options, index or DebateIndex(debate)).source()
+    return drawing_for_view(debate, view, options, index).dot
+
+
+def drawing_for_view(
+    debate: Debate,
+    view: View,
+    options: MapOptions,
+    index: DebateIndex | None = None,
+    *,
+    compact: bool = False,
+) -> Drawing:
+    """The DOT and label blocks for a view already selected; ``compact`` packs boxes closer
+    (a slide, where every point of height is type size)."""
+    drawing = _MapBuilder(debate, view, options, index or DebateIndex(debate)).drawing()
+    if compact:
+        drawing.dot = drawing.dot.replace("nodesep=0.2", "nodesep=0.05", 1).replace(
+            "ranksep=0.4", "ranksep=0.3", 1
+        )
+    return drawing
+
+
+def svg_id(node_id: str) -> str:
+    """The ``id`` attribute Graphviz writes for a node (``literal`` drops control characters)."""
+    return (
+        node_id
+        if node_id.isprintable()
+        else "".join(c if c.isprintable() else " " for c in node_id)
+    )
+
+
+def short_name(debate: Debate, speaker_id: str) -> str:
+    """How boxes name a speaker: the name, or the id when the name is too long for a box."""
+    name = debate.speakers[speaker_id].name
+    return name if len(name) <= _SHORT_NAME else speaker_id
+
+
+def _inches(points: float) -> str:
+    return f"{points / _POINTS_PER_INCH + 0.00005:.4f}"
 
 
 class _MapBuilder:
@@ -87,72 +166,104 @@ class _MapBuilder:
         self.sides = index.sides
         self.labels = dict(options.labels or {})
         self.tree_links = _tree_links(debate, index)
+        self.parents = _tree_parents(debate, self.tree_links)
         self.minlen = _staggered_reasons(view, index, self.tree_links)
-        self._speaker_cache: dict[str, list[str]] = {}
-        self.used: set[str] = set()
+        self.result = Drawing("")
+        self.used = self.result.used
         """What the map contains, so the legend explains exactly that."""
+        self._speakers: set[str] = set()
 
     # -- the graph ------------------------------------------------------------------------
 
-    def source(self) -> str:
+    def drawing(self) -> Drawing:
         theme = self.theme
         graph = graphviz.Digraph(
             name="argmap",
             graph_attr={
                 "rankdir": RANKDIR[self.options.direction],
-                "bgcolor": theme.background,
-                "fontname": BOLD_FONT,
-                "fontsize": "15",
+                "bgcolor": "transparent",
+                "fontname": FAMILY,
                 "fontcolor": theme.text,
-                "label": title_block(self.debate, self.options),
-                "labelloc": "t",
-                "labeljust": "l",
                 "newrank": "true",
-                "nodesep": "0.3",
-                "ranksep": "0.5",
-                "pad": "0.3",
+                "nodesep": "0.2",
+                "ranksep": "0.4",
+                "pad": "0.1",
                 "outputorder": "edgesfirst",
                 "class": css_class("argmap", "theme", theme.name),
             },
             node_attr={
                 "shape": "box",
                 "style": "filled",
-                "fontname": FONT,
+                "fontname": FAMILY,
                 "fontsize": "11",
                 "fontcolor": theme.text,
-                "margin": "0.14,0.07",
+                "fixedsize": "true",
                 "penwidth": "1.4",
             },
-            edge_attr={"fontname": FONT, "fontsize": "9", "penwidth": "1.4", "arrowsize": "0.8"},
+            edge_attr={"fontname": FAMILY, "fontsize": "9", "penwidth": "1.4", "arrowsize": "0.8"},
         )
+        if self.view.claim_count > QUICK_LAYOUT_FROM:
+            graph.graph_attr.update(_QUICK_LAYOUT)
         if self.view.has_question:
+            graph.graph_attr["root"] = node_name(self.debate.question.id)  # twopi's centre
             self._question(graph)
         self._claims(graph)
-        for relation in self.debate.relations.values():
+        for relation in self._pros_first():
             self._relation(graph, relation)
         for argument in self.debate.arguments.values():
             self._premises(graph, argument)
-        add_legend(graph, theme, self.used, self.labels, RANKDIR[self.options.direction])
-        return str(graph.source)
+        self.result.dot = str(graph.source)
+        self.result.speakers = [s for s in self.debate.speakers if s in self._speakers]
+        return self.result
+
+    def _pros_first(self) -> list[Relation]:
+        """Relations with every claim's pro reasons before its con reasons; with
+        ``ordering=in`` on each claim, pros sit on its left and cons on its right."""
+        order = {Side.PRO: 0, Side.NEUTRAL: 1, Side.CON: 2}
+        return sorted(
+            self.debate.relations.values(),
+            key=lambda r: order[self.sides.get(r.source, Side.NEUTRAL)],
+        )
+
+    def _sized(self, node_id: str, lines: Block) -> dict[str, str]:
+        """Size attributes for a box holding ``lines``; remembers the block for the SVG."""
+        self.result.blocks[svg_id(node_id)] = lines
+        return {
+            "label": centred_lines(lines.plain),
+            "width": _inches(lines.width),
+            "height": _inches(lines.height),
+        }
 
     def _question(self, graph: graphviz.Digraph) -> None:
         question = self.debate.question
         label = self.labels.get(question.id)
-        lines = [EVALUATION_TAG[label]] if label is not None else []
-        graph.node(
-            node_name(question.id),
-            label=centred_lines([*lines, *wrap(question.title or question.text, 30)]),
-            id=literal(question.id),
-            tooltip=tooltip([question.text]),
-            shape="box",
-            style="rounded,filled,bold",
-            fontname=BOLD_FONT,
-            fontsize="18",
-            penwidth="2.5",
-            color=self.theme.line,
-            fillcolor=self.theme.question_fill,
-            margin="0.25,0.12",
-            **{"class": " ".join(["question", *([css_class("label", label)] if label else [])])},
+        # Beside its reasons (LR, RL) the question is a narrower column, as they are.
+        width = _QUESTION_WIDTH if self.options.direction in ("TB", "BT") else _TITLE_WIDTH + 40
+        parts = [(question.title or question.text, QUESTION_TITLE, width)]
+        if label is not None:
+            parts.append((EVALUATION_TAG[label], META, width))
+        lines = block(parts)
+        lines = Block(
+            lines.lines, lines.width + 12, lines.height + 8, lines.pad_x + 6, lines.pad_y + 4
+        )
+        graph.body.append(
+            statement(
+                quoted_name(node_name(question.id)),
+                {
+                    **self._sized(question.id, lines),
+                    "id": literal(question.id),
+                    "tooltip": tooltip([question.text]),
+                    "shape": "box",
+                    "style": "rounded,filled,bold",
+                    "ordering": "in",
+                    "penwidth": "2.5",
+                    "color": self.theme.line,
+                    "fillcolor": self.theme.question_fill,
+                    "class": " ".join(
+                        ["question", *([css_class("label", label)] if label else [])]
+                    ),
+                },
+            )
         )
 
     def _claims(self, graph: graphviz.Digraph) -> None:
@@ -174,14 +285,16 @@ class _MapBuilder:
             name = f"cluster_{number}"
             with graph.subgraph(name=name) as cluster:
                 cluster.attr(
-                    label=centred_lines(wrap(_person(speaker.name, speaker.affiliation), 50)),
+                    label=centred_lines([speaker.name]),
                     id=literal(f"speaker-{speaker_id}"),
                     style="rounded,dashed",
                     color=self.theme.context_line,
-                    fontname=BOLD_FONT,
+                    labelloc="b" if self.options.direction == "TB" else "t",  # top, as drawn
+                    fontname=FAMILY,
                     fontsize="12",
                     **{"class": css_class("speaker", speaker_id)},
                 )
+                self._speakers.add(speaker_id)
                 for claim in by_speaker[speaker_id]:
                     self._claim(cluster, claim)
 
@@ -203,7 +316,7 @@ class _MapBuilder:
         elif label == "out":
             styles.append("diagonals")
         attrs = {
-            "label": left_lines(self._label_lines(node, side, label)),
+            **self._sized(node_id, self._label(node, label)),
             "id": literal(node_id),
             "class": " ".join(self._classes(node, side, label, context)),
             "tooltip": tooltip(self._tooltip(node)),
@@ -221,6 +334,7 @@ class _MapBuilder:
         if url:
             attrs.update(URL=literal(url), target="_blank")
         graph.body.append(statement(quoted_name(node_name(node_id)), attrs))
+        self.result.sides[svg_id(node_id)] = side
         self.used.add(f"side:{side}")
         self.used.update(
             key
@@ -232,33 +346,45 @@ class _MapBuilder:
             if present
         )
 
-    def _label_lines(self, node: Statement | Argument, side: Side, label: str | None) -> list[str]:
-        header = [SIDE_TAG[side]]
+    def _label(self, node: Statement | Argument, label: str | None) -> Block:
+        """Bold title, the text when the view shows it, one small grey line of who and how."""
+        title = self.debate.label_of(node.id)
+        parts = [(EVALUATION_TAG[label], BADGE, _META_WIDTH)] if label is not None else []
+        parts.append((title, TITLE, _TITLE_WIDTH))
+        text = self.debate.text_of(node.id)
+        if self.options.show_text and text != title:
+            parts.append((text, TEXT, _META_WIDTH))
+        meta = self._meta(node)
+        if meta:
+            parts.append((meta, META, _META_WIDTH))
+        below = self.view.below.get(node.id)
+        if below is not None:
+            parts.append((below.badge(), BADGE, _META_WIDTH))
+            self.used.add("below")
+        return block(parts)
+
+    def _meta(self, node: Statement | Argument) -> str:
+        """``Andrei Lankov · expert opinion · conceded by Go``: who, on what basis."""
+        parts: list[str] = []
+        speakers = list(node.speakers)
         if isinstance(node, Argument):
-            header.append("ARGUMENT")
+            # Premises that already say who argues it make the argument's own line redundant.
+            carried = {s for p in node.premises if p in self.view for s in self._node(p).speakers}
+            speakers = [s for s in speakers if s not in carried]
+        parts += [self._short_name(s) for s in speakers]
+        if isinstance(node, Argument):
             scheme = scheme_catalogue().get(node.scheme or "")
             if scheme is not None:
-                header.append(scheme.name.removeprefix("Argument from ").lower())
+                parts.append(scheme.name.removeprefix("Argument from ").lower())
         elif node.basis is not None:
-            header.append(f"[{node.basis.value.replace('-', ' ')}]")
-        lines = [EVALUATION_TAG[label]] if label is not None else []
-        lines += wrap(" · ".join(header))
-        lines += wrap(self.debate.label_of(node.id))
-        for speaker_id in node.speakers:
-            lines += self._speaker_lines(speaker_id)
+            parts.append(node.basis.value.replace("-", " "))
         if node.conceded_by:
-            names = ", ".join(self.debate.speakers[s].name for s in node.conceded_by)
-            lines += wrap(f"✓ conceded by {names}", indent="  ")
-        return lines
+            parts.append("conceded by " + ", ".join(map(self._short_name, node.conceded_by)))
+        return " · ".join(parts)
 
-    def _speaker_lines(self, speaker_id: str) -> list[str]:
-        """``— Name, Affiliation``, wrapped once per speaker (a speaker has many claims)."""
-        lines = self._speaker_cache.get(speaker_id)
-        if lines is None:
-            speaker = self.debate.speakers[speaker_id]
-            lines = wrap("— " + _person(speaker.name, speaker.affiliation), indent="  ")
-            self._speaker_cache[speaker_id] = lines
-        return lines
+    def _short_name(self, speaker_id: str) -> str:
+        self._speakers.add(speaker_id)
+        return short_name(self.debate, speaker_id)
 
     def _classes(
         self, node: Statement | Argument, side: Side, label: str | None, context: bool
@@ -320,6 +446,9 @@ class _MapBuilder:
         undercuts = [u for u in self.index.undercutters(relation.id) if u.source in self.view]
         attrs = self._relation_attrs(relation)
         tail, head = node_name(relation.source), node_name(relation.target)
+        if not undercuts and self._far(relation):
+            tail = self._see_copy(graph, relation)
+            attrs = {k: v for k, v in attrs.items() if k not in ("constraint", "weight")}
         if not undercuts:
             _edge(graph, tail, head, attrs)
             return
@@ -345,6 +474,54 @@ class _MapBuilder:
         _edge(graph, junction, head, attrs)
         for undercut in undercuts:
             _edge(graph, node_name(undercut.source), junction, self._relation_attrs(undercut))
+
+    def _far(self, relation: Relation) -> bool:
+        """Whether a cross-link joins two different top-level lines of argument (or reaches
+        back to the question): drawn whole it would be a long arrow across the map."""
+        if relation.kind not in (RelationKind.SUPPORTS, RelationKind.ATTACKS):
+            return False
+        if relation.id in self.tree_links or relation.target in self.debate.relations:
+            return False
+        if self.view.claim_count < SEE_COPIES_FROM:
+            return False  # on a small map every arrow is short
+        return self._branch(relation.source) != self._branch(relation.target)
+
+    def _branch(self, node: str) -> str:
+        """The top-level line of argument a node hangs in (its ancestor next to the question)."""
+        question = self.debate.question.id
+        seen = {node}
+        while self.parents.get(node, question) != question:
+            node = self.parents[node]
+            if node in seen:
+                break
+            seen.add(node)
+        return node
+
+    def _see_copy(self, graph: graphviz.Digraph, relation: Relation) -> str:
+        """A small linked copy of a reused claim, beside the claim it also bears on."""
+        source = relation.source
+        name = f"see {node_name(relation.id)}"
+        copy_id = f"see-{relation.id}"
+        lines = block([(f"see: {self.debate.label_of(source)}", SEE, _TITLE_WIDTH)])
+        side = self.sides.get(source, Side.NEUTRAL)
+        graph.body.append(
+            statement(
+                quoted_name(name),
+                {
+                    **self._sized(copy_id, lines),
+                    "id": literal(copy_id),
+                    "class": f"see-copy {side.value}",
+                    "tooltip": tooltip([self.debate.text_of(source)]),
+                    "style": "filled,dotted,rounded",
+                    "color": self.theme.side_line[side],
+                    "fillcolor": self.theme.background,
+                    "URL": literal(f"#{svg_id(source)}"),
+                },
+            )
+        )
+        self.result.sides[copy_id] = side
+        self.used.add("see-copy")
+        return name
 
     def _relation_attrs(self, relation: Relation) -> dict[str, str]:
         kind = relation.kind
@@ -415,10 +592,6 @@ def _edge(graph: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) 
     graph.body.append(statement(f"{quoted_name(tail)} -> {quoted_name(head)}", attrs))
 
 
-def _person(name: str, affiliation: str | None) -> str:
-    return f"{name}, {affiliation}" if affiliation else name
-
-
 def _tree_links(debate: Debate, index: DebateIndex) -> set[str]:
     """Relation ids on a breadth-first tree from the question: the ones that rank the map.
 
@@ -452,6 +625,19 @@ def _tree_links(debate: Debate, index: DebateIndex) -> set[str]:
         for premise in argument.premises if argument else ():
             reach(premise, None)
     return links
+
+
+def _tree_parents(debate: Debate, tree_links: set[str]) -> dict[str, str]:
+    """Each node's parent on the tree :func:`_tree_links` ranks the map by."""
+    parents: dict[str, str] = {}
+    for relation_id in tree_links:
+        relation = debate.relations[relation_id]
+        target = debate.relations.get(relation.target)
+        parents[relation.source] = target.target if target is not None else relation.target
+    for argument in debate.arguments.values():
+        for premise in argument.premises:
+            parents.setdefault(premise, argument.id)
+    return parents
 
 
 def _staggered_reasons(view: View, index: DebateIndex, tree_links: set[str]) -> dict[str, int]:

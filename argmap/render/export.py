@@ -1,8 +1,10 @@
 """Writing a map to a file: the one entry point the CLI, the TUI and the gallery share.
 
-``export_map`` selects the view, builds the DOT, lays it out with the chosen renderer and
-writes the result atomically, so an interrupted or failed export never leaves half a map
-and never replaces a good one. Every failure is a :class:`RenderError` whose message is
+``export_map`` selects the view, builds the DOT, lays it out with the chosen renderer,
+finishes the SVG (argmap's own measured text, title block, legend, page) and writes the
+result atomically, so an interrupted or failed export never leaves half a map and never
+replaces a good one. PNG and PDF are drawn from that same SVG by CairoSVG with the same font,
+whichever renderer laid it out. Every failure is a :class:`RenderError` whose message is
 meant for the person exporting.
 """
 
@@ -13,51 +15,83 @@ from pathlib import Path
 from argmap.analysis.graph import DebateIndex
 from argmap.io.atomic import write_output
 from argmap.model.debate import Debate
-from argmap.render.dot import dot_for_view
+from argmap.render.dot import drawing_for_view
 from argmap.render.errors import RenderError
 from argmap.render.options import MapOptions
-from argmap.render.renderers import choose_renderer
+from argmap.render.renderers import Renderer, choose_renderer, convert_svg, pdf_pages
 from argmap.render.select import View, select_view
+from argmap.render.svg import Finished, finish
 
-__all__ = ["FORMATS", "MAX_LAYOUT_CLAIMS", "RenderError", "export_map"]
+__all__ = ["FORMATS", "RenderError", "export_map", "export_slides", "map_svg", "render_map"]
 
 FORMATS = ("svg", "png", "pdf", "dot")
 
-MAX_LAYOUT_CLAIMS = 1500
-"""Above this many claims a map is not laid out (DOT is still written).
 
-No page or screen shows 1,500 boxes readably, and Graphviz's layout time grows faster than
-linearly (see ``bench/bench_render.py``): past this size an export would run for minutes to
-produce a map nobody can read. ``--focus``/``--depth`` or ``--speaker`` give a readable part.
-"""
+def render_map(
+    debate: Debate,
+    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
+    renderer: str | Renderer = "auto",
+    view: View | None = None,
+    index: DebateIndex | None = None,
+) -> Finished:
+    """The finished SVG of the map ``options`` describe (with the figures it was judged by);
+    ``view`` draws a view already selected (the HTML page's layers, a slide)."""
+    index = index or DebateIndex(debate)
+    view = view or select_view(debate, options, index)
+    drawing = drawing_for_view(debate, view, options, index)
+    engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
+    raw = engine.render(drawing.dot, "svg", layout_engine(view))
+    return finish(raw, drawing, debate, options, view)
+
+
+PAGE_PNG_SCALE = 1.5
+"""A page or slide as PNG is drawn at 144 dpi: a 16:9 slide is 1920 x 1080 pixels."""
+
+RADIAL_FROM = 3000
+"""Above this many claims the map is laid out radially (``twopi``, seconds) instead of in
+ranks (``dot``, which would take minutes): only ``--all`` asks for a map that large."""
+
+
+def layout_engine(view: View) -> str:
+    """``dot`` for a readable map, ``twopi`` for one too big for ``dot`` to lay out quickly."""
+    return "twopi" if view.claim_count > RADIAL_FROM else "dot"
+
+
+def map_svg(
+    debate: Debate,
+    options: MapOptions = MapOptions(),  # noqa: B008
+    renderer: str = "auto",
+) -> str:
+    """The ``<svg>`` element of a map as text, for pages that inline it (HTML export): the
+    finished SVG without its XML declaration, ids and classes on every group, the font
+    embedded in its ``<style>``."""
+    svg = render_map(debate, options, renderer).svg
+    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
 def export_map(
     debate: Debate,
     out: Path,
     fmt: str,
-    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
+    options: MapOptions = MapOptions(),  # noqa: B008
     renderer: str = "auto",
-    *,
-    max_claims: int | None = MAX_LAYOUT_CLAIMS,
 ) -> Path:
     """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot) into ``out``; return ``out``.
 
     ``renderer`` is ``auto`` (system ``dot`` if on PATH, else WebAssembly), ``dot`` or
-    ``wasm``. ``max_claims=None`` lifts the size limit (benchmarks). Raises RenderError.
+    ``wasm``. Raises RenderError.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
         raise RenderError(f"unknown format {fmt!r}", f"choose from: {', '.join(FORMATS)}")
-    index = DebateIndex(debate)
-    view = select_view(debate, options, index)
     if fmt == "dot":
-        data = dot_for_view(debate, view, options, index).encode("utf-8")
+        index = DebateIndex(debate)
+        view = select_view(debate, options, index)
+        data = drawing_for_view(debate, view, options, index).dot.encode("utf-8")
     else:
-        _check_size(view, max_claims)
-        data = choose_renderer(renderer).render(
-            lambda: dot_for_view(debate, view, options, index), fmt
-        )
+        svg = render_map(debate, options, renderer).svg.encode("utf-8")
+        scale = PAGE_PNG_SCALE if options.page is not None and fmt == "png" else 1.0
+        data = svg if fmt == "svg" else convert_svg(svg, fmt, scale)
     try:
         write_output(out, data)  # `-` is standard output
     except OSError as error:
@@ -65,12 +99,40 @@ def export_map(
     return out
 
 
-def _check_size(view: View, max_claims: int | None) -> None:
-    if max_claims is None or view.claim_count <= max_claims:
-        return
-    raise RenderError(
-        f"this map has {view.claim_count:,} claims, too many for a readable layout "
-        f"(at most {max_claims:,})",
-        "draw part of it with --focus ID --depth N or --speaker ID, "
-        "or write --format dot and lay it out yourself (e.g. with sfdp)",
-    )
+def slide_paths(target: Path, fmt: str, pages: int) -> list[Path]:
+    """Where a deck goes: ``target`` itself for one PDF, else ``<stem>-NN.<fmt>`` a page."""
+    if fmt == "pdf":
+        return [target]
+    stem = target.with_suffix("")
+    return [stem.with_name(f"{stem.name}-{n:02}.{fmt}") for n in range(1, pages + 1)]
+
+
+def export_slides(
+    debate: Debate,
+    target: Path,
+    fmt: str,
+    options: MapOptions = MapOptions(),  # noqa: B008
+    renderer: str = "auto",
+) -> list[Path]:
+    """Draw the deck (:mod:`argmap.render.slides`) as one multi-page PDF at ``target``, or as
+    one SVG or PNG a page beside it (see :func:`slide_paths`); return the files written."""
+    from argmap.render.slides import render_slides
+
+    fmt = fmt.lower().lstrip(".")
+    if fmt not in ("svg", "png", "pdf"):
+        raise RenderError(f"a slide deck is drawn as svg, png or pdf, not {fmt!r}")
+    pages = [page.svg.encode("utf-8") for page in render_slides(debate, options, renderer)]
+    paths = slide_paths(target, fmt, len(pages))
+    if fmt == "pdf":
+        files = [(target, pdf_pages(pages))]
+    else:
+        files = [
+            (p, svg if fmt == "svg" else convert_svg(svg, fmt, PAGE_PNG_SCALE))
+            for p, svg in zip(paths, pages, strict=True)
+        ]
+    for path, data in files:
+        try:
+            write_output(path, data)
+        except OSError as error:
+            raise RenderError(f"could not write {path}: {error.strerror or error}") from None
+    return paths

@@ -16,7 +16,7 @@ from argmap.formats.registry import read_debate
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import DebateLoadError
 from argmap.model.debate import Debate
-from argmap.render.export import RenderError, export_map
+from argmap.render.export import RenderError, export_map, export_slides
 from argmap.render.options import MapOptions
 
 ANALYSTS = ("lankov", "go", "yang", "choi", "kim-byung-yeon")
@@ -31,6 +31,13 @@ class GalleryMap:
     about: str
     options: MapOptions
     formats: tuple[str, ...]
+    slides: bool = False
+    """A slide deck (``--slides``): one PDF, and no DOT, as each page has its own."""
+
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The formats written, DOT included for a single map."""
+        return self.formats if self.slides else (*self.formats, "dot")
 
 
 def gallery_maps(debate: Debate, stem: str) -> list[GalleryMap]:
@@ -45,6 +52,19 @@ def gallery_maps(debate: Debate, stem: str) -> list[GalleryMap]:
         ),
         GalleryMap(
             f"{stem}-dark", "the whole debate for projectors", MapOptions(theme="dark"), ("svg",)
+        ),
+        GalleryMap(
+            f"{stem}-poster",
+            "the whole debate as an A3 poster (question on the left: larger type on A3)",
+            MapOptions(page="a3", direction="LR"),
+            ("pdf", "png"),
+        ),
+        GalleryMap(
+            f"{stem}-slides",
+            "the debate as a 16:9 slide deck, a page per line of argument",
+            MapOptions(),
+            ("pdf",),
+            slides=True,
         ),
     ]
     for speaker in ANALYSTS:
@@ -65,6 +85,11 @@ def write_gallery(debate: Debate, stem: str, folder: Path, renderer: str = "auto
     """Write every gallery map into ``folder`` (and its README); return the files written."""
     written = []
     for entry in gallery_maps(debate, stem):
+        if entry.slides:
+            path = folder / f"{entry.name}.pdf"
+            written += export_slides(debate, path, "pdf", entry.options, renderer)
+            print(f"wrote {path}", flush=True)
+            continue
         for fmt in ("dot", *entry.formats):
             path = folder / f"{entry.name}.{fmt}"
             written.append(export_map(debate, path, fmt, entry.options, renderer))
@@ -87,7 +112,7 @@ def _readme(debate: Debate, stem: str) -> str:
         "| --- | --- |",
     ]
     for entry in gallery_maps(debate, stem):
-        files = ", ".join(f"[{fmt}]({entry.name}.{fmt})" for fmt in (*entry.formats, "dot"))
+        files = ", ".join(f"[{fmt}]({entry.name}.{fmt})" for fmt in entry.files)
         lines.append(f"| {entry.about} | {files} |")
     return "\n".join(lines) + "\n"
 

@@ -13,10 +13,12 @@ from typing import Literal, get_args
 GroupBy = Literal["speaker", "none"]
 Direction = Literal["TB", "BT", "LR", "RL"]
 ThemeName = Literal["light", "dark", "print"]
+PageName = Literal["16:9", "4:3", "a4", "a3", "a2", "letter"]
 
 GROUP_BY: tuple[str, ...] = get_args(GroupBy)
 DIRECTIONS: tuple[str, ...] = get_args(Direction)
 THEMES: tuple[str, ...] = get_args(ThemeName)
+PAGES: tuple[str, ...] = get_args(PageName)
 EVALUATION_LABELS = ("in", "out", "undec")
 """The values ``MapOptions.labels`` may hold, from argumentation semantics (Caminada)."""
 
@@ -30,7 +32,9 @@ class MapOptions:
     ``speakers``: only their claims plus the path linking each to the question, the path
     greyed. ``direction`` says where the question sits and which way reasons grow: ``TB``
     puts it at the top. ``labels`` maps node ids to ``in``/``out``/``undec`` from an
-    evaluation; they are marked by words and line weight, not colour alone.
+    evaluation; they are marked by words and line weight, not colour alone. ``show_text``
+    puts each claim's full text under its title. ``page`` fits the map to a page (landscape
+    unless ``portrait``); ``everything`` draws a map too large to read whole instead of its top.
     """
 
     focus: str | None = None
@@ -40,3 +44,7 @@ class MapOptions:
     direction: Direction = "TB"
     theme: ThemeName = "light"
     labels: Mapping[str, str] | None = field(default=None, hash=False)
+    show_text: bool = False
+    page: PageName | None = None
+    portrait: bool = False
+    everything: bool = False

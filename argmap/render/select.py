@@ -7,17 +7,36 @@ layout is worth running, and so that unknown ids are reported before any work is
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from argmap.analysis.graph import DebateIndex
 from argmap.io.diagnostics import did_you_mean
-from argmap.model.debate import Debate, RelationKind
+from argmap.model.debate import Debate, RelationKind, Side
 from argmap.render.errors import RenderError
 from argmap.render.options import DIRECTIONS, EVALUATION_LABELS, GROUP_BY, THEMES, MapOptions
 
 _LISTED_IDS = 40
 """Valid ids are listed in an error only up to this many; beyond, `argmap outline` lists them."""
+
+READABLE_CLAIMS = 150
+"""Above this many claims a map shows the top of the debate, down to the depth that fits,
+with a ``+N below`` badge on each claim whose reasons are left out: an A2 poster holds about
+this many boxes at a readable size, and Graphviz's ``dot`` lays it out in about a second.
+``MapOptions.everything`` (``--all``) draws every claim instead."""
+
+
+@dataclass(frozen=True)
+class Below:
+    """What a view leaves out under one claim: how many claims, and how many on each side."""
+
+    total: int
+    pro: int
+    con: int
+
+    def badge(self) -> str:
+        sides = [f"{n} {word}" for n, word in ((self.pro, "pro"), (self.con, "con")) if n]
+        return f"+{self.total} below" + (f": {', '.join(sides)}" if sides else "")
 
 
 @dataclass(frozen=True)
@@ -28,6 +47,11 @@ class View:
     context: frozenset[str]
     focus: str | None
     has_question: bool
+    below: Mapping[str, Below] = field(default_factory=dict, compare=False)
+    """Claims with reasons left out of the view, and what was left out."""
+    cut_depth: int | None = None
+    """When the view was cut to fit (:data:`READABLE_CLAIMS`): the depth it shows."""
+    total_claims: int = 0
     members: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -101,8 +125,80 @@ def select_view(debate: Debate, options: MapOptions, index: DebateIndex | None =
         linked = _with_paths_to_question(debate, index, own)
         keep &= linked
         context = linked - own - {question}
-    shown = tuple(node for node in debate.node_ids() if node in keep)
-    return View(shown, frozenset(context & keep), options.focus, question in keep)
+    total = len(keep) - (question in keep)
+    if options.everything or total <= READABLE_CLAIMS:
+        shown = tuple(node for node in debate.node_ids() if node in keep)
+        return View(shown, frozenset(context & keep), options.focus, question in keep)
+    start = options.focus or question
+    depth, parents = tree_depths(debate, index, start, keep)
+    cut = _depth_that_fits(depth, READABLE_CLAIMS)
+    kept = {node for node, d in depth.items() if d <= cut}
+    shown = tuple(node for node in debate.node_ids() if node in kept)
+    below = _below(parents, depth, cut, index)
+    return View(
+        shown,
+        frozenset(context & kept),
+        options.focus,
+        question in kept,
+        below=below,
+        cut_depth=cut,
+        total_claims=total,
+    )
+
+
+def tree_depths(
+    debate: Debate, index: DebateIndex, start: str, keep: set[str]
+) -> tuple[dict[str, int], dict[str, str]]:
+    """Steps from ``start`` outwards (reasons, premises, undercutters) within ``keep``, and
+    each node's parent on that breadth-first tree."""
+    depth = {start: 0}
+    parents: dict[str, str] = {}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        for child, _needs in _children(debate, index, node):
+            if child in keep and child not in depth:
+                depth[child] = depth[node] + 1
+                parents[child] = node
+                queue.append(child)
+    for node in keep - depth.keys():  # not linked to the start: drawn with the top level
+        depth[node] = 1
+    return depth, parents
+
+
+def _depth_that_fits(depth: Mapping[str, int], limit: int) -> int:
+    """The deepest level whose claims, with all above it, number at most ``limit`` (at least 1)."""
+    per_level: dict[int, int] = {}
+    for d in depth.values():
+        per_level[d] = per_level.get(d, 0) + 1
+    shown, cut = 0, 1
+    for level in sorted(per_level):
+        shown += per_level[level] - (level == 0)
+        if level > 1 and shown > limit:
+            break
+        cut = level
+    return max(cut, 1)
+
+
+def _below(
+    parents: Mapping[str, str], depth: Mapping[str, int], cut: int, index: DebateIndex
+) -> dict[str, Below]:
+    """For each claim at the cut, the claims under it on the tree that the view leaves out."""
+    counts: dict[str, list[int]] = {}
+    sides = index.sides
+    anchor: dict[str, str] = {}
+    for node in sorted(depth, key=depth.__getitem__):  # parents before their children
+        parent = parents.get(node)
+        if depth[node] <= cut or parent is None:
+            anchor[node] = node
+            continue
+        anchor[node] = anchor[parent]
+        tally = counts.setdefault(anchor[node], [0, 0, 0])
+        tally[0] += 1
+        side = sides.get(node)
+        tally[1] += side is Side.PRO
+        tally[2] += side is Side.CON
+    return {node: Below(*tally) for node, tally in counts.items()}
 
 
 def _adjacent(debate: Debate) -> dict[str, list[str]]:

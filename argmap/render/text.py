@@ -7,7 +7,9 @@ claim stays a backslash, an ``&`` stays an ``&``, and a claim that looks like ``
 stays text. Angle brackets and quotes are then escaped by Graphviz itself when it writes SVG.
 
 Labels are plain text, not HTML-like labels, because the WebAssembly Graphviz that argmap
-falls back on is built without expat and silently drops HTML-like labels.
+falls back on is built without expat and silently drops HTML-like labels. They are only what
+a DOT file shows its reader: the SVG's box text is written by ``argmap.render.svg`` from the
+measured label blocks (``argmap.render.labels``), with bold titles and grey attribution lines.
 """
 
 from __future__ import annotations
@@ -17,9 +19,6 @@ from collections.abc import Iterable
 from typing import cast
 
 from graphviz import nohtml as _nohtml
-
-LINE_WIDTH = 30
-"""Characters per label line: a claim box stays narrow enough to sit beside its siblings."""
 
 _QUOTE = '"'
 _ESCAPED_QUOTE = '\\"'
@@ -39,28 +38,6 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def wrap(text: str, width: int = LINE_WIDTH, indent: str = "") -> list[str]:
-    """Lines of at most ``width`` characters; a word longer than that is split, never cut.
-
-    A plain greedy wrap rather than :mod:`textwrap`: it is called three times per claim and
-    this is several times faster on 10,000 claims.
-    """
-    lines: list[str] = []
-    line = ""
-    for word in clean(text).split(" "):
-        if line and len(line) + 1 + len(word) <= width:
-            line += " " + word
-            continue
-        if line:
-            lines.append(line)
-        line = (indent if lines else "") + word
-        while len(line) > width:  # a word longer than a line is split, not cut
-            lines.append(line[:width])
-            line = indent + line[width:]
-    lines.append(line)
-    return lines
-
-
 def _escape(text: str) -> str:
     """Backslashes doubled (escString), ``&`` written ``&amp;``.
 
@@ -69,11 +46,6 @@ def _escape(text: str) -> str:
     writes a bare ``&`` from a URL into the SVG, which is then not well-formed XML.
     """
     return text.replace("&", "&amp;").replace("\\", "\\\\")
-
-
-def left_lines(lines: Iterable[str]) -> str:
-    """A label whose lines are left-aligned: each ends with Graphviz's ``\\l``."""
-    return nohtml("".join(_escape(line) + "\\l" for line in lines))
 
 
 def centred_lines(lines: Iterable[str]) -> str:

@@ -2,9 +2,9 @@
 
 Colours come from the Okabe-Ito palette, which stays distinct for the common forms of colour
 blindness. Colour is never the only cue: pro claims have solid borders, con claims dashed,
-neutral dotted, and every box says PRO/CON in words; supports are solid lines, attacks dashed,
-undercuts dotted with a bar, contradictions double and two-headed. So ``print`` can drop
-colour altogether and stay readable in grayscale.
+neutral dotted, and pro and con boxes carry a plus or minus sign on their corner; supports
+are solid lines, attacks dashed, undercuts dotted with a bar, contradictions double and
+two-headed. So ``print`` can drop colour altogether and stay readable in grayscale.
 """
 
 from __future__ import annotations
@@ -44,10 +44,6 @@ class Theme:
     context_fill: str
     context_text: str
 
-
-FONT = "Helvetica"
-BOLD_FONT = "Helvetica-Bold"
-"""PostScript names: both renderers map them to the system's Helvetica-like font."""
 
 SIDE_STYLE = {Side.PRO: "solid", Side.CON: "dashed", Side.NEUTRAL: "dotted"}
 """Border style by side: the cue that survives grayscale and colour blindness."""
