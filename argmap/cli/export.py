@@ -27,7 +27,7 @@ DEFAULT_FOLDER = Path("exports")
     "--format",
     "formats",
     metavar="FORMATS",
-    help="svg, png, pdf or dot; several with commas (svg,pdf). "
+    help="svg, png, pdf, dot or html (an interactive page); several with commas (svg,pdf). "
     "Default: the extension of -o, else svg.",
 )
 @click.option(
@@ -109,6 +109,7 @@ def export(
       argmap export arguments.yaml --speaker lankov -o lankov.png
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
+      argmap export arguments.yaml -f html -o debate.html   # one offline page
     """
     chosen = _formats(formats, output)
     loaded = load_or_exit(file)

@@ -15,13 +15,14 @@ from argmap.io.atomic import atomic_write
 from argmap.model.debate import Debate
 from argmap.render.dot import dot_for_view
 from argmap.render.errors import RenderError
+from argmap.render.html import html_page
 from argmap.render.options import MapOptions
 from argmap.render.renderers import choose_renderer
 from argmap.render.select import View, select_view
 
 __all__ = ["FORMATS", "MAX_LAYOUT_CLAIMS", "RenderError", "export_map"]
 
-FORMATS = ("svg", "png", "pdf", "dot")
+FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 MAX_LAYOUT_CLAIMS = 1500
 """Above this many claims a map is not laid out (DOT is still written).
@@ -41,7 +42,7 @@ def export_map(
     *,
     max_claims: int | None = MAX_LAYOUT_CLAIMS,
 ) -> Path:
-    """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot) into ``out``; return ``out``.
+    """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot, html) into ``out``; return ``out``.
 
     ``renderer`` is ``auto`` (system ``dot`` if on PATH, else WebAssembly), ``dot`` or
     ``wasm``. ``max_claims=None`` lifts the size limit (benchmarks). Raises RenderError.
@@ -53,6 +54,9 @@ def export_map(
     view = select_view(debate, options, index)
     if fmt == "dot":
         data = dot_for_view(debate, view, options, index).encode("utf-8")
+    elif fmt == "html":  # the interactive page: argmap.render.html
+        _check_size(view, max_claims)
+        data = html_page(debate, view, options, renderer, index)
     else:
         _check_size(view, max_claims)
         data = choose_renderer(renderer).render(

@@ -1,0 +1,196 @@
+"""The interactive HTML map: one self-contained file a student opens in any browser.
+
+The page is Graphviz's SVG of the map (the same one ``-f svg`` writes, drawn without
+evaluation marks, which the page draws itself), the debate's data as JSON in a
+``<script type="application/json">`` block, and the stylesheet and script from
+``argmap/render/assets`` inlined. Nothing is fetched: a Content-Security-Policy with
+``default-src 'none'`` forbids every request, and only the page's own script (allowed by its
+hash) may run, so a claim that reads ``<script>…`` stays text even if something upstream
+went wrong.
+
+User text reaches the page three ways, each safe on its own: inside the SVG, escaped by
+Graphviz (comments, which carry node names, are dropped); in the JSON block, with ``<``,
+``>`` and ``&`` written as ``\\u003c`` etc. so no ``</script>`` or ``<!--`` can appear; and
+in the ``<title>``, escaped by :func:`html.escape`. The script only ever puts text into the
+page with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import html
+import json
+import re
+from collections.abc import Iterable
+from importlib import resources
+
+from argmap.analysis.graph import DebateIndex
+from argmap.model.debate import Debate
+from argmap.render.dot import dot_for_view
+from argmap.render.html_data import page_data
+from argmap.render.options import MapOptions
+from argmap.render.renderers import choose_renderer
+from argmap.render.select import View
+
+COLLAPSE_FROM = 80
+"""Maps with more claims than this open with deep branches folded (``+N below`` badges)."""
+
+COLLAPSE_DEPTH = 2
+"""How many steps below the question stay open on a large map."""
+
+FONT_SUFFIXES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+
+_PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def html_page(
+    debate: Debate,
+    view: View,
+    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
+    renderer: str = "auto",
+    index: DebateIndex | None = None,
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
+) -> bytes:
+    """The whole page for ``view`` of ``debate``, as UTF-8 bytes.
+
+    ``options.labels`` (from ``--evaluate``) turns the page's labels on at opening; the page
+    computes them itself, grounded, so they follow the reader's what-if verdicts.
+    ``accept``/``reject`` are verdicts the page opens with. Raises RenderError.
+    """
+    index = index or DebateIndex(debate)
+    plain = dataclasses.replace(options, labels=None)
+    svg = choose_renderer(renderer).render(lambda: dot_for_view(debate, view, plain, index), "svg")
+    data = page_data(
+        debate,
+        view,
+        index=index,
+        accept=accept,
+        reject=reject,
+        show_labels=options.labels is not None,
+        collapse_depth=COLLAPSE_DEPTH if view.claim_count > COLLAPSE_FROM else None,
+    )
+    script = _asset("map.js")
+    style = _fonts() + _asset("map.css")
+    theme = "auto" if options.theme == "light" else options.theme
+    policy = (
+        "default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'; "
+        f"script-src 'sha256-{_digest(script)}'; form-action 'none'; base-uri 'none'"
+    )
+    page = _TEMPLATE.format(
+        policy=html.escape(policy),
+        title=html.escape(debate.title),
+        theme=theme,
+        style=style,
+        svg=inline_svg(svg.decode("utf-8")),
+        data=json_for_script(data),
+        script=script,
+    )
+    return page.encode("utf-8")
+
+
+def inline_svg(svg: str) -> str:
+    """Graphviz's SVG document as an element for an HTML page: no prologue, no comments.
+
+    Comments hold node names; Graphviz escapes them, but a page has no use for them and
+    an HTML parser ends a comment at the first ``-->``, so none is left to misread.
+    """
+    return _COMMENT.sub("", _PROLOGUE.sub("", svg, count=1))
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot end its ``<script>`` block or open a comment inside it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _asset(name: str) -> str:
+    return resources.files("argmap.render").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _digest(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+def _fonts() -> str:
+    """``@font-face`` rules embedding every font shipped in ``argmap/data/fonts`` (if any).
+
+    Each file is named ``Family-Style.ext``; the family is what the SVG asks for, so the map
+    looks the same on every machine without a single request.
+    """
+    folder = resources.files("argmap.data").joinpath("fonts")
+    if not folder.is_dir():
+        return ""
+    rules = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        suffix = "." + entry.name.rsplit(".", 1)[-1].lower()
+        if suffix not in FONT_SUFFIXES:
+            continue
+        stem = entry.name.rsplit(".", 1)[0]
+        family, _, style = stem.partition("-")
+        bold = "bold" in style.lower()
+        italic = "italic" in style.lower()
+        encoded = base64.b64encode(entry.read_bytes()).decode("ascii")
+        rules.append(
+            f"@font-face{{font-family:{json.dumps(family)};"
+            f"font-weight:{700 if bold else 400};font-style:{'italic' if italic else 'normal'};"
+            f"src:url(data:{FONT_SUFFIXES[suffix]};base64,{encoded})}}\n"
+        )
+    return "".join(rules)
+
+
+_TEMPLATE = """<!DOCTYPE html>
+<html lang="en" data-theme="{theme}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="generator" content="argmap">
+<title>{title}</title>
+<style>
+{style}</style>
+</head>
+<body>
+<header class="am-bar">
+  <h1 class="am-title" id="am-title">{title}</h1>
+  <div class="am-tools" role="toolbar" aria-label="Map tools">
+    <label class="am-search">
+      <span class="am-visually-hidden">Search claims, quotes, speakers and tags</span>
+      <input id="am-search" type="search" placeholder="Search…" autocomplete="off"
+        aria-controls="am-results" aria-describedby="am-search-count">
+    </label>
+    <span id="am-search-count" class="am-count" aria-live="polite"></span>
+    <label class="am-speaker-pick">
+      <span class="am-visually-hidden">Highlight a speaker's claims</span>
+      <select id="am-speaker"><option value="">All speakers</option></select>
+    </label>
+    <label class="am-toggle"><input id="am-labels" type="checkbox"> Labels</label>
+    <button type="button" id="am-zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
+    <button type="button" id="am-zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
+    <button type="button" id="am-fit" aria-label="Fit the map to the window"
+      title="Fit (0)">Fit</button>
+    <button type="button" id="am-expand" hidden>Open all</button>
+    <button type="button" id="am-reset" hidden>Clear verdicts</button>
+  </div>
+  <ul id="am-results" class="am-results" aria-label="Search results" hidden></ul>
+  <p id="am-status" class="am-status" aria-live="polite"></p>
+</header>
+<main class="am-main">
+  <div id="am-map" class="am-map" tabindex="0" role="region"
+    aria-label="Debate map: drag or use arrow keys to pan, + and − to zoom, 0 to fit; Tab to a claim and press Enter to read it">
+{svg}
+  </div>
+  <aside id="am-panel" class="am-panel" aria-label="Selected claim" aria-live="polite" hidden>
+  </aside>
+</main>
+<noscript><p class="am-noscript">The map above is complete; searching, the claim panel and
+the what-if need JavaScript.</p></noscript>
+<script type="application/json" id="am-data">{data}</script>
+<script>{script}</script>
+</body>
+</html>
+"""
