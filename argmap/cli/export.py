@@ -112,6 +112,8 @@ def export(
       argmap export arguments.yaml -f html -o debate.html   # one offline page
     """
     chosen = _formats(formats, output)
+    if "html" in chosen and semantics not in (None, "grounded"):  # see docs/html.md
+        fail("the HTML page shows grounded labels only", "use --evaluate grounded with -f html")
     loaded = load_or_exit(file)
     options = MapOptions(
         focus=focus,

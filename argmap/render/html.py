@@ -40,7 +40,12 @@ COLLAPSE_FROM = 80
 COLLAPSE_DEPTH = 2
 """How many steps below the question stay open on a large map."""
 
-FONT_SUFFIXES = {".woff2": "font/woff2", ".woff": "font/woff", ".ttf": "font/ttf", ".otf": "font/otf"}
+FONT_SUFFIXES = {
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".ttf": "font/ttf",
+    ".otf": "font/otf",
+}
 
 _PROLOGUE = re.compile(r"\A(?:\s*<\?xml[^>]*\?>|\s*<!DOCTYPE[^>]*>|\s*<!--.*?-->)*\s*", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -170,7 +175,8 @@ _TEMPLATE = """<!DOCTYPE html>
     </label>
     <label class="am-toggle"><input id="am-labels" type="checkbox"> Labels</label>
     <button type="button" id="am-zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
-    <button type="button" id="am-zoom-out" aria-label="Zoom out" title="Zoom out (−)">−</button>
+    <button type="button" id="am-zoom-out" aria-label="Zoom out"
+      title="Zoom out (&minus;)">&minus;</button>
     <button type="button" id="am-fit" aria-label="Fit the map to the window"
       title="Fit (0)">Fit</button>
     <button type="button" id="am-expand" hidden>Open all</button>
@@ -180,8 +186,10 @@ _TEMPLATE = """<!DOCTYPE html>
   <p id="am-status" class="am-status" aria-live="polite"></p>
 </header>
 <main class="am-main">
-  <div id="am-map" class="am-map" tabindex="0" role="region"
-    aria-label="Debate map: drag or use arrow keys to pan, + and − to zoom, 0 to fit; Tab to a claim and press Enter to read it">
+  <p id="am-help" class="am-visually-hidden">Drag or use the arrow keys to pan, + and &minus;
+    to zoom, 0 to fit. Tab to a claim and press Enter to read it; / jumps to the search.</p>
+  <div id="am-map" class="am-map" tabindex="0" role="region" aria-label="Debate map"
+    aria-describedby="am-help">
 {svg}
   </div>
   <aside id="am-panel" class="am-panel" aria-label="Selected claim" aria-live="polite" hidden>

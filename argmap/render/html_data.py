@@ -80,7 +80,8 @@ def page_data(
         "parent": None,
         "below": tree.descendants(question.id),
     }
-    for node in (*debate.statements.values(), *debate.arguments.values()):
+    nodes: list[Statement | Argument] = [*debate.statements.values(), *debate.arguments.values()]
+    for node in nodes:
         claims[node.id] = _claim(debate, node, catalogue) | {
             "side": sides.get(node.id, "neutral"),
             "drawn": node.id in view,

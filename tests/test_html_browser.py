@@ -1,0 +1,444 @@
+"""The HTML map in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+Every page is opened with every request blocked and recorded: a test fails if the page
+asked for anything but itself, or logged an error. The what-if is compared with
+``argmap evaluate --format json`` for the same verdicts, on the seed debate and on
+generated ones (``tests/strategies.py``, hostile ids and texts included).
+
+No browser is downloaded: ``ARGMAP_CHROMIUM`` or ``chromium`` on PATH is used, and without
+one these tests skip saying so (``.ci/run`` installs Debian's package, so CI runs them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from argmap.analysis.evaluation import evaluate
+from argmap.cli import main
+from argmap.cli.evaluate import as_json
+from argmap.io.load import load_debate
+from argmap.model.debate import Debate
+from argmap.render.export import export_map
+from tests.strategies import debates
+from tests.test_render_html import HOSTILE_YAML
+
+playwright_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed (pip install -e '.[dev]')"
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "arguments.yaml"
+LAUNCH_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """The system Chromium: ``ARGMAP_CHROMIUM``, else the usual Debian names."""
+    chosen = os.environ.get("ARGMAP_CHROMIUM")
+    if chosen:
+        return chosen if Path(chosen).exists() else None
+    for name in ("chromium", "chromium-browser", "/usr/bin/chromium"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip(
+            "no Chromium found (set ARGMAP_CHROMIUM or install Debian's chromium: "
+            "apt-get install -y chromium); browser tests need a real browser"
+        )
+    with playwright_api.sync_playwright() as driver:
+        chromium = driver.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class Opened:
+    """A page as a reader has it, with everything it tried that it should not have."""
+
+    page: Any
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def labels(self) -> dict[str, str]:
+        return dict(self.page.evaluate("window.argmapLabels"))
+
+    def reasons(self) -> dict[str, str]:
+        return dict(self.page.evaluate("window.argmapReasons"))
+
+    def click_claim(self, claim: str) -> None:
+        self.page.evaluate(
+            """(id) => {
+              const g = [...document.querySelectorAll("g[data-claim]")]
+                .find((n) => n.getAttribute("data-claim") === id);
+              g.dispatchEvent(new MouseEvent("click", {bubbles: true}));
+            }""",
+            claim,
+        )
+
+    def verdict(self, claim: str, verdict: str) -> None:
+        """Select ``claim`` and choose the room's verdict in the panel, as a reader does."""
+        self.click_claim(claim)
+        self.page.check(f'#am-panel input[name="am-verdict"][value="{verdict}"]')
+
+    def panel(self) -> str:
+        return str(self.page.inner_text("#am-panel"))
+
+    def clean(self) -> None:
+        assert self.requests == [], f"the page asked for {self.requests}"
+        assert self.errors == [], f"the page logged {self.errors}"
+
+
+def open_page(browser: Any, path: Path, *, width: int = 1366, height: int = 768) -> Opened:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    opened = Opened(page)
+    own = path.resolve().as_uri()
+
+    def route(request_route: Any) -> None:
+        url = request_route.request.url
+        if url.split("#")[0] != own:
+            opened.requests.append(url)
+            request_route.abort()
+        else:
+            request_route.continue_()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: opened.errors.append(str(error)))
+    page.goto(own)
+    page.wait_for_selector("html[data-ready]", state="attached")
+    return opened
+
+
+@pytest.fixture(scope="module")
+def seed_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("html") / "seed.html"
+    return export_map(load_debate(SEED).debate, out, "html")
+
+
+@pytest.fixture
+def seed(browser: Any, seed_page: Path) -> Iterator[Opened]:
+    opened = open_page(browser, seed_page)
+    yield opened
+    opened.clean()
+    opened.page.context.close()
+
+
+def cli_evaluate(*args: str) -> dict[str, Any]:
+    result = CliRunner().invoke(main, ["evaluate", str(SEED), "--format", "json", *args])
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.output))
+
+
+def test_every_claim_is_drawn_and_reachable(seed: Opened) -> None:
+    debate = load_debate(SEED).debate
+    drawn = seed.page.eval_on_selector_all(
+        "g[data-claim]", "nodes => nodes.map(n => n.getAttribute('data-claim'))"
+    )
+    assert sorted(drawn) == sorted(debate.node_ids())
+    focusable = seed.page.eval_on_selector_all(
+        "g[data-claim][tabindex='0'][role='button'][aria-label]", "nodes => nodes.length"
+    )
+    assert focusable == len(drawn)
+
+
+def test_click_shows_the_quote_and_its_source(seed: Opened) -> None:
+    seed.click_claim("cut-revenue")
+    panel = seed.panel()
+    assert "Cuts the regime's hard currency" in panel
+    assert "it's aiding the North Korean regime" in panel
+    assert "Kim Dong Jo" in panel
+    assert "After nuke test, a new push to stop N Korea sending workers abroad" in panel
+    assert "2016-09-11" in panel
+
+
+def test_tab_and_enter_open_a_claim(seed: Opened) -> None:
+    seed.page.focus("#am-map")
+    seed.page.keyboard.press("Tab")
+    focused = seed.page.evaluate("document.activeElement.getAttribute('data-claim')")
+    assert focused == load_debate(SEED).debate.question.id
+    seed.page.keyboard.press("Enter")
+    assert "Clamp down on labour exports?" in seed.panel()
+
+
+def test_relation_links_jump_and_back_returns(seed: Opened) -> None:
+    seed.click_claim("cut-revenue")
+    seed.page.click('#am-panel [data-jump="money-significant"]')
+    assert seed.page.inner_text("#am-panel h2") == "The money is significant"
+    assert seed.page.evaluate("document.activeElement.getAttribute('data-claim')") == (
+        "money-significant"
+    )
+    seed.page.go_back()
+    seed.page.wait_for_function(
+        "document.querySelector('#am-panel h2').textContent.startsWith('Cuts the regime')"
+    )
+
+
+def search(opened: Opened, query: str) -> list[str]:
+    opened.page.fill("#am-search", query)
+    return sorted(
+        opened.page.eval_on_selector_all(
+            "g.am-match", "nodes => nodes.map(n => n.getAttribute('data-claim'))"
+        )
+    )
+
+
+def test_search_highlights_exactly_the_matching_claims(seed: Opened) -> None:
+    debate = load_debate(SEED).debate
+    lankov = sorted(
+        n.id
+        for n in (*debate.statements.values(), *debate.arguments.values())
+        if "lankov" in n.speakers or any(q.speaker == "lankov" for q in getattr(n, "quotes", ()))
+    )
+    assert search(seed, "Andrei Lankov") == lankov
+    assert search(seed, "China aid") == sorted(
+        s.id
+        for s in debate.statements.values()
+        if all(
+            word in " ".join([s.text, s.title or "", *(q.text for q in s.quotes)]).lower()
+            for word in ("china", "aid")
+        )
+    )
+    assert search(seed, "no such words anywhere") == []
+    assert seed.page.inner_text("#am-search-count") == "0 matches"
+
+
+def test_speaker_highlights_their_claims_and_concessions(seed: Opened) -> None:
+    debate = load_debate(SEED).debate
+    speaker = next(
+        s
+        for s in debate.speakers
+        if any(
+            s in n.conceded_by for n in (*debate.statements.values(), *debate.arguments.values())
+        )
+    )
+    seed.page.select_option("#am-speaker", speaker)
+    claims = sorted(
+        seed.page.eval_on_selector_all(
+            "g.am-match", "nodes => nodes.map(n => n.getAttribute('data-claim'))"
+        )
+    )
+    conceded = sorted(
+        seed.page.eval_on_selector_all(
+            "g.am-concession", "nodes => nodes.map(n => n.getAttribute('data-claim'))"
+        )
+    )
+    nodes = (*debate.statements.values(), *debate.arguments.values())
+    assert claims == sorted(n.id for n in nodes if speaker in n.speakers)
+    assert conceded == sorted(n.id for n in nodes if speaker in n.conceded_by)
+
+
+def test_what_if_matches_argmap_evaluate_on_the_seed(seed: Opened) -> None:
+    plain = cli_evaluate()
+    assert seed.labels() == plain["labels"]
+    assert seed.reasons() == plain["reasons"]
+    seed.verdict("china-would-give-aid", "reject")
+    expected = cli_evaluate("--reject", "china-would-give-aid")
+    assert seed.labels() == expected["labels"]
+    assert seed.reasons() == expected["reasons"]
+    assert "✘ OUT" in seed.panel() and "rejected by the room" in seed.panel()
+    seed.verdict("cut-revenue", "reject")
+    seed.verdict("exposure-benefit", "accept")
+    expected = cli_evaluate(
+        "--reject",
+        "china-would-give-aid",
+        "--reject",
+        "cut-revenue",
+        "--accept",
+        "exposure-benefit",
+    )
+    assert seed.labels() == expected["labels"]
+    assert seed.reasons() == expected["reasons"]
+    # Told apart without colour: every drawn claim carries its label in words.
+    marks = seed.page.eval_on_selector_all(
+        "g[data-claim] .am-mark text", "t => t.map(x => x.textContent.split(' · ')[0])"
+    )
+    words = {"in": "✔ IN", "out": "✘ OUT", "undec": "? UNDECIDED"}
+    drawn = seed.page.eval_on_selector_all(
+        "g[data-claim]", "nodes => nodes.map(n => n.getAttribute('data-claim'))"
+    )
+    assert marks == [words[expected["labels"][claim]] for claim in drawn]
+    seed.page.click("#am-reset")
+    assert seed.labels() == plain["labels"]
+
+
+def test_every_single_rejection_matches_on_the_seed(seed: Opened) -> None:
+    debate = load_debate(SEED).debate
+    for claim in list(debate.node_ids())[1:]:
+        seed.verdict(claim, "reject")
+        assert seed.labels() == cli_evaluate("--reject", claim)["labels"], claim
+        seed.verdict(claim, "")
+
+
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(debate=debates(max_statements=8, max_arguments=4))
+def test_what_if_matches_evaluate_on_generated_debates(
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, debate: Debate
+) -> None:
+    folder = tmp_path_factory.mktemp("generated")
+    page = export_map(debate, folder / "page.html", "html")
+    opened = open_page(browser, page)
+    try:
+        assert opened.labels() == as_json(evaluate(debate))["labels"]
+        claims = list(debate.node_ids())
+        rng = random.Random(len(claims))
+        accept: list[str] = []
+        reject: list[str] = []
+        for claim in rng.sample(claims, min(3, len(claims))):
+            verdict = rng.choice(("accept", "reject"))
+            (accept if verdict == "accept" else reject).append(claim)
+            opened.verdict(claim, verdict)
+            expected = as_json(evaluate(debate, accept=accept, reject=reject))
+            assert opened.labels() == expected["labels"]
+            assert opened.reasons() == expected["reasons"]
+        opened.clean()
+    finally:
+        opened.page.context.close()
+
+
+def test_generated_debate_round_trips_through_the_cli(browser: Any, tmp_path: Path) -> None:
+    """A generated file, exported and evaluated by the two commands a teacher runs."""
+    from bench.generate import write
+
+    source = write(60, tmp_path / "sixty.yaml", seed=3)
+    out = tmp_path / "sixty.html"
+    result = CliRunner().invoke(main, ["export", str(source), "-f", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    opened = open_page(browser, out)
+    try:
+        for claim in ("c3", "c10", "c25"):
+            opened.verdict(claim, "reject")
+        cli = CliRunner().invoke(
+            main,
+            [
+                "evaluate",
+                str(source),
+                "--format",
+                "json",
+                "--reject",
+                "c3",
+                "--reject",
+                "c10",
+                "--reject",
+                "c25",
+            ],
+        )
+        assert opened.labels() == json.loads(cli.output)["labels"]
+        opened.clean()
+    finally:
+        opened.page.context.close()
+
+
+def test_large_debates_open_folded_and_unfold_on_click(browser: Any, tmp_path: Path) -> None:
+    from bench.generate import write
+
+    source = write(150, tmp_path / "large.yaml", seed=2)
+    out = export_map(load_debate(source).debate, tmp_path / "large.html", "html")
+    opened = open_page(browser, out)
+    try:
+        page = opened.page
+        hidden = page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length")
+        badges = page.eval_on_selector_all(".am-fold text", "t => t.map(x => x.textContent)")
+        assert hidden > 0 and badges
+        assert all(b.startswith("+") and b.endswith(" below") for b in badges)
+        assert sum(int(b[1:].split()[0]) for b in badges) == hidden
+        page.eval_on_selector(
+            ".am-fold", "b => b.dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+        )
+        assert page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length") < hidden
+        page.click("#am-expand")
+        assert page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length") == 0
+        opened.clean()
+    finally:
+        page.context.close()
+
+
+def test_hostile_text_runs_nothing_and_reads_as_text(browser: Any, tmp_path: Path) -> None:
+    source = tmp_path / "hostile.yaml"
+    source.write_text(HOSTILE_YAML, encoding="utf-8")
+    out = export_map(load_debate(source).debate, tmp_path / "hostile.html", "html")
+    opened = open_page(browser, out)
+    try:
+        page = opened.page
+        page.hover("g[data-claim='c1']")
+        opened.click_claim("x</script>")
+        panel = opened.panel()
+        assert "<!-- <script>window.pwned = 1</script> -->" in panel
+        assert "<img src=x onerror=window.pwned=1>" in panel
+        assert "&lt;script&gt; stays &amp; text" in panel
+        assert "<b onmouseover=window.pwned=1>Mallory</b>" in panel
+        assert "javascript:window.pwned=1 (not a web link)" in panel
+        links = page.eval_on_selector_all("#am-panel a", "a => a.map(x => x.href)")
+        assert links == ["https://example.org/report"]
+        assert search(opened, "</script>") == ["q", "x</script>"]
+        opened.click_claim("c1")
+        assert page.evaluate("document.title") == "</title><script>window.pwned = 1</script>"
+        assert page.evaluate("window.pwned") is None
+        assert page.eval_on_selector_all("img, iframe, object, embed", "n => n.length") == 0
+        opened.clean()
+    finally:
+        page.context.close()
+
+
+def test_pan_zoom_and_fit(seed: Opened) -> None:
+    page = seed.page
+    start = page.get_attribute("svg", "viewBox")
+    page.mouse.move(600, 400)
+    page.mouse.wheel(0, -300)
+    zoomed = page.get_attribute("svg", "viewBox")
+    assert float(zoomed.split()[2]) < float(start.split()[2])
+    page.mouse.down()
+    page.mouse.move(700, 450, steps=5)
+    page.mouse.up()
+    moved = page.get_attribute("svg", "viewBox")
+    assert moved.split()[:2] != zoomed.split()[:2]
+    page.focus("#am-map")
+    page.keyboard.press("0")
+    assert page.get_attribute("svg", "viewBox") == start
+    page.click("#am-zoom-in")
+    assert float(page.get_attribute("svg", "viewBox").split()[2]) < float(start.split()[2])
+    page.click("#am-fit")
+    assert page.get_attribute("svg", "viewBox") == start
+
+
+def test_phone_size_reads_and_panel_fits(browser: Any, seed_page: Path) -> None:
+    opened = open_page(browser, seed_page, width=390, height=844)
+    try:
+        opened.click_claim("cut-revenue")
+        box = opened.page.eval_on_selector("#am-panel", "p => p.getBoundingClientRect().width")
+        assert box <= 390
+        assert opened.page.evaluate("document.documentElement.scrollWidth") <= 390
+        opened.clean()
+    finally:
+        opened.page.context.close()
