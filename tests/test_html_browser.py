@@ -442,3 +442,18 @@ def test_phone_size_reads_and_panel_fits(browser: Any, seed_page: Path) -> None:
         opened.clean()
     finally:
         opened.page.context.close()
+
+
+def test_page_opens_with_the_verdicts_it_was_exported_with(browser: Any, tmp_path: Path) -> None:
+    out = export_map(
+        load_debate(SEED).debate, tmp_path / "room.html", "html", reject=["china-would-give-aid"]
+    )
+    opened = open_page(browser, out)
+    try:
+        expected = cli_evaluate("--reject", "china-would-give-aid")
+        assert opened.labels() == expected["labels"]
+        assert opened.page.is_checked("#am-labels")
+        assert "rejects 1" in opened.page.inner_text("#am-status")
+        opened.clean()
+    finally:
+        opened.page.context.close()

@@ -11,12 +11,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
 from argmap.io.load import load_debate
 from argmap.model.debate import Debate
-from argmap.render.export import export_map
+from argmap.render.export import RenderError, export_map
 from argmap.render.html import json_for_script
 from argmap.render.html_data import safe_url
 
@@ -136,3 +137,13 @@ def test_cli_refuses_non_grounded_labels_for_html(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "grounded" in result.output
     assert not (tmp_path / "arguments.html").exists()
+
+
+def test_verdicts_the_page_opens_with_are_checked(tmp_path: Path) -> None:
+    debate = load_debate(SEED).debate
+    with pytest.raises(RenderError) as error:
+        export_map(debate, tmp_path / "x.html", "html", reject=["china-would-give-ai"])
+    assert "china-would-give-aid" in error.value.message  # the did-you-mean
+    assert not (tmp_path / "x.html").exists()
+    page = export_map(debate, tmp_path / "y.html", "html", reject=["china-would-give-aid"])
+    assert '"reject":["china-would-give-aid"]' in page.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ meant for the person exporting.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.analysis.graph import DebateIndex
@@ -41,11 +42,14 @@ def export_map(
     renderer: str = "auto",
     *,
     max_claims: int | None = MAX_LAYOUT_CLAIMS,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
 ) -> Path:
     """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot, html) into ``out``; return ``out``.
 
     ``renderer`` is ``auto`` (system ``dot`` if on PATH, else WebAssembly), ``dot`` or
-    ``wasm``. ``max_claims=None`` lifts the size limit (benchmarks). Raises RenderError.
+    ``wasm``. ``max_claims=None`` lifts the size limit (benchmarks). ``accept``/``reject``
+    are the room's verdicts an ``html`` page opens with. Raises RenderError.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -56,7 +60,7 @@ def export_map(
         data = dot_for_view(debate, view, options, index).encode("utf-8")
     elif fmt == "html":  # the interactive page: argmap.render.html
         _check_size(view, max_claims)
-        data = html_page(debate, view, options, renderer, index)
+        data = html_page(debate, view, options, renderer, index, accept=accept, reject=reject)
     else:
         _check_size(view, max_claims)
         data = choose_renderer(renderer).render(

@@ -26,9 +26,11 @@ import re
 from collections.abc import Iterable
 from importlib import resources
 
+from argmap.analysis.evaluation import check_ids, debate_framework
 from argmap.analysis.graph import DebateIndex
 from argmap.model.debate import Debate
 from argmap.render.dot import dot_for_view
+from argmap.render.errors import RenderError
 from argmap.render.html_data import page_data
 from argmap.render.options import MapOptions
 from argmap.render.renderers import choose_renderer
@@ -68,6 +70,7 @@ def html_page(
     ``accept``/``reject`` are verdicts the page opens with. Raises RenderError.
     """
     index = index or DebateIndex(debate)
+    accept, reject = _verdicts(debate, accept, reject)
     plain = dataclasses.replace(options, labels=None)
     svg = choose_renderer(renderer).render(lambda: dot_for_view(debate, view, plain, index), "svg")
     data = page_data(
@@ -76,7 +79,7 @@ def html_page(
         index=index,
         accept=accept,
         reject=reject,
-        show_labels=options.labels is not None,
+        show_labels=options.labels is not None or bool(accept or reject),
         collapse_depth=COLLAPSE_DEPTH if view.claim_count > COLLAPSE_FROM else None,
     )
     script = _asset("map.js")
@@ -96,6 +99,16 @@ def html_page(
         script=script,
     )
     return page.encode("utf-8")
+
+
+def _verdicts(
+    debate: Debate, accept: Iterable[str], reject: Iterable[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The room's verdicts, checked as ``argmap evaluate`` checks them."""
+    try:
+        return check_ids(debate_framework(debate).arguments, accept, reject, noun="claim")
+    except ValueError as error:  # UnknownIdError included: it says which id, with a hint
+        raise RenderError(str(error), "`argmap outline` shows the claims' ids") from None
 
 
 def inline_svg(svg: str) -> str:
