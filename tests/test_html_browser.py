@@ -360,25 +360,57 @@ def test_generated_debate_round_trips_through_the_cli(browser: Any, tmp_path: Pa
         opened.page.context.close()
 
 
-def test_large_debates_open_folded_and_unfold_on_click(browser: Any, tmp_path: Path) -> None:
+def drawn_in(page: Any, layer: str) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            f".am-layer[data-layer='{layer}'] g[data-claim]",
+            "nodes => nodes.map(n => n.getAttribute('data-claim'))",
+        )
+    )
+
+
+def test_large_debates_open_on_an_overview_with_badges(browser: Any, tmp_path: Path) -> None:
     from bench.generate import write
 
-    source = write(150, tmp_path / "large.yaml", seed=2)
-    out = export_map(load_debate(source).debate, tmp_path / "large.html", "html")
+    debate = load_debate(write(150, tmp_path / "large.yaml", seed=2)).debate
+    out = export_map(debate, tmp_path / "large.html", "html")
     opened = open_page(browser, out)
     try:
         page = opened.page
-        hidden = page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length")
-        badges = page.eval_on_selector_all(".am-fold text", "t => t.map(x => x.textContent)")
-        assert hidden > 0 and badges
-        assert all(b.startswith("+") and b.endswith(" below") for b in badges)
-        assert sum(int(b[1:].split()[0]) for b in badges) == hidden
-        page.eval_on_selector(
-            ".am-fold", "b => b.dispatchEvent(new MouseEvent('click', {bubbles: true}))"
+        assert page.is_visible(".am-layer[data-layer='overview']")
+        assert not page.is_visible(".am-layer[data-layer='whole']")
+        top = drawn_in(page, "overview")
+        assert sorted(drawn_in(page, "whole")) == sorted(debate.node_ids())
+        assert 0 < len(top) < len(list(debate.node_ids()))
+        badges = page.eval_on_selector_all(
+            ".am-fold", "b => b.map(x => [x.getAttribute('data-expand'), x.textContent])"
         )
-        assert page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length") < hidden
-        page.click("#am-expand")
-        assert page.eval_on_selector_all("g[data-claim].am-hidden", "n => n.length") == 0
+        assert badges and all(
+            text.startswith("+") and text.endswith(" below") for _, text in badges
+        )
+        # Every claim left out of the overview is counted under exactly one badge.
+        left_out = len(list(debate.node_ids())) - len(top)
+        assert sum(int(text[1:].split()[0]) for _, text in badges) == left_out
+        branch = badges[0][0]
+        page.eval_on_selector(
+            f".am-fold[data-expand='{branch}']",
+            "b => b.dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+        )
+        assert page.is_visible(".am-layer[data-layer='whole']")
+        assert page.evaluate("document.activeElement.getAttribute('data-claim')") == branch
+        box = page.eval_on_selector(
+            f".am-layer[data-layer='whole'] g[data-claim='{branch}']",
+            "g => { const r = g.getBoundingClientRect(); return [r.x, r.y, r.width]; }",
+        )
+        assert 0 <= box[0] <= 1366 and 0 <= box[1] <= 768 and box[2] > 60  # in view, readable
+        # A claim only the whole map has is reached from search, and Back returns.
+        deep = next(c for c in debate.node_ids() if c not in top)
+        page.click("#am-expand")  # back to the overview
+        assert page.is_visible(".am-layer[data-layer='overview']")
+        page.fill("#am-search", deep)
+        page.press("#am-search", "Enter")
+        assert page.is_visible(".am-layer[data-layer='whole']")
+        assert page.inner_text("#am-panel h2") == debate.label_of(deep)
         opened.clean()
     finally:
         page.context.close()

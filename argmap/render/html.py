@@ -34,13 +34,16 @@ from argmap.render.errors import RenderError
 from argmap.render.html_data import page_data
 from argmap.render.options import MapOptions
 from argmap.render.renderers import choose_renderer
-from argmap.render.select import View
+from argmap.render.select import View, select_view
 
-COLLAPSE_FROM = 80
-"""Maps with more claims than this open with deep branches folded (``+N below`` badges)."""
+OVERVIEW_FROM = 80
+"""Maps with more claims than this open on an overview of their top levels, laid out on its
+own, with ``+N below`` badges that open the whole map at that branch: 2,000 boxes at once
+read as dust, and folding them in place would leave the top levels scattered across the
+width of the full layout."""
 
-COLLAPSE_DEPTH = 2
-"""How many steps below the question stay open on a large map."""
+OVERVIEW_DEPTH = 2
+"""How many steps below the question (or ``--focus``) the overview shows."""
 
 FONT_SUFFIXES = {
     ".woff2": "font/woff2",
@@ -72,15 +75,25 @@ def html_page(
     index = index or DebateIndex(debate)
     accept, reject = _verdicts(debate, accept, reject)
     plain = dataclasses.replace(options, labels=None)
-    svg = choose_renderer(renderer).render(lambda: dot_for_view(debate, view, plain, index), "svg")
+    layers = [("whole", view)]
+    if view.claim_count > OVERVIEW_FROM:
+        top = select_view(debate, dataclasses.replace(plain, depth=OVERVIEW_DEPTH), index)
+        if top.claim_count < view.claim_count:
+            layers.insert(0, ("overview", top))
+    drawn = "".join(
+        _LAYER.format(
+            name=name,
+            hidden=" hidden" if number else "",
+            svg=inline_svg(_layout(debate, shown, plain, renderer, index).decode("utf-8")),
+        )
+        for number, (name, shown) in enumerate(layers)
+    )
     data = page_data(
         debate,
-        view,
         index=index,
         accept=accept,
         reject=reject,
         show_labels=options.labels is not None or bool(accept or reject),
-        collapse_depth=COLLAPSE_DEPTH if view.claim_count > COLLAPSE_FROM else None,
     )
     script = _asset("map.js")
     style = _fonts() + _asset("map.css")
@@ -94,11 +107,20 @@ def html_page(
         title=html.escape(debate.title),
         theme=theme,
         style=style,
-        svg=inline_svg(svg.decode("utf-8")),
+        svg=drawn,
         data=json_for_script(data),
         script=script,
     )
     return page.encode("utf-8")
+
+
+def _layout(
+    debate: Debate, view: View, options: MapOptions, renderer: str, index: DebateIndex
+) -> bytes:
+    """Graphviz's SVG of ``view``, exactly as ``-f svg`` draws it."""
+    return choose_renderer(renderer).render(
+        lambda: dot_for_view(debate, view, options, index), "svg"
+    )
 
 
 def _verdicts(
@@ -161,6 +183,11 @@ def _fonts() -> str:
     return "".join(rules)
 
 
+_LAYER = """<div class="am-layer" data-layer="{name}"{hidden}>
+{svg}
+</div>
+"""
+
 _TEMPLATE = """<!DOCTYPE html>
 <html lang="en" data-theme="{theme}">
 <head>
@@ -203,8 +230,7 @@ _TEMPLATE = """<!DOCTYPE html>
     to zoom, 0 to fit. Tab to a claim and press Enter to read it; / jumps to the search.</p>
   <div id="am-map" class="am-map" tabindex="0" role="region" aria-label="Debate map"
     aria-describedby="am-help">
-{svg}
-  </div>
+{svg}  </div>
   <aside id="am-panel" class="am-panel" aria-label="Selected claim" aria-live="polite" hidden>
   </aside>
 </main>

@@ -29,7 +29,6 @@ from argmap.analysis.tree import TreeShape
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, RelationKind, Statement
 from argmap.model.schemes import Scheme
-from argmap.render.select import View
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 """Link schemes a source URL may use on the page; anything else (``javascript:``,
@@ -51,18 +50,16 @@ def safe_url(url: str | None) -> str | None:
 
 def page_data(
     debate: Debate,
-    view: View,
     *,
     index: DebateIndex | None = None,
     accept: Iterable[str] = (),
     reject: Iterable[str] = (),
     show_labels: bool = False,
-    collapse_depth: int | None = None,
 ) -> JsonDict:
     """The page's data: the debate for reading, the framework template for the what-if.
 
     ``accept``/``reject`` are the what-if verdicts the page opens with (the room's, or
-    export options); ``collapse_depth`` folds every branch deeper than that at first.
+    export options).
     """
     index = index or DebateIndex(debate)
     tree = TreeShape(index)
@@ -75,7 +72,6 @@ def page_data(
         "title": question.title or question.text,
         "text": question.text,
         "side": "pro",
-        "drawn": question.id in view,
         "depth": 0,
         "parent": None,
         "below": tree.descendants(question.id),
@@ -84,7 +80,6 @@ def page_data(
     for node in nodes:
         claims[node.id] = _claim(debate, node, catalogue) | {
             "side": sides.get(node.id, "neutral"),
-            "drawn": node.id in view,
             "depth": len(tree.path(node.id)) - 1,
             "parent": tree.parent(node.id),
             "below": tree.descendants(node.id),
@@ -134,7 +129,6 @@ def page_data(
             "accept": sorted(accept),
             "reject": sorted(reject),
             "showLabels": show_labels,
-            "collapseDepth": collapse_depth,
         },
     }
 

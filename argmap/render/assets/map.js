@@ -20,19 +20,17 @@
     contradicts: ["contradicts", "contradicted by"],
   };
 
-  // -- the map's elements -------------------------------------------------------------
+  // -- the map's layers ---------------------------------------------------------------
+  /* One SVG per layer: the whole map, and on a large debate first an overview of its top
+   * levels (laid out by Graphviz on its own, so it reads at a glance). The functions below
+   * work on the current layer through these variables, which use() rebinds. */
 
   var map = document.getElementById("am-map");
-  var svg = map.querySelector("svg");
-  var nodes = {}; // claim id -> <g class="node">
-  var byName = {}; // Graphviz node name -> <g>
-  var junctions = {}; // relation id -> junction <g>
-  var edges = []; // {g, tail, head}
-  var edgeById = {}; // relation id -> [<g>...]
+  var layer, svg, nodes, byName, junctions, edges, edgeById, boxes, home, view;
 
   // Claim ids are user text and could clash with the page's own ids: move every SVG id
   // aside first, before any lookup by id.
-  Array.prototype.forEach.call(svg.querySelectorAll("[id]"), function (element) {
+  Array.prototype.forEach.call(map.querySelectorAll("svg [id], svg[id]"), function (element) {
     element.setAttribute("data-svg-id", element.getAttribute("id"));
     element.removeAttribute("id");
   });
@@ -50,41 +48,95 @@
     ui[name] = document.getElementById("am-" + name);
   });
 
-  svg.removeAttribute("width");
-  svg.removeAttribute("height");
-  svg.setAttribute("role", "group");
-  svg.setAttribute("aria-label", "Map of the debate: " + data.title);
-  // Graphviz wraps a node with a tooltip or URL in <a>: keep the tooltip, drop the link
-  // (a click selects the claim; its sources are linked from the panel).
-  Array.prototype.forEach.call(svg.querySelectorAll("a"), function (a) {
-    a.removeAttributeNS(XLINK, "href");
-    a.removeAttribute("href");
-    a.removeAttribute("target");
+  var layers = Array.prototype.map.call(map.querySelectorAll(".am-layer"), function (box) {
+    var own = { box: box, name: box.getAttribute("data-layer"), svg: box.querySelector("svg"),
+      nodes: {}, byName: {}, junctions: {}, edges: [], edgeById: {}, boxes: null };
+    var root = own.svg;
+    root.removeAttribute("width");
+    root.removeAttribute("height");
+    root.setAttribute("role", "group");
+    root.setAttribute("aria-label", (own.name === "overview" ? "Overview of the debate: "
+      : "Map of the debate: ") + data.title);
+    // Graphviz wraps a node with a tooltip or URL in <a>: keep the tooltip, drop the link
+    // (a click selects the claim; its sources are linked from the panel).
+    Array.prototype.forEach.call(root.querySelectorAll("a"), function (a) {
+      a.removeAttributeNS(XLINK, "href");
+      a.removeAttribute("href");
+      a.removeAttribute("target");
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("g.node"), function (g) {
+      var id = g.getAttribute("data-svg-id");
+      var title = g.querySelector("title");
+      if (title) own.byName[title.textContent] = g;
+      if (id && Object.prototype.hasOwnProperty.call(claims, id)) {
+        own.nodes[id] = g;
+        g.setAttribute("data-claim", id);
+        g.setAttribute("tabindex", "0");
+        g.setAttribute("role", "button");
+        g.setAttribute("aria-label", describeForReader(id));
+      } else if (id && id.indexOf("junction-") === 0) {
+        own.junctions[id.slice("junction-".length)] = g;
+      }
+    });
+    Array.prototype.forEach.call(root.querySelectorAll("g.edge"), function (g) {
+      var title = g.querySelector("title");
+      var name = title ? title.textContent : "";
+      var at = name.indexOf(">") - 1; // node names never hold ">", so this is the arrow
+      own.edges.push({ g: g, tail: own.byName[name.slice(0, at)], head: own.byName[name.slice(at + 2)] });
+      var id = (g.getAttribute("data-svg-id") || "").replace(/-first-half$/, "");
+      (own.edgeById[id] = own.edgeById[id] || []).push(g);
+    });
+    var base = root.viewBox.baseVal;
+    own.home = { x: base.x, y: base.y, w: base.width, h: base.height };
+    own.view = { x: base.x, y: base.y, w: base.width, h: base.height };
+    return own;
   });
+  var full = layers[layers.length - 1];
+  var overview = layers.length > 1 ? layers[0] : null;
 
-  Array.prototype.forEach.call(svg.querySelectorAll("g.node"), function (g) {
-    var id = g.getAttribute("data-svg-id");
-    var title = g.querySelector("title");
-    if (title) byName[title.textContent] = g;
-    if (id && Object.prototype.hasOwnProperty.call(claims, id)) {
-      nodes[id] = g;
-      g.setAttribute("data-claim", id);
-      g.setAttribute("tabindex", "0");
-      g.setAttribute("role", "button");
-      g.setAttribute("aria-label", describeForReader(id));
-    } else if (id && id.indexOf("junction-") === 0) {
-      junctions[id.slice("junction-".length)] = g;
+  /* Each claim's box in map coordinates, measured once, when its layer is first shown (a
+   * hidden SVG has no geometry): the layout never changes, and measuring between writes
+   * would make the browser lay out a large map again each time. */
+  function measure(own) {
+    own.boxes = {};
+    var graph = own.svg.querySelector("g.graph");
+    var moved = graph && graph.transform.baseVal.consolidate();
+    var toRoot = moved ? moved.matrix : own.svg.createSVGMatrix(); // Graphviz's translate
+    Object.keys(own.nodes).forEach(function (id) {
+      var shape = own.nodes[id].querySelector("polygon, path, ellipse");
+      var local = (shape || own.nodes[id]).getBBox();
+      var corner = own.svg.createSVGPoint();
+      corner.x = local.x;
+      corner.y = local.y;
+      var at = corner.matrixTransform(toRoot);
+      own.boxes[id] = {
+        local: local, x: at.x, y: at.y, w: local.width * toRoot.a, h: local.height * toRoot.d,
+      };
+    });
+  }
+
+  function use(own) {
+    if (layer === own) return;
+    if (layer) layer.view = view;
+    layer = own;
+    layers.forEach(function (l) { l.box.hidden = l !== own; });
+    svg = own.svg;
+    nodes = own.nodes;
+    byName = own.byName;
+    junctions = own.junctions;
+    edges = own.edges;
+    edgeById = own.edgeById;
+    home = own.home;
+    view = own.view;
+    if (!own.boxes) measure(own);
+    boxes = own.boxes;
+    if (overview) {
+      ui.expand.hidden = false;
+      ui.expand.textContent = own === overview ? "Whole map" : "Overview";
+      ui.expand.setAttribute("aria-label", own === overview
+        ? "Show the whole map, every claim" : "Show the overview of the top levels");
     }
-  });
-  Array.prototype.forEach.call(svg.querySelectorAll("g.edge"), function (g) {
-    var title = g.querySelector("title");
-    var name = title ? title.textContent : "";
-    var at = name.indexOf(">") - 1; // node names never hold ">", so this is the arrow
-    var edge = { g: g, tail: byName[name.slice(0, at)], head: byName[name.slice(at + 2)] };
-    edges.push(edge);
-    var id = (g.getAttribute("data-svg-id") || "").replace(/-first-half$/, "");
-    (edgeById[id] = edgeById[id] || []).push(g);
-  });
+  }
 
   function describeForReader(id) {
     var claim = claims[id];
@@ -123,9 +175,6 @@
 
   // -- pan and zoom: the SVG's viewBox is the camera ----------------------------------
 
-  var base = svg.viewBox.baseVal;
-  var home = { x: base.x, y: base.y, w: base.width, h: base.height };
-  var view = { x: home.x, y: home.y, w: home.w, h: home.h };
   var MIN_W = 60;
 
   function show() {
@@ -133,7 +182,10 @@
   }
 
   function fit() {
-    view = { x: home.x, y: home.y, w: home.w, h: home.h };
+    view.x = home.x;
+    view.y = home.y;
+    view.w = home.w;
+    view.h = home.h;
     show();
   }
 
@@ -175,7 +227,7 @@
     show();
   }
 
-  function centreOn(id) {
+  function centreOn(id, zoom) {
     var g = nodes[id];
     if (!g) return;
     var box = g.getBoundingClientRect();
@@ -183,7 +235,7 @@
     var area = map.getBoundingClientRect();
     // Zoom in far enough to read the claim, never out from where the reader is.
     var readable = (area.width / 260) * (box.width / scale());
-    if (view.w > readable * 1.6 && view.w > home.w / 4) {
+    if (view.w > readable * 1.6 && (zoom || view.w > home.w / 4)) {
       var factor = view.w / Math.max(readable, MIN_W);
       view.w /= factor;
       view.h /= factor;
@@ -280,7 +332,7 @@
     var target = event.target.closest ? event.target.closest("[data-claim],[data-expand]") : null;
     if (!target) return;
     if (target.hasAttribute("data-expand")) {
-      expand(target.getAttribute("data-expand"));
+      openBranch(target.getAttribute("data-expand"));
       return;
     }
     var clicked = target.getAttribute("data-claim");
@@ -306,101 +358,43 @@
   ui["zoom-out"].addEventListener("click", function () { zoomCentre(0.8); });
   ui.fit.addEventListener("click", fit);
 
-  // -- collapsed branches -------------------------------------------------------------
+  // -- the overview of a large debate: its top levels, with "+N below" badges ----------
 
   var children = {};
   Object.keys(claims).forEach(function (id) {
     var parent = claims[id].parent;
     if (parent) (children[parent] = children[parent] || []).push(id);
   });
-  var folded = {}; // claim id -> true while its branch is closed
-  var hidden = {};
 
-  if (data.initial.collapseDepth !== null) {
-    Object.keys(claims).forEach(function (id) {
-      var claim = claims[id];
-      if (claim.drawn && claim.depth === data.initial.collapseDepth && drawnBelow(id) > 0) {
-        folded[id] = true;
-      }
-    });
-  }
-
+  /* Claims of the whole map below ``id`` that the overview leaves out. */
   function drawnBelow(id) {
-    var count = 0, stack = (children[id] || []).slice();
+    var count = 0, stack = (children[id] || []).filter(function (c) {
+      return !overview.nodes[c];
+    });
     while (stack.length) {
       var next = stack.pop();
-      if (claims[next].drawn) count++;
+      if (full.nodes[next] && !(overview && overview.nodes[next])) count++;
       stack.push.apply(stack, children[next] || []);
     }
     return count;
   }
 
-  function expand(id) {
-    delete folded[id];
-    (children[id] || []).forEach(function (child) {
-      if (claims[child].drawn && drawnBelow(child) > 0 && data.initial.collapseDepth !== null) {
-        folded[child] = true;
-      }
-    });
-    applyFolds();
+  /* Open a branch: the whole map, zoomed to the claim whose badge was chosen. */
+  function openBranch(id) {
+    use(full);
+    refresh();
+    centreOn(id, true);
     if (nodes[id]) nodes[id].focus({ preventScroll: true });
   }
 
-  function reveal(id) {
-    var changed = false;
-    for (var p = claims[id] && claims[id].parent; p; p = claims[p].parent) {
-      if (folded[p]) {
-        delete folded[p];
-        changed = true;
-      }
-    }
-    if (changed) applyFolds();
-  }
-
-  function applyFolds() {
-    hidden = {};
-    Object.keys(claims).forEach(function (id) {
-      for (var p = claims[id].parent; p; p = claims[p].parent) {
-        if (folded[p]) {
-          hidden[id] = true;
-          return;
-        }
-      }
-    });
-    Object.keys(nodes).forEach(function (id) {
-      nodes[id].classList.toggle("am-hidden", !!hidden[id]);
-      if (hidden[id]) nodes[id].setAttribute("tabindex", "-1");
-      else nodes[id].setAttribute("tabindex", "0");
-      var badge = nodes[id].querySelector(".am-fold");
-      if (badge) badge.remove();
-      if (folded[id] && !hidden[id]) addFoldBadge(id);
-    });
-    var relationOf = {};
-    data.relations.forEach(function (r) { relationOf[r.id] = r; });
-    Object.keys(junctions).forEach(function (rid) {
-      var r = relationOf[rid];
-      var gone = r && (hidden[r.source] || hidden[r.target]);
-      junctions[rid].classList.toggle("am-hidden", !!gone);
-    });
-    edges.forEach(function (edge) {
-      var gone = [edge.tail, edge.head].some(function (g) {
-        return g && g.classList.contains("am-hidden");
-      });
-      edge.g.classList.toggle("am-hidden", gone);
-    });
-    ui.expand.hidden = Object.keys(folded).length === 0;
-  }
-
-  function addFoldBadge(id) {
-    var g = nodes[id];
-    var box = g.getBBox();
-    var count = drawnBelow(id);
+  function addFoldBadge(g, id, count) {
+    var box = overview.boxes[id].local;
     var badge = document.createElementNS(SVGNS, "g");
     badge.setAttribute("class", "am-fold");
     badge.setAttribute("data-expand", id);
     badge.setAttribute("role", "button");
     badge.setAttribute("tabindex", "0");
-    badge.setAttribute("aria-label", "Open " + count + " claims below " + claims[id].title);
+    badge.setAttribute("aria-label", "Open the " + count + " claims below " + claims[id].title);
     var label = "+" + count + " below";
     var width = 9 + label.length * 6.2;
     var rect = document.createElementNS(SVGNS, "rect");
@@ -421,14 +415,15 @@
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         event.stopPropagation();
-        expand(id);
+        openBranch(id);
       }
     });
   }
 
   ui.expand.addEventListener("click", function () {
-    folded = {};
-    applyFolds();
+    use(layer === overview ? full : overview);
+    refresh();
+    fit();
   });
 
   // -- what-if: the debate's framework, the room's verdicts, grounded labels -----------
@@ -655,8 +650,7 @@
   }
 
   function addMark(g, label, id) {
-    var box = g.querySelector("polygon, path, ellipse");
-    var bounds = (box || g).getBBox();
+    var bounds = boxes[id].local;
     var mark = document.createElementNS(SVGNS, "g");
     mark.setAttribute("class", "am-mark am-mark-" + label);
     mark.setAttribute("aria-hidden", "true");
@@ -699,7 +693,10 @@
 
   function select(id, how) {
     if (!Object.prototype.hasOwnProperty.call(claims, id)) return;
-    reveal(id);
+    if (!nodes[id] && full.nodes[id]) {
+      use(full);
+      refresh();
+    }
     if (selected && nodes[selected]) nodes[selected].classList.remove("am-selected");
     selected = id;
     if (nodes[id]) nodes[id].classList.add("am-selected");
@@ -715,6 +712,7 @@
   }
 
   function jump(id) {
+    ui.results.hidden = true;
     select(id, { push: true, pan: true });
     if (nodes[id]) nodes[id].focus({ preventScroll: true });
   }
@@ -735,7 +733,7 @@
   function claimLink(id) {
     var claim = claims[id];
     if (!claim) return text("span", id);
-    if (!claim.drawn) return text("span", claim.title + " (not on this map)", "am-offmap");
+    if (!full.nodes[id]) return text("span", claim.title + " (not on this map)", "am-offmap");
     var button = text("button", claim.title, "am-link");
     button.type = "button";
     button.setAttribute("data-jump", id);
@@ -937,17 +935,43 @@
     haystacks[id] = parts.filter(Boolean).join("\n").toLowerCase();
   });
 
-  function highlight(ids, kind) {
+  var matches = null; // the claims a search or a speaker highlights, or null
+  var conceded = [];
+
+  function highlight(ids, concessions) {
+    matches = ids;
+    conceded = concessions || [];
+    applyHighlight();
+  }
+
+  function applyHighlight() {
     Object.keys(nodes).forEach(function (id) {
       nodes[id].classList.remove("am-match", "am-concession");
     });
-    var any = ids !== null;
-    map.classList.toggle("am-filtering", any);
-    if (!any) return;
-    ids.forEach(function (id) {
-      reveal(id);
-      if (nodes[id]) nodes[id].classList.add(kind === "concession" ? "am-concession" : "am-match");
+    map.classList.toggle("am-filtering", matches !== null);
+    if (matches === null) return;
+    matches.forEach(function (id) {
+      if (nodes[id]) nodes[id].classList.add("am-match");
     });
+    conceded.forEach(function (id) {
+      if (nodes[id]) nodes[id].classList.add("am-concession");
+    });
+  }
+
+  /* Draw the page's state on the layer just shown. */
+  function refresh() {
+    paintLabels();
+    applyHighlight();
+    Object.keys(nodes).forEach(function (id) {
+      nodes[id].classList.toggle("am-selected", id === selected);
+    });
+    if (layer === overview && !overview.badged) {
+      overview.badged = true;
+      Object.keys(nodes).forEach(function (id) {
+        var count = drawnBelow(id);
+        if (count > 0) addFoldBadge(nodes[id], id, count);
+      });
+    }
   }
 
   function runSearch() {
@@ -961,7 +985,7 @@
     }
     ui.speaker.value = "";
     var found = Object.keys(claims).filter(function (id) {
-      return claims[id].drawn && words.every(function (w) { return haystacks[id].indexOf(w) >= 0; });
+      return full.nodes[id] && words.every(function (w) { return haystacks[id].indexOf(w) >= 0; });
     });
     highlight(found);
     ui["search-count"].textContent = found.length === 1 ? "1 match" : found.length + " matches";
@@ -1001,12 +1025,7 @@
     ui.results.hidden = true;
     ui["search-count"].textContent = "";
     var speaker = speakerById[id];
-    highlight(speaker.claims);
-    speaker.concessions.forEach(function (c) {
-      reveal(c);
-      if (nodes[c]) nodes[c].classList.add("am-concession");
-    });
-    map.classList.add("am-filtering");
+    highlight(speaker.claims, speaker.concessions);
     ui["search-count"].textContent = speaker.claims.length + " claims, " +
       speaker.concessions.length + " concessions";
   }
@@ -1023,13 +1042,32 @@
 
   // -- start --------------------------------------------------------------------------
 
-  applyFolds();
+  /* A tall, narrow window (a phone) would show a wide map as a thin strip: open it at
+   * full height instead, centred on the question, and let the reader pan sideways. */
+  function startView() {
+    fit();
+    if (layer === overview) return;
+    var area = map.getBoundingClientRect();
+    if (!area.width || area.height / area.width < 1.2 || home.w / home.h < 1.2) return;
+    var factor = Math.min((area.height / area.width) * (home.w / home.h), 4);
+    view.w = home.w / factor;
+    view.h = home.h;
+    var question = nodes[data.question];
+    var box = question ? question.getBoundingClientRect() : null;
+    var centre = box ? toMap(box.left + box.width / 2, 0).x : home.x + home.w / 2;
+    view.x = Math.max(home.x, Math.min(centre - view.w / 2, home.x + home.w - view.w));
+    show();
+  }
+
+  use(overview || full);
   recompute();
-  fit();
+  refresh();
+  startView();
   var start = /^#claim=(.*)$/.exec(location.hash);
   if (start) {
     var id = decodeURIComponent(start[1]);
     if (claims[id]) select(id, { push: false, pan: true });
   }
+  window.argmapReadyAt = performance.now(); // time to interactive, for bench/bench_html.py
   document.documentElement.setAttribute("data-ready", "true");
 })();
