@@ -297,7 +297,7 @@ def test_every_single_rejection_matches_on_the_seed(seed: Opened) -> None:
 
 
 @settings(
-    max_examples=12,
+    max_examples=15,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -322,6 +322,11 @@ def test_what_if_matches_evaluate_on_generated_debates(
             expected = as_json(evaluate(debate, accept=accept, reject=reject))
             assert opened.labels() == expected["labels"]
             assert opened.reasons() == expected["reasons"]
+        opened.page.check("#am-labels")
+        opened.page.check("#am-bipolar")
+        bipolar = as_json(evaluate(debate, accept=accept, reject=reject, bipolar=True))
+        assert opened.labels() == bipolar["labels"]
+        assert opened.reasons() == bipolar["reasons"]
         opened.clean()
     finally:
         opened.page.context.close()
@@ -489,3 +494,14 @@ def test_page_opens_with_the_verdicts_it_was_exported_with(browser: Any, tmp_pat
         opened.clean()
     finally:
         opened.page.context.close()
+
+
+def test_bipolar_what_if_matches_evaluate_bipolar(seed: Opened) -> None:
+    seed.page.check("#am-labels")
+    seed.page.check("#am-bipolar")
+    assert seed.labels() == cli_evaluate("--bipolar")["labels"]
+    seed.verdict("cut-revenue", "reject")
+    expected = cli_evaluate("--bipolar", "--reject", "cut-revenue")
+    assert seed.labels() == expected["labels"]
+    assert seed.reasons() == expected["reasons"]
+    assert "Grounded, bipolar" in seed.page.inner_text("#am-status")

@@ -214,6 +214,10 @@ _TEMPLATE = """<!DOCTYPE html>
       <select id="am-speaker"><option value="">All speakers</option></select>
     </label>
     <label class="am-toggle"><input id="am-labels" type="checkbox"> Labels</label>
+    <label class="am-toggle" id="am-bipolar-box" hidden
+      title="Bipolar reading: who supports an attacker attacks too, and an attack on a claim
+reaches what it supports (argmap evaluate --bipolar)"><input id="am-bipolar"
+      type="checkbox"> Supports carry attacks</label>
     <button type="button" id="am-zoom-in" aria-label="Zoom in" title="Zoom in (+)">+</button>
     <button type="button" id="am-zoom-out" aria-label="Zoom out"
       title="Zoom out (&minus;)">&minus;</button>

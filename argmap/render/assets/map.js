@@ -43,7 +43,7 @@
   var ui = {};
   [
     "search", "search-count", "results", "speaker", "labels", "zoom-in", "zoom-out", "fit",
-    "expand", "reset", "status", "panel",
+    "expand", "reset", "status", "panel", "bipolar", "bipolar-box",
   ].forEach(function (name) {
     ui[name] = document.getElementById("am-" + name);
   });
@@ -599,7 +599,7 @@
   }
 
   function recompute() {
-    result = evaluate(false);
+    result = evaluate(ui.bipolar.checked);
     window.argmapLabels = result.labels; // read by the browser tests and by curious readers
     window.argmapReasons = result.reasons;
     var any = Object.keys(verdicts.accept).length + Object.keys(verdicts.reject).length > 0;
@@ -610,6 +610,7 @@
 
   function paintLabels() {
     var on = ui.labels.checked;
+    ui["bipolar-box"].hidden = !on;
     document.documentElement.classList.toggle("am-show-labels", on);
     Object.keys(nodes).forEach(function (id) {
       var g = nodes[id], label = result.labels[id];
@@ -636,7 +637,7 @@
     });
     var motion = result.labels[data.question];
     ui.status.textContent = on
-      ? "Grounded: the question is " + LABEL_WORD[motion] + " · " + counts["in"] + " in, " +
+      ? "Grounded" + (ui.bipolar.checked ? ", bipolar" : "") + ": the question is " + LABEL_WORD[motion] + " · " + counts["in"] + " in, " +
         counts.out + " out, " + counts.undec + " undecided" +
         verdictSummary()
       : "";
@@ -675,6 +676,7 @@
 
   ui.labels.checked = !!data.initial.showLabels;
   ui.labels.addEventListener("change", paintLabels);
+  ui.bipolar.addEventListener("change", recompute);
   ui.reset.addEventListener("click", function () {
     verdicts = { accept: {}, reject: {} };
     recompute();
