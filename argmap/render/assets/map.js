@@ -1012,7 +1012,7 @@
   data.speakers.forEach(function (s) {
     if (!s.claims.length && !s.concessions.length) return;
     var option = text("option", s.name + " (" + s.claims.length +
-      (s.concessions.length ? ", concedes " + s.concessions.length : "") + ")");
+      (s.concessions.length ? " + " + s.concessions.length + " conceded" : "") + ")");
     option.value = s.id;
     ui.speaker.appendChild(option);
   });
@@ -1040,6 +1040,21 @@
       event.preventDefault();
       ui.search.focus();
     }
+  });
+
+  // A printed map is the whole map (the current layer), whatever the reader zoomed to.
+  var beforePrint = null;
+  window.addEventListener("beforeprint", function () {
+    beforePrint = { x: view.x, y: view.y, w: view.w, h: view.h };
+    fit();
+  });
+  window.addEventListener("afterprint", function () {
+    if (!beforePrint) return;
+    view.x = beforePrint.x;
+    view.y = beforePrint.y;
+    view.w = beforePrint.w;
+    view.h = beforePrint.h;
+    show();
   });
 
   // -- start --------------------------------------------------------------------------
