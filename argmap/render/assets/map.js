@@ -379,12 +379,47 @@
     return count;
   }
 
-  /* Open a branch: the whole map, zoomed to the claim whose badge was chosen. */
+  /* Open a branch: the whole map, framed on the claim whose badge was chosen and the
+   * claims right below it, as far as boxes stay readable. */
   function openBranch(id) {
     use(full);
     refresh();
-    centreOn(id, true);
+    frame([id].concat(children[id] || []), id);
     if (nodes[id]) nodes[id].focus({ preventScroll: true });
+  }
+
+  function frame(ids, centre) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach(function (id) {
+      var b = boxes[id];
+      if (!b) return;
+      x0 = Math.min(x0, b.x);
+      y0 = Math.min(y0, b.y);
+      x1 = Math.max(x1, b.x + b.w);
+      y1 = Math.max(y1, b.y + b.h);
+    });
+    if (x0 === Infinity) return;
+    var area = map.getBoundingClientRect();
+    var pad = 30;
+    var w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
+    var aspect = area.height / Math.max(area.width, 1);
+    if (h / w > aspect) w = h / aspect;
+    else h = w * aspect;
+    var widest = (area.width / 150) * boxes[centre].w; // a box stays at least 150 px wide
+    if (w > widest) {
+      w = widest;
+      h = w * aspect;
+      var c = boxes[centre];
+      x0 = c.x + c.w / 2 - w / 2 + pad;
+      y0 = c.y + c.h / 2 - h / 2 + pad;
+      x1 = x0 + w - 2 * pad;
+      y1 = y0 + h - 2 * pad;
+    }
+    view.w = w;
+    view.h = h;
+    view.x = (x0 + x1) / 2 - w / 2;
+    view.y = (y0 + y1) / 2 - h / 2;
+    show();
   }
 
   function addFoldBadge(g, id, count) {
