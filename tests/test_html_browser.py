@@ -25,6 +25,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
 from argmap.analysis.evaluation import evaluate
+from argmap.analysis.graph import DebateIndex
+from argmap.analysis.tree import TreeShape
 from argmap.cli import main
 from argmap.cli.evaluate import as_json
 from argmap.io.load import load_debate
@@ -365,57 +367,76 @@ def test_generated_debate_round_trips_through_the_cli(browser: Any, tmp_path: Pa
         opened.page.context.close()
 
 
-def drawn_in(page: Any, layer: str) -> list[str]:
+def layer_claims(page: Any, layer: str) -> list[str]:
     return list(
-        page.eval_on_selector_all(
-            f".am-layer[data-layer='{layer}'] g[data-claim]",
-            "nodes => nodes.map(n => n.getAttribute('data-claim'))",
+        page.evaluate(
+            """(name) => [...document.querySelectorAll(".am-layer")]
+                .find((l) => l.getAttribute("data-layer") === name)
+                .querySelectorAll("g[data-claim]")
+                .values().map((n) => n.getAttribute("data-claim")).toArray()""",
+            layer,
         )
     )
 
 
-def test_large_debates_open_on_an_overview_with_badges(browser: Any, tmp_path: Path) -> None:
+def visible_layer(page: Any) -> str:
+    return str(page.eval_on_selector(".am-layer:not([hidden])", "l => l.dataset.layer"))
+
+
+def test_large_debates_drill_down_through_layers(browser: Any, tmp_path: Path) -> None:
     from bench.generate import write
 
     debate = load_debate(write(150, tmp_path / "large.yaml", seed=2)).debate
-    out = export_map(debate, tmp_path / "large.html", "html")
+    out = tmp_path / "large.html"
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "large.yaml"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
     opened = open_page(browser, out)
     try:
         page = opened.page
-        assert page.is_visible(".am-layer[data-layer='overview']")
-        assert not page.is_visible(".am-layer[data-layer='whole']")
-        top = drawn_in(page, "overview")
-        assert sorted(drawn_in(page, "whole")) == sorted(debate.node_ids())
-        assert 0 < len(top) < len(list(debate.node_ids()))
+        assert visible_layer(page) == "top"
+        top = layer_claims(page, "top")
+        assert debate.question.id in top and len(top) < 40
+        names = page.eval_on_selector_all(".am-layer", "ls => ls.map(l => l.dataset.layer)")
+        # Every claim is drawn, with what lies below it, on exactly one layer: its home.
+        homes = [
+            c for name in names for c in layer_claims(page, name) if c == name or c not in names
+        ]
+        assert sorted(homes) == sorted(debate.node_ids())
         badges = page.eval_on_selector_all(
-            ".am-fold", "b => b.map(x => [x.getAttribute('data-expand'), x.textContent])"
+            ".am-layer:not([hidden]) .am-fold",
+            "b => b.map(x => [x.getAttribute('data-expand'), x.textContent])",
         )
         assert badges and all(
             text.startswith("+") and text.endswith(" below") for _, text in badges
         )
-        # Every claim left out of the overview is counted under exactly one badge.
-        left_out = len(list(debate.node_ids())) - len(top)
-        assert sum(int(text[1:].split()[0]) for _, text in badges) == left_out
-        branch = badges[0][0]
+        branch, label = badges[0]
         page.eval_on_selector(
-            f".am-fold[data-expand='{branch}']",
+            ".am-layer:not([hidden]) .am-fold",
             "b => b.dispatchEvent(new MouseEvent('click', {bubbles: true}))",
         )
-        assert page.is_visible(".am-layer[data-layer='whole']")
+        assert visible_layer(page) == branch
         assert page.evaluate("document.activeElement.getAttribute('data-claim')") == branch
+        assert debate.label_of(branch)[:20] in page.inner_text("#am-trail")
+        # The badge counted exactly the claims below it, on this layer and the ones under it.
+        assert int(label[1:].split()[0]) == TreeShape(DebateIndex(debate)).descendants(branch)
+        under = [n for n in names if n != "top"]
         box = page.eval_on_selector(
-            f".am-layer[data-layer='whole'] g[data-claim='{branch}']",
+            ".am-layer:not([hidden]) g[data-claim]",
             "g => { const r = g.getBoundingClientRect(); return [r.x, r.y, r.width]; }",
         )
-        assert 0 <= box[0] <= 1366 and 0 <= box[1] <= 768 and box[2] > 60  # in view, readable
-        # A claim only the whole map has is reached from search, and Back returns.
-        deep = next(c for c in debate.node_ids() if c not in top)
-        page.click("#am-expand")  # back to the overview
-        assert page.is_visible(".am-layer[data-layer='overview']")
+        assert 0 <= box[0] <= 1366 and 0 <= box[1] <= 768 and box[2] > 80  # readable
+        page.go_back()
+        page.wait_for_function(
+            "document.querySelector('.am-layer:not([hidden])').dataset.layer === 'top'"
+        )
+        # A claim deep in the debate is reached from search, on its own layer.
+        deep = next(c for c in debate.node_ids() if c in under and c not in top)
         page.fill("#am-search", deep)
         page.press("#am-search", "Enter")
-        assert page.is_visible(".am-layer[data-layer='whole']")
+        assert visible_layer(page) == deep
         assert page.inner_text("#am-panel h2") == debate.label_of(deep)
+        page.click("#am-trail button")
+        assert visible_layer(page) == "top"
         opened.clean()
     finally:
         page.context.close()

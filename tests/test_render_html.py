@@ -14,12 +14,17 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.graph import DebateIndex
+from argmap.analysis.tree import TreeShape
 from argmap.cli import main
 from argmap.io.load import load_debate
 from argmap.model.debate import Debate
 from argmap.render.export import RenderError, export_map
 from argmap.render.html import json_for_script
 from argmap.render.html_data import safe_url
+from argmap.render.html_layers import home_layers, layers
+from argmap.render.options import MapOptions
+from argmap.render.select import select_view
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "arguments.yaml"
@@ -147,3 +152,29 @@ def test_verdicts_the_page_opens_with_are_checked(tmp_path: Path) -> None:
     assert not (tmp_path / "x.html").exists()
     page = export_map(debate, tmp_path / "y.html", "html", reject=["china-would-give-aid"])
     assert '"reject":["china-would-give-aid"]' in page.read_text(encoding="utf-8")
+
+
+def test_large_views_split_into_small_layers_that_cover_every_claim(tmp_path: Path) -> None:
+    from bench.generate import write
+
+    debate = load_debate(write(400, tmp_path / "big.yaml", seed=4)).debate
+    index = DebateIndex(debate)
+    tree = TreeShape(index)
+    for options in (MapOptions(), MapOptions(focus="c7", depth=6)):
+        view = select_view(debate, options, index)
+        found = layers(view, tree, debate.question.id)
+        assert len(found) > 1
+        homes = home_layers(found)
+        assert sorted(homes) == sorted(view.shown)  # every drawn claim has one home layer
+        for layer in found:
+            assert layer.view.claim_count <= 60  # small enough to read without zooming far
+            for claim, count in layer.badges.items():
+                assert homes[claim] == claim  # a badge opens the claim's own layer
+                assert count == sum(1 for c in view.shown if claim in tree.path(c)) - 1
+
+
+def test_small_views_are_one_whole_map() -> None:
+    debate = load_debate(SEED).debate
+    view = select_view(debate, MapOptions(), DebateIndex(debate))
+    found = layers(view, TreeShape(DebateIndex(debate)), debate.question.id)
+    assert [(layer.view, layer.badges) for layer in found] == [(view, {})]

@@ -58,8 +58,7 @@ def export_map(
     view = select_view(debate, options, index)
     if fmt == "dot":
         data = dot_for_view(debate, view, options, index).encode("utf-8")
-    elif fmt == "html":  # the interactive page: argmap.render.html
-        _check_size(view, max_claims)
+    elif fmt == "html":  # the interactive page: large debates are split into small layouts
         data = html_page(debate, view, options, renderer, index, accept=accept, reject=reject)
     else:
         _check_size(view, max_claims)

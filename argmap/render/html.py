@@ -28,22 +28,15 @@ from importlib import resources
 
 from argmap.analysis.evaluation import check_ids, debate_framework
 from argmap.analysis.graph import DebateIndex
+from argmap.analysis.tree import TreeShape
 from argmap.model.debate import Debate
 from argmap.render.dot import dot_for_view
 from argmap.render.errors import RenderError
 from argmap.render.html_data import page_data
+from argmap.render.html_layers import home_layers, layers
 from argmap.render.options import MapOptions
 from argmap.render.renderers import choose_renderer
-from argmap.render.select import View, select_view
-
-OVERVIEW_FROM = 80
-"""Maps with more claims than this open on an overview of their top levels, laid out on its
-own, with ``+N below`` badges that open the whole map at that branch: 2,000 boxes at once
-read as dust, and folding them in place would leave the top levels scattered across the
-width of the full layout."""
-
-OVERVIEW_DEPTH = 2
-"""How many steps below the question (or ``--focus``) the overview shows."""
+from argmap.render.select import View
 
 FONT_SUFFIXES = {
     ".woff2": "font/woff2",
@@ -75,18 +68,14 @@ def html_page(
     index = index or DebateIndex(debate)
     accept, reject = _verdicts(debate, accept, reject)
     plain = dataclasses.replace(options, labels=None)
-    layers = [("whole", view)]
-    if view.claim_count > OVERVIEW_FROM:
-        top = select_view(debate, dataclasses.replace(plain, depth=OVERVIEW_DEPTH), index)
-        if top.claim_count < view.claim_count:
-            layers.insert(0, ("overview", top))
+    found = layers(view, TreeShape(index), debate.question.id)
     drawn = "".join(
         _LAYER.format(
-            name=name,
+            name=html.escape(layer.name),
             hidden=" hidden" if number else "",
-            svg=inline_svg(_layout(debate, shown, plain, renderer, index).decode("utf-8")),
+            svg=inline_svg(_layout(debate, layer.view, plain, renderer, index).decode("utf-8")),
         )
-        for number, (name, shown) in enumerate(layers)
+        for number, layer in enumerate(found)
     )
     data = page_data(
         debate,
@@ -95,6 +84,10 @@ def html_page(
         reject=reject,
         show_labels=options.labels is not None or bool(accept or reject),
     )
+    data["layers"] = {
+        layer.name: {"parent": layer.parent, "badges": layer.badges} for layer in found
+    }
+    data["layerOf"] = home_layers(found)
     script = _asset("map.js")
     style = _fonts() + _asset("map.css")
     theme = "auto" if options.theme == "light" else options.theme
@@ -223,9 +216,9 @@ reaches what it supports (argmap evaluate --bipolar)"><input id="am-bipolar"
       title="Zoom out (&minus;)">&minus;</button>
     <button type="button" id="am-fit" aria-label="Fit the map to the window"
       title="Fit (0)">Fit</button>
-    <button type="button" id="am-expand" hidden>Open all</button>
     <button type="button" id="am-reset" hidden>Clear verdicts</button>
   </div>
+  <nav id="am-trail" class="am-trail" aria-label="Where you are in the debate" hidden></nav>
   <ul id="am-results" class="am-results" aria-label="Search results" hidden></ul>
   <p id="am-status" class="am-status" aria-live="polite"></p>
 </header>

@@ -21,9 +21,9 @@
   };
 
   // -- the map's layers ---------------------------------------------------------------
-  /* One SVG per layer: the whole map, and on a large debate first an overview of its top
-   * levels (laid out by Graphviz on its own, so it reads at a glance). The functions below
-   * work on the current layer through these variables, which use() rebinds. */
+  /* One SVG per layer: the whole map, or on a large debate the top two levels and then one
+   * small map per deeper branch (argmap/render/html_layers.py). The functions below work on
+   * the current layer through these variables, which use() rebinds. */
 
   var map = document.getElementById("am-map");
   var layer, svg, nodes, byName, junctions, edges, edgeById, boxes, home, view;
@@ -43,11 +43,12 @@
   var ui = {};
   [
     "search", "search-count", "results", "speaker", "labels", "zoom-in", "zoom-out", "fit",
-    "expand", "reset", "status", "panel", "bipolar", "bipolar-box",
+    "trail", "reset", "status", "panel", "bipolar", "bipolar-box",
   ].forEach(function (name) {
     ui[name] = document.getElementById("am-" + name);
   });
 
+  var layers0 = map.querySelector(".am-layer").getAttribute("data-layer");
   var layers = Array.prototype.map.call(map.querySelectorAll(".am-layer"), function (box) {
     var own = { box: box, name: box.getAttribute("data-layer"), svg: box.querySelector("svg"),
       nodes: {}, byName: {}, junctions: {}, edges: [], edgeById: {}, boxes: null };
@@ -55,8 +56,8 @@
     root.removeAttribute("width");
     root.removeAttribute("height");
     root.setAttribute("role", "group");
-    root.setAttribute("aria-label", (own.name === "overview" ? "Overview of the debate: "
-      : "Map of the debate: ") + data.title);
+    root.setAttribute("aria-label", own.name === layers0 ? "Map of the debate: " + data.title
+      : "Map of the branch below " + claims[own.name].title);
     // Graphviz wraps a node with a tooltip or URL in <a>: keep the tooltip, drop the link
     // (a click selects the claim; its sources are linked from the panel).
     Array.prototype.forEach.call(root.querySelectorAll("a"), function (a) {
@@ -91,8 +92,8 @@
     own.view = { x: base.x, y: base.y, w: base.width, h: base.height };
     return own;
   });
-  var full = layers[layers.length - 1];
-  var overview = layers.length > 1 ? layers[0] : null;
+  var layerByName = {};
+  layers.forEach(function (l) { layerByName[l.name] = l; });
 
   /* Each claim's box in map coordinates, measured once, when its layer is first shown (a
    * hidden SVG has no geometry): the layout never changes, and measuring between writes
@@ -130,12 +131,29 @@
     view = own.view;
     if (!own.boxes) measure(own);
     boxes = own.boxes;
-    if (overview) {
-      ui.expand.hidden = false;
-      ui.expand.textContent = own === overview ? "Whole map" : "Overview";
-      ui.expand.setAttribute("aria-label", own === overview
-        ? "Show the whole map, every claim" : "Show the overview of the top levels");
-    }
+    trail();
+  }
+
+  /* Where the reader is: the top of the debate, then each branch opened on the way. */
+  function trail() {
+    ui.trail.textContent = "";
+    ui.trail.hidden = layers.length < 2;
+    var path = [];
+    for (var name = layer.name; name; name = data.layers[name].parent) path.unshift(name);
+    path.forEach(function (name, i) {
+      if (i) ui.trail.appendChild(text("span", " › ", "am-sep"));
+      var label = i ? claims[name].title : "Top of the debate";
+      if (name === layer.name) {
+        var here = text("span", label, "am-here");
+        here.setAttribute("aria-current", "location");
+        ui.trail.appendChild(here);
+      } else {
+        var button = text("button", label, "am-link");
+        button.type = "button";
+        button.addEventListener("click", function () { openLayer(name, true); });
+        ui.trail.appendChild(button);
+      }
+    });
   }
 
   function describeForReader(id) {
@@ -358,72 +376,28 @@
   ui["zoom-out"].addEventListener("click", function () { zoomCentre(0.8); });
   ui.fit.addEventListener("click", fit);
 
-  // -- the overview of a large debate: its top levels, with "+N below" badges ----------
+  // -- a large debate's layers: "+N below" opens the branch's own map -----------------
 
-  var children = {};
-  Object.keys(claims).forEach(function (id) {
-    var parent = claims[id].parent;
-    if (parent) (children[parent] = children[parent] || []).push(id);
-  });
-
-  /* Claims of the whole map below ``id`` that the overview leaves out. */
-  function drawnBelow(id) {
-    var count = 0, stack = (children[id] || []).filter(function (c) {
-      return !overview.nodes[c];
-    });
-    while (stack.length) {
-      var next = stack.pop();
-      if (full.nodes[next] && !(overview && overview.nodes[next])) count++;
-      stack.push.apply(stack, children[next] || []);
+  function openLayer(name, push) {
+    use(layerByName[name]);
+    refresh();
+    fit();
+    if (push) {
+      try {
+        history.pushState({ layer: name }, "", "#layer=" + encodeURIComponent(name));
+      } catch (error) {
+        /* history refused (some mail viewers): the layer is shown all the same */
+      }
     }
-    return count;
   }
 
-  /* Open a branch: the whole map, framed on the claim whose badge was chosen and the
-   * claims right below it, as far as boxes stay readable. */
   function openBranch(id) {
-    use(full);
-    refresh();
-    frame([id].concat(children[id] || []), id);
+    openLayer(id, true);
     if (nodes[id]) nodes[id].focus({ preventScroll: true });
   }
 
-  function frame(ids, centre) {
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    ids.forEach(function (id) {
-      var b = boxes[id];
-      if (!b) return;
-      x0 = Math.min(x0, b.x);
-      y0 = Math.min(y0, b.y);
-      x1 = Math.max(x1, b.x + b.w);
-      y1 = Math.max(y1, b.y + b.h);
-    });
-    if (x0 === Infinity) return;
-    var area = map.getBoundingClientRect();
-    var pad = 30;
-    var w = x1 - x0 + 2 * pad, h = y1 - y0 + 2 * pad;
-    var aspect = area.height / Math.max(area.width, 1);
-    if (h / w > aspect) w = h / aspect;
-    else h = w * aspect;
-    var widest = (area.width / 150) * boxes[centre].w; // a box stays at least 150 px wide
-    if (w > widest) {
-      w = widest;
-      h = w * aspect;
-      var c = boxes[centre];
-      x0 = c.x + c.w / 2 - w / 2 + pad;
-      y0 = c.y + c.h / 2 - h / 2 + pad;
-      x1 = x0 + w - 2 * pad;
-      y1 = y0 + h - 2 * pad;
-    }
-    view.w = w;
-    view.h = h;
-    view.x = (x0 + x1) / 2 - w / 2;
-    view.y = (y0 + y1) / 2 - h / 2;
-    show();
-  }
-
   function addFoldBadge(g, id, count) {
-    var box = overview.boxes[id].local;
+    var box = boxes[id].local;
     var badge = document.createElementNS(SVGNS, "g");
     badge.setAttribute("class", "am-fold");
     badge.setAttribute("data-expand", id);
@@ -454,12 +428,6 @@
       }
     });
   }
-
-  ui.expand.addEventListener("click", function () {
-    use(layer === overview ? full : overview);
-    refresh();
-    fit();
-  });
 
   // -- what-if: the debate's framework, the room's verdicts, grounded labels -----------
 
@@ -730,9 +698,11 @@
 
   function select(id, how) {
     if (!Object.prototype.hasOwnProperty.call(claims, id)) return;
-    if (!nodes[id] && full.nodes[id]) {
-      use(full);
+    var homeLayer = data.layerOf[id];
+    if (homeLayer && (!nodes[id] || (how.pan && homeLayer !== layer.name))) {
+      use(layerByName[homeLayer]);
       refresh();
+      fit();
     }
     if (selected && nodes[selected]) nodes[selected].classList.remove("am-selected");
     selected = id;
@@ -741,7 +711,7 @@
     if (how.pan) centreOn(id);
     if (how.push) {
       try {
-        history.pushState({ claim: id }, "", "#claim=" + encodeURIComponent(id));
+        history.pushState({ claim: id, layer: layer.name }, "", "#claim=" + encodeURIComponent(id));
       } catch (error) {
         /* a page opened from some mail viewers may refuse history; selection still works */
       }
@@ -762,15 +732,17 @@
   }
 
   window.addEventListener("popstate", function (event) {
-    var id = event.state && event.state.claim;
-    if (id) select(id, { push: false, pan: true });
+    var state = event.state || {};
+    var back = state.layer || layers0;
+    if (back !== layer.name) openLayer(back, false);
+    if (state.claim) select(state.claim, { push: false, pan: true });
     else closePanel();
   });
 
   function claimLink(id) {
     var claim = claims[id];
     if (!claim) return text("span", id);
-    if (!full.nodes[id]) return text("span", claim.title + " (not on this map)", "am-offmap");
+    if (!data.layerOf[id]) return text("span", claim.title + " (not on this map)", "am-offmap");
     var button = text("button", claim.title, "am-link");
     button.type = "button";
     button.setAttribute("data-jump", id);
@@ -1002,11 +974,11 @@
     Object.keys(nodes).forEach(function (id) {
       nodes[id].classList.toggle("am-selected", id === selected);
     });
-    if (layer === overview && !overview.badged) {
-      overview.badged = true;
-      Object.keys(nodes).forEach(function (id) {
-        var count = drawnBelow(id);
-        if (count > 0) addFoldBadge(nodes[id], id, count);
+    if (!layer.badged) {
+      layer.badged = true;
+      var badges = data.layers[layer.name].badges;
+      Object.keys(badges).forEach(function (id) {
+        if (nodes[id]) addFoldBadge(nodes[id], id, badges[id]);
       });
     }
   }
@@ -1022,7 +994,7 @@
     }
     ui.speaker.value = "";
     var found = Object.keys(claims).filter(function (id) {
-      return full.nodes[id] && words.every(function (w) { return haystacks[id].indexOf(w) >= 0; });
+      return data.layerOf[id] && words.every(function (w) { return haystacks[id].indexOf(w) >= 0; });
     });
     highlight(found);
     ui["search-count"].textContent = found.length === 1 ? "1 match" : found.length + " matches";
@@ -1098,7 +1070,7 @@
    * full height instead, centred on the question, and let the reader pan sideways. */
   function startView() {
     fit();
-    if (layer === overview) return;
+    if (layers.length > 1) return;
     var area = map.getBoundingClientRect();
     if (!area.width || area.height / area.width < 1.2 || home.w / home.h < 1.2) return;
     var factor = Math.min((area.height / area.width) * (home.w / home.h), 4);
@@ -1111,14 +1083,15 @@
     show();
   }
 
-  use(overview || full);
+  use(layers[0]);
   recompute();
   refresh();
   startView();
-  var start = /^#claim=(.*)$/.exec(location.hash);
+  var start = /^#(claim|layer)=(.*)$/.exec(location.hash);
   if (start) {
-    var id = decodeURIComponent(start[1]);
-    if (claims[id]) select(id, { push: false, pan: true });
+    var id = decodeURIComponent(start[2]);
+    if (start[1] === "layer" && layerByName[id]) openLayer(id, false);
+    else if (start[1] === "claim" && claims[id]) select(id, { push: false, pan: true });
   }
   window.argmapReadyAt = performance.now(); // time to interactive, for bench/bench_html.py
   document.documentElement.setAttribute("data-ready", "true");
