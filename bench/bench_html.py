@@ -4,7 +4,7 @@ For the seed debate and a generated 2,000-claim debate (``bench/generate.py``) i
 as medians over ``--repeat`` runs:
 
 * export time of ``-f html`` against ``-f svg`` of the same debate, alternated in one process
-  (the page lays out the same SVG, plus an overview for large debates);
+  (a small debate's page lays out the same map; a large one, one small map per layer);
 * file size of the page against the plain SVG map;
 * time to interactive in Debian's Chromium, headless: from navigation start to the moment the
   page's script has wired up the map (``window.argmapReadyAt``, set after the first labels,
@@ -145,7 +145,7 @@ def bench(name: str, debate: Debate, folder: Path, repeat: int, executable: str 
         "s",
         "svg export, same debate",
         statistics.median(svg_times),
-        "at most the SVG export plus its overview layout",
+        "within 2x the SVG export (a small layout per layer)",
     )
     interactive_target, size_target = TARGETS[name]
     row(
