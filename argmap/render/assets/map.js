@@ -199,6 +199,22 @@
     svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
   }
 
+  /* A layer as it first appears: fitted; but a tall, narrow window (a phone) would show a
+   * wide map as a thin strip, so there it opens at full height, centred on the layer's
+   * top claim, and the reader pans sideways. */
+  function frameLayer() {
+    fit();
+    var area = map.getBoundingClientRect();
+    if (!area.width || area.height / area.width < 1.2 || home.w / home.h < 1.2) return;
+    var factor = Math.min((area.height / area.width) * (home.w / home.h), 4);
+    view.w = home.w / factor;
+    view.h = home.h;
+    var top = boxes[layer.name] || boxes[data.question];
+    var centre = top ? top.x + top.w / 2 : home.x + home.w / 2;
+    view.x = Math.max(home.x, Math.min(centre - view.w / 2, home.x + home.w - view.w));
+    show();
+  }
+
   function fit() {
     view.x = home.x;
     view.y = home.y;
@@ -381,7 +397,7 @@
   function openLayer(name, push) {
     use(layerByName[name]);
     refresh();
-    fit();
+    frameLayer();
     if (push) {
       try {
         history.pushState({ layer: name }, "", "#layer=" + encodeURIComponent(name));
@@ -702,7 +718,7 @@
     if (homeLayer && (!nodes[id] || (how.pan && homeLayer !== layer.name))) {
       use(layerByName[homeLayer]);
       refresh();
-      fit();
+      frameLayer();
     }
     if (selected && nodes[selected]) nodes[selected].classList.remove("am-selected");
     selected = id;
@@ -1066,27 +1082,10 @@
 
   // -- start --------------------------------------------------------------------------
 
-  /* A tall, narrow window (a phone) would show a wide map as a thin strip: open it at
-   * full height instead, centred on the question, and let the reader pan sideways. */
-  function startView() {
-    fit();
-    if (layers.length > 1) return;
-    var area = map.getBoundingClientRect();
-    if (!area.width || area.height / area.width < 1.2 || home.w / home.h < 1.2) return;
-    var factor = Math.min((area.height / area.width) * (home.w / home.h), 4);
-    view.w = home.w / factor;
-    view.h = home.h;
-    var question = nodes[data.question];
-    var box = question ? question.getBoundingClientRect() : null;
-    var centre = box ? toMap(box.left + box.width / 2, 0).x : home.x + home.w / 2;
-    view.x = Math.max(home.x, Math.min(centre - view.w / 2, home.x + home.w - view.w));
-    show();
-  }
-
   use(layers[0]);
   recompute();
   refresh();
-  startView();
+  frameLayer();
   var start = /^#(claim|layer)=(.*)$/.exec(location.hash);
   if (start) {
     var id = decodeURIComponent(start[2]);
