@@ -116,8 +116,12 @@ class Opened:
         assert self.errors == [], f"the page logged {self.errors}"
 
 
-def open_page(browser: Any, path: Path, *, width: int = 1366, height: int = 768) -> Opened:
-    context = browser.new_context(viewport={"width": width, "height": height})
+def open_page(
+    browser: Any, path: Path, *, width: int = 1366, height: int = 768, touch: bool = False
+) -> Opened:
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+    )
     page = context.new_page()
     opened = Opened(page)
     own = path.resolve().as_uri()
@@ -526,3 +530,39 @@ def test_bipolar_what_if_matches_evaluate_bipolar(seed: Opened) -> None:
     assert seed.labels() == expected["labels"]
     assert seed.reasons() == expected["reasons"]
     assert "Grounded, bipolar" in seed.page.inner_text("#am-status")
+
+
+def test_touch_pinch_zooms_and_one_finger_pans(browser: Any, seed_page: Path) -> None:
+    opened = open_page(browser, seed_page, width=390, height=844, touch=True)
+    page = opened.page
+    touch = page.context.new_cdp_session(page)
+
+    def fingers(kind: str, *points: tuple[float, float]) -> None:
+        touch.send(
+            "Input.dispatchTouchEvent",
+            {
+                "type": kind,
+                "touchPoints": [{"x": x, "y": y, "id": n} for n, (x, y) in enumerate(points)],
+            },
+        )
+
+    def box() -> list[float]:
+        return [float(v) for v in page.get_attribute("svg", "viewBox").split()]
+
+    try:
+        start = box()
+        fingers("touchStart", (150, 400), (240, 400))
+        for step in range(1, 6):
+            fingers("touchMove", (150 - 10 * step, 400), (240 + 10 * step, 400))
+        fingers("touchEnd")
+        pinched = box()
+        assert pinched[2] < start[2] * 0.7  # fingers apart: closer in
+        fingers("touchStart", (200, 500))
+        for step in range(1, 6):
+            fingers("touchMove", (200 + 10 * step, 500 + 5 * step))
+        fingers("touchEnd")
+        panned = box()
+        assert panned[0] < pinched[0] and panned[1] < pinched[1] and panned[2] == pinched[2]
+        opened.clean()
+    finally:
+        page.context.close()
