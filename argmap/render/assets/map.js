@@ -351,7 +351,7 @@
     var claim = event.target.getAttribute && event.target.getAttribute("data-claim");
     if ((event.key === "Enter" || event.key === " ") && claim) {
       event.preventDefault();
-      select(claim, { push: true, pan: false });
+      select(claim, { push: true, pan: true }); // bring it close enough to read
     } else if (keys[event.key] && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       keys[event.key]();
