@@ -26,7 +26,7 @@
    * the current layer through these variables, which use() rebinds. */
 
   var map = document.getElementById("am-map");
-  var layer, svg, nodes, byName, junctions, edges, edgeById, boxes, home, view;
+  var layer, svg, nodes, edgeById, boxes, home, view;
 
   // Claim ids are user text and could clash with the page's own ids: move every SVG id
   // aside first, before any lookup by id.
@@ -51,7 +51,7 @@
   var layers0 = map.querySelector(".am-layer").getAttribute("data-layer");
   var layers = Array.prototype.map.call(map.querySelectorAll(".am-layer"), function (box) {
     var own = { box: box, name: box.getAttribute("data-layer"), svg: box.querySelector("svg"),
-      nodes: {}, byName: {}, junctions: {}, edges: [], edgeById: {}, boxes: null };
+      nodes: {}, edgeById: {}, boxes: null };
     var root = own.svg;
     root.removeAttribute("width");
     root.removeAttribute("height");
@@ -67,23 +67,15 @@
     });
     Array.prototype.forEach.call(root.querySelectorAll("g.node"), function (g) {
       var id = g.getAttribute("data-svg-id");
-      var title = g.querySelector("title");
-      if (title) own.byName[title.textContent] = g;
       if (id && Object.prototype.hasOwnProperty.call(claims, id)) {
         own.nodes[id] = g;
         g.setAttribute("data-claim", id);
         g.setAttribute("tabindex", "0");
         g.setAttribute("role", "button");
         g.setAttribute("aria-label", describeForReader(id));
-      } else if (id && id.indexOf("junction-") === 0) {
-        own.junctions[id.slice("junction-".length)] = g;
       }
     });
     Array.prototype.forEach.call(root.querySelectorAll("g.edge"), function (g) {
-      var title = g.querySelector("title");
-      var name = title ? title.textContent : "";
-      var at = name.indexOf(">") - 1; // node names never hold ">", so this is the arrow
-      own.edges.push({ g: g, tail: own.byName[name.slice(0, at)], head: own.byName[name.slice(at + 2)] });
       var id = (g.getAttribute("data-svg-id") || "").replace(/-first-half$/, "");
       (own.edgeById[id] = own.edgeById[id] || []).push(g);
     });
@@ -123,9 +115,6 @@
     layers.forEach(function (l) { l.box.hidden = l !== own; });
     svg = own.svg;
     nodes = own.nodes;
-    byName = own.byName;
-    junctions = own.junctions;
-    edges = own.edges;
     edgeById = own.edgeById;
     home = own.home;
     view = own.view;
