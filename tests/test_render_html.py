@@ -178,3 +178,15 @@ def test_small_views_are_one_whole_map() -> None:
     view = select_view(debate, MapOptions(), DebateIndex(debate))
     found = layers(view, TreeShape(DebateIndex(debate)), debate.question.id)
     assert [(layer.view, layer.badges) for layer in found] == [(view, {})]
+
+
+def test_layered_page_keeps_hostile_ids_as_data(tmp_path: Path) -> None:
+    from bench.generate import write
+
+    text = write(150, tmp_path / "big.yaml", seed=2).read_text(encoding="utf-8")
+    for old, new in (("c0", "top"), ("c1", "'\"><b>x</b>'")):  # a claim named like the top layer
+        text = re.sub(rf"(?<!\w){old}(?!\w)", new, text)
+    (tmp_path / "big.yaml").write_text(text, encoding="utf-8")
+    page = page_text(load_debate(tmp_path / "big.yaml").debate, tmp_path)
+    assert re.findall(r'data-layer="[^"]*"', page)[0] == 'data-layer="top "'
+    assert not re.search(r"<b\b", page)
