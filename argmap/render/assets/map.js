@@ -273,6 +273,7 @@
   var pinch = null;
 
   map.addEventListener("pointerdown", function (event) {
+    ui.results.hidden = true; // the result list steps aside once the reader turns to the map
     if (event.button !== 0 && event.pointerType === "mouse") return;
     pointers[event.pointerId] = { x: event.clientX, y: event.clientY };
     dragged = false;
