@@ -88,10 +88,11 @@ class Opened:
     errors: list[str] = field(default_factory=list)
 
     def labels(self) -> dict[str, str]:
-        return dict(self.page.evaluate("window.argmapLabels"))
+        # As pairs: an id such as "__proto__" would not survive as an object key.
+        return dict(self.page.evaluate("Object.entries(window.argmapLabels)"))
 
     def reasons(self) -> dict[str, str]:
-        return dict(self.page.evaluate("window.argmapReasons"))
+        return dict(self.page.evaluate("Object.entries(window.argmapReasons)"))
 
     def click_claim(self, claim: str) -> None:
         self.page.evaluate(
@@ -269,6 +270,13 @@ def test_what_if_matches_argmap_evaluate_on_the_seed(seed: Opened) -> None:
     assert seed.labels() == expected["labels"]
     assert seed.reasons() == expected["reasons"]
     assert "✘ OUT" in seed.panel() and "rejected by the room" in seed.panel()
+    # The speaker's card says how they fare, as evaluate's scorecard does.
+    card = next(s for s in expected["speakers"] if s["id"] == "kim-byung-yeon")
+    counts = ", ".join(
+        f"{len(card['claims'][key])} {word}"
+        for key, word in (("in", "in"), ("out", "out"), ("undec", "undecided"))
+    )
+    assert f"Their claims: {counts}" in seed.panel()
     seed.verdict("cut-revenue", "reject")
     seed.verdict("exposure-benefit", "accept")
     expected = cli_evaluate(
@@ -566,3 +574,57 @@ def test_touch_pinch_zooms_and_one_finger_pans(browser: Any, seed_page: Path) ->
         opened.clean()
     finally:
         page.context.close()
+
+
+PROTOTYPE_IDS_YAML = """\
+argmap: 1
+title: Ids that are names of JavaScript properties
+question:
+  id: constructor
+  text: Is an id just a key?
+  pros:
+    - id: __proto__
+      text: It is, if the page keeps ids as data.
+      cons:
+        - id: toString
+          text: Unless a lookup finds an inherited property.
+    - id: hasOwnProperty
+      text: Every map of ids needs no prototype.
+  cons:
+    - id: valueOf
+      text: An inherited property is truthy.
+      cons:
+        - id: "null"
+          text: Not if nothing is inherited.
+relations:
+  - {id: u1, kind: undercuts, source: "null", target: "__proto__->constructor"}
+  - {id: u2, kind: undercuts, source: toString, target: u1}
+  - {id: c1, kind: contradicts, source: hasOwnProperty, target: valueOf}
+"""
+
+
+@pytest.mark.parametrize("bipolar", [False, True])
+def test_what_if_with_ids_named_like_javascript_properties(
+    browser: Any, tmp_path: Path, bipolar: bool
+) -> None:
+    """Also an undercut of an undercut, whose inference's target is a relation id."""
+    source = tmp_path / "proto.yaml"
+    source.write_text(PROTOTYPE_IDS_YAML, "utf-8")
+    debate = load_debate(source).debate
+    opened = open_page(browser, export_map(debate, tmp_path / "proto.html", "html"))
+    try:
+        if bipolar:
+            opened.page.check("#am-labels")
+            opened.page.check("#am-bipolar")
+        assert opened.labels() == as_json(evaluate(debate, bipolar=bipolar))["labels"]
+        for claim in debate.node_ids():
+            for verdict in ("accept", "reject"):
+                opened.verdict(claim, verdict)
+                chosen = {verdict: [claim]}
+                expected = as_json(evaluate(debate, bipolar=bipolar, **chosen))
+                assert opened.labels() == expected["labels"], (claim, verdict)
+                assert opened.reasons() == expected["reasons"], (claim, verdict)
+            opened.verdict(claim, "")
+        opened.clean()
+    finally:
+        opened.page.context.close()

@@ -34,9 +34,24 @@
     element.setAttribute("data-svg-id", element.getAttribute("id"));
     element.removeAttribute("id");
   });
+  /* Every map keyed by debate ids has no prototype: an id such as "constructor" or
+   * "__proto__" is then just a key, never an inherited property. */
+  function dict(from) {
+    var made = Object.create(null);
+    if (from) Object.keys(from).forEach(function (key) { made[key] = from[key]; });
+    return made;
+  }
+
   var data = JSON.parse(document.querySelector("script#am-data").textContent);
-  var claims = data.claims;
-  var speakerById = {};
+  var claims = dict(data.claims);
+  data.sources = dict(data.sources);
+  data.layerOf = dict(data.layerOf);
+  data.layers = dict(data.layers);
+  Object.keys(data.layers).forEach(function (name) {
+    data.layers[name].badges = dict(data.layers[name].badges);
+  });
+  data.framework.inferences = dict(data.framework.inferences);
+  var speakerById = dict();
   data.speakers.forEach(function (s) {
     speakerById[s.id] = s;
   });
@@ -51,7 +66,7 @@
   var layers0 = map.querySelector(".am-layer").getAttribute("data-layer");
   var layers = Array.prototype.map.call(map.querySelectorAll(".am-layer"), function (box) {
     var own = { box: box, name: box.getAttribute("data-layer"), svg: box.querySelector("svg"),
-      nodes: {}, edgeById: {}, boxes: null };
+      nodes: dict(), edgeById: dict(), boxes: null };
     var root = own.svg;
     root.removeAttribute("width");
     root.removeAttribute("height");
@@ -67,7 +82,7 @@
     });
     Array.prototype.forEach.call(root.querySelectorAll("g.node"), function (g) {
       var id = g.getAttribute("data-svg-id");
-      if (id && Object.prototype.hasOwnProperty.call(claims, id)) {
+      if (id && (id in claims)) {
         own.nodes[id] = g;
         g.setAttribute("data-claim", id);
         g.setAttribute("tabindex", "0");
@@ -84,14 +99,14 @@
     own.view = { x: base.x, y: base.y, w: base.width, h: base.height };
     return own;
   });
-  var layerByName = {};
+  var layerByName = dict();
   layers.forEach(function (l) { layerByName[l.name] = l; });
 
   /* Each claim's box in map coordinates, measured once, when its layer is first shown (a
    * hidden SVG has no geometry): the layout never changes, and measuring between writes
    * would make the browser lay out a large map again each time. */
   function measure(own) {
-    own.boxes = {};
+    own.boxes = dict();
     var graph = own.svg.querySelector("g.graph");
     var moved = graph && graph.transform.baseVal.consolidate();
     var toRoot = moved ? moved.matrix : own.svg.createSVGMatrix(); // Graphviz's translate
@@ -438,7 +453,7 @@
   // -- what-if: the debate's framework, the room's verdicts, grounded labels -----------
 
   var framework = data.framework;
-  var verdicts = { accept: {}, reject: {} };
+  var verdicts = { accept: dict(), reject: dict() };
   data.initial.accept.forEach(function (id) { verdicts.accept[id] = true; });
   data.initial.reject.forEach(function (id) { verdicts.reject[id] = true; });
   var result = null;
@@ -480,7 +495,7 @@
   }
 
   function reach(edgesFrom) {
-    var known = {};
+    var known = dict();
     return function (start) {
       if (!known[start]) {
         var seen = new Map(), stack = (edgesFrom[start] || []).slice();
@@ -498,7 +513,7 @@
   }
 
   function derive(attackers, attack) {
-    var supports = {}, supportedBy = {};
+    var supports = dict(), supportedBy = dict();
     framework.supports.forEach(function (pair) {
       (supports[pair[0]] = supports[pair[0]] || []).push(pair[1]);
       (supportedBy[pair[1]] = supportedBy[pair[1]] || []).push(pair[0]);
@@ -522,7 +537,7 @@
    * once some attacker is IN, UNDEC whatever is left. The room is an unattacked argument. */
   function grounded(attackers) {
     var args = framework.arguments.concat([ROOM]);
-    var targets = {}, live = {}, label = {};
+    var targets = dict(), live = dict(), label = dict();
     args.forEach(function (a) {
       targets[a] = [];
       live[a] = 0;
@@ -547,7 +562,7 @@
         });
       });
     }
-    var labels = {};
+    var labels = dict();
     framework.arguments.forEach(function (a) { labels[a] = label[a] || "undec"; });
     return labels;
   }
@@ -555,23 +570,34 @@
   function evaluate(bipolar) {
     var attackers = mapDebate(verdicts.accept, verdicts.reject, bipolar);
     var labels = grounded(attackers);
-    var reasons = {};
+    var reasons = dict();
     framework.arguments.forEach(function (id) {
       if (labels[id] === "out") reasons[id] = reason(id, attackers, labels);
     });
     return { labels: labels, reasons: reasons };
   }
 
+  var relationById = dict();
+  data.relations.forEach(function (r) { relationById[r.id] = r; });
+
+  /* Debate.label_of: a claim's title, or for a relation id "source kind target". */
+  function labelOf(id) {
+    if ((id in claims)) return claims[id].title;
+    var r = relationById[id];
+    return r ? r.source + " " + r.kind + " " + r.target : id;
+  }
+
   function describe(id) {
-    var inference = framework.inferences[id];
-    if (!inference) return claims[id] ? claims[id].title : id;
+    var inference = framework.inferences[id] || null;
+    if (!inference) return labelOf(id);
     var verb = inference.kind !== "supports" ? "against" : "for";
-    return "“" + claims[inference.source].title + "” as a reason " + verb + " “" +
-      claims[inference.target].title + "”";
+    return "“" + labelOf(inference.source) + "” as a reason " + verb + " “" +
+      labelOf(inference.target) + "”";
   }
 
   function named(id) {
-    return framework.inferences[id] ? describe(id) + " [" + id + "]" : "“" + describe(id) + "” [" + id + "]";
+    return framework.inferences[id]
+      ? describe(id) + " [" + id + "]" : "“" + describe(id) + "” [" + id + "]";
   }
 
   var ROOM_VIA = {
@@ -687,7 +713,7 @@
   ui.labels.addEventListener("change", paintLabels);
   ui.bipolar.addEventListener("change", recompute);
   ui.reset.addEventListener("click", function () {
-    verdicts = { accept: {}, reject: {} };
+    verdicts = { accept: dict(), reject: dict() };
     recompute();
   });
 
@@ -703,7 +729,7 @@
   var selected = null;
 
   function select(id, how) {
-    if (!Object.prototype.hasOwnProperty.call(claims, id)) return;
+    if (!(id in claims)) return;
     var homeLayer = data.layerOf[id];
     if (homeLayer && (!nodes[id] || (how.pan && homeLayer !== layer.name))) {
       use(layerByName[homeLayer]);
@@ -863,6 +889,7 @@
     var line = [speaker.role, speaker.affiliation].filter(Boolean).join(", ");
     if (line) append(card, text("span", line, "am-role"));
     if (speaker.description) append(card, text("span", speaker.description, "am-role"));
+    if (ui.labels.checked) append(card, text("span", fares(speaker), "am-fares"));
     var button = text("button", "Highlight their claims", "am-link");
     button.type = "button";
     button.addEventListener("click", function () {
@@ -870,6 +897,17 @@
       highlightSpeaker();
     });
     return append(card, button);
+  }
+
+  /* How a speaker fares under the current verdicts, as argmap evaluate's scorecard. */
+  function fares(speaker) {
+    function count(ids) {
+      var n = { "in": 0, out: 0, undec: 0 };
+      ids.forEach(function (id) { n[result.labels[id]]++; });
+      return n["in"] + " in, " + n.out + " out, " + n.undec + " undecided";
+    }
+    return "Their claims: " + count(speaker.claims) +
+      (speaker.concessions.length ? " · conceded: " + count(speaker.concessions) : "");
   }
 
   function quoteBlock(quote) {
@@ -938,7 +976,7 @@
 
   // -- search and speakers ------------------------------------------------------------
 
-  var haystacks = {};
+  var haystacks = dict();
   Object.keys(claims).forEach(function (id) {
     var c = claims[id];
     var parts = [c.title, c.text, id].concat(c.tags || [], (c.speakers || []).map(speakerName),
