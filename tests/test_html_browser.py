@@ -124,6 +124,7 @@ def open_page(
         viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
     )
     page = context.new_page()
+    page.set_default_timeout(90_000)  # a shared, loaded CI machine; not a speed assertion
     opened = Opened(page)
     own = path.resolve().as_uri()
 
