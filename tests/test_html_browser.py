@@ -629,3 +629,17 @@ def test_what_if_with_ids_named_like_javascript_properties(
         opened.clean()
     finally:
         opened.page.context.close()
+
+
+def test_argument_panel_shows_scheme_premises_and_critical_questions(seed: Opened) -> None:
+    from argmap.io.schemes import scheme_catalogue
+
+    debate = load_debate(SEED).debate
+    argument = next(a for a in debate.arguments.values() if a.scheme and a.premises)
+    scheme = scheme_catalogue()[argument.scheme or ""]
+    seed.click_claim(argument.id)
+    panel = seed.panel()
+    assert scheme.name in panel
+    assert all(question in panel for question in scheme.critical_questions)
+    assert all(debate.label_of(p) in panel for p in argument.premises)
+    assert "PREMISES (TOGETHER)" in panel.upper()
