@@ -643,3 +643,19 @@ def test_argument_panel_shows_scheme_premises_and_critical_questions(seed: Opene
     assert all(question in panel for question in scheme.critical_questions)
     assert all(debate.label_of(p) in panel for p in argument.premises)
     assert "PREMISES (TOGETHER)" in panel.upper()
+
+
+def test_print_shows_the_map_and_the_selected_claim_without_controls(seed: Opened) -> None:
+    page = seed.page
+    whole = page.get_attribute("svg", "viewBox")  # the page opens fitted at laptop size
+    seed.click_claim("cut-revenue")
+    page.click("#am-zoom-in")
+    assert page.get_attribute("svg", "viewBox") != whole
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert not page.is_visible("#am-search") and not page.is_visible("#am-fit")
+    assert page.is_visible("#am-panel") and "it's aiding the North Korean regime" in seed.panel()
+    assert page.get_attribute("svg", "viewBox") == whole  # the whole map, not the zoomed part
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    page.emulate_media(media="screen")
+    assert page.get_attribute("svg", "viewBox") != whole  # and back to where the reader was
