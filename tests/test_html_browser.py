@@ -118,10 +118,19 @@ class Opened:
 
 
 def open_page(
-    browser: Any, path: Path, *, width: int = 1366, height: int = 768, touch: bool = False
+    browser: Any,
+    path: Path,
+    *,
+    width: int = 1366,
+    height: int = 768,
+    touch: bool = False,
+    scheme: str = "light",
 ) -> Opened:
     context = browser.new_context(
-        viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch
+        viewport={"width": width, "height": height},
+        has_touch=touch,
+        is_mobile=touch,
+        color_scheme=scheme,
     )
     page = context.new_page()
     page.set_default_timeout(90_000)  # a shared, loaded CI machine; not a speed assertion
@@ -659,3 +668,19 @@ def test_print_shows_the_map_and_the_selected_claim_without_controls(seed: Opene
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     page.emulate_media(media="screen")
     assert page.get_attribute("svg", "viewBox") != whole  # and back to where the reader was
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_theme_follows_the_system_setting(browser: Any, seed_page: Path, scheme: str) -> None:
+    opened = open_page(browser, seed_page, scheme=scheme)
+    try:
+        page = opened.page
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        map_filter = page.evaluate("getComputedStyle(document.querySelector('svg')).filter")
+        if scheme == "dark":
+            assert background == "rgb(22, 24, 28)" and "invert" in map_filter
+        else:
+            assert background == "rgb(255, 255, 255)" and map_filter == "none"
+        opened.clean()
+    finally:
+        opened.page.context.close()
