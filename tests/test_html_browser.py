@@ -684,3 +684,18 @@ def test_theme_follows_the_system_setting(browser: Any, seed_page: Path, scheme:
         opened.clean()
     finally:
         opened.page.context.close()
+
+
+def test_controls_and_claims_have_names_a_screen_reader_announces(seed: Opened) -> None:
+    page = seed.page
+    seed.click_claim("cut-revenue")
+    unnamed = page.evaluate(
+        """() => [...document.querySelectorAll("button, input, select, [role=button]")]
+            .filter((el) => !(el.getAttribute("aria-label") || el.textContent.trim() ||
+                              (el.labels && [...el.labels].some((l) => l.textContent.trim()))))
+            .map((el) => el.outerHTML.slice(0, 80))"""
+    )
+    assert unnamed == []
+    page.check("#am-labels")
+    name = page.get_attribute("g[data-claim='cut-revenue']", "aria-label")
+    assert name == "pro statement: Cuts the regime's hard currency — Kim Dong Jo — ✔ IN (stands)"
