@@ -36,7 +36,7 @@ from generate import write
 
 from argmap.formats.registry import read_debate
 from argmap.render.dot import drawing_for_view
-from argmap.render.export import layout_engine, render_map
+from argmap.render.draw import layout_engine, render_map
 from argmap.render.metrics import figures
 from argmap.render.options import MapOptions
 from argmap.render.renderers import WasmGraphviz

@@ -73,7 +73,7 @@ def test_forcing_dot_without_graphviz_says_how_to_get_it(monkeypatch: pytest.Mon
 def test_unknown_format_and_renderer_list_the_valid_ones(tmp_path: Path) -> None:
     with pytest.raises(RenderError) as fmt:
         export_map(debate(), tmp_path / "map.jpg", "jpg")
-    assert fmt.value.hint == "choose from: svg, png, pdf, dot"
+    assert fmt.value.hint == "choose from: svg, png, pdf, dot, html"
     with pytest.raises(RenderError) as renderer:
         export_map(debate(), tmp_path / "map.svg", "svg", renderer="cairo")
     assert renderer.value.hint == "choose one of: auto, dot, wasm"

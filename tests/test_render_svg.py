@@ -109,16 +109,6 @@ def test_svg_titles_name_the_claim_id_not_its_encoded_dot_name(
     assert title is not None and title.text == node_id
 
 
-def test_map_svg_is_an_svg_element_a_page_can_inline() -> None:
-    from argmap.render.export import map_svg
-
-    text = map_svg(debate(RELATIONS), MapOptions(theme="dark"), "wasm")
-    assert text.startswith("<svg")
-    root = ET.fromstring(text)
-    assert {"a", "legend", "title-block"} <= set(groups(root))
-    assert "@font-face" in (next(root.iter(f"{SVG}style")).text or "")
-
-
 def test_the_speakers_key_names_each_speaker_once_as_the_boxes_do(tmp_path: Path) -> None:
     long_name = "People who work in the US and South Korean governments"
     text = RELATIONS.replace("name: Bob Example", f"name: {long_name}")

@@ -30,7 +30,7 @@ DEFAULT_FOLDER = Path("exports")
     "--format",
     "formats",
     metavar="FORMATS",
-    help="svg, png, pdf or dot; several with commas (svg,pdf). "
+    help="svg, png, pdf, dot or html (an interactive page); several with commas (svg,pdf). "
     "Default: the extension of -o, else svg.",
 )
 @click.option(
@@ -155,10 +155,13 @@ def export(
       argmap export arguments.yaml --page a3 -f pdf      # a poster
       argmap export arguments.yaml --slides -f pdf       # exports/arguments-slides.pdf
       argmap export big.yaml --all                      # every claim of a large debate
+      argmap export arguments.yaml -f html -o debate.html         # one offline page
     """
     if audience_id is not None and semantics is None:
         raise click.UsageError("--audience needs --evaluate SEMANTICS")
     chosen = _formats(formats, output)
+    if "html" in chosen and semantics not in (None, "grounded"):  # see docs/html.md
+        fail("the HTML page shows grounded labels only", "use --evaluate grounded with -f html")
     loaded = load_or_exit(file)
     options = MapOptions(
         focus=focus,

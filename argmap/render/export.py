@@ -10,63 +10,27 @@ meant for the person exporting.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from argmap.analysis.graph import DebateIndex
 from argmap.io.atomic import write_output
 from argmap.model.debate import Debate
 from argmap.render.dot import drawing_for_view
+from argmap.render.draw import layout_engine, render_map
 from argmap.render.errors import RenderError
+from argmap.render.html import html_page
 from argmap.render.options import MapOptions
-from argmap.render.renderers import Renderer, choose_renderer, convert_svg, pdf_pages
-from argmap.render.select import View, select_view
-from argmap.render.svg import Finished, finish
+from argmap.render.renderers import convert_svg, pdf_pages
+from argmap.render.select import select_view
 
-__all__ = ["FORMATS", "RenderError", "export_map", "export_slides", "map_svg", "render_map"]
+__all__ = ["FORMATS", "RenderError", "export_map", "export_slides", "layout_engine", "render_map"]
 
-FORMATS = ("svg", "png", "pdf", "dot")
-
-
-def render_map(
-    debate: Debate,
-    options: MapOptions = MapOptions(),  # noqa: B008 - frozen, so one shared default is safe
-    renderer: str | Renderer = "auto",
-    view: View | None = None,
-    index: DebateIndex | None = None,
-) -> Finished:
-    """The finished SVG of the map ``options`` describe (with the figures it was judged by);
-    ``view`` draws a view already selected (the HTML page's layers, a slide)."""
-    index = index or DebateIndex(debate)
-    view = view or select_view(debate, options, index)
-    drawing = drawing_for_view(debate, view, options, index)
-    engine = choose_renderer(renderer) if isinstance(renderer, str) else renderer
-    raw = engine.render(drawing.dot, "svg", layout_engine(view))
-    return finish(raw, drawing, debate, options, view)
+FORMATS = ("svg", "png", "pdf", "dot", "html")
 
 
 PAGE_PNG_SCALE = 1.5
 """A page or slide as PNG is drawn at 144 dpi: a 16:9 slide is 1920 x 1080 pixels."""
-
-RADIAL_FROM = 3000
-"""Above this many claims the map is laid out radially (``twopi``, seconds) instead of in
-ranks (``dot``, which would take minutes): only ``--all`` asks for a map that large."""
-
-
-def layout_engine(view: View) -> str:
-    """``dot`` for a readable map, ``twopi`` for one too big for ``dot`` to lay out quickly."""
-    return "twopi" if view.claim_count > RADIAL_FROM else "dot"
-
-
-def map_svg(
-    debate: Debate,
-    options: MapOptions = MapOptions(),  # noqa: B008
-    renderer: str = "auto",
-) -> str:
-    """The ``<svg>`` element of a map as text, for pages that inline it (HTML export): the
-    finished SVG without its XML declaration, ids and classes on every group, the font
-    embedded in its ``<style>``."""
-    svg = render_map(debate, options, renderer).svg
-    return svg.split("?>", 1)[1].lstrip() if svg.startswith("<?xml") else svg
 
 
 def export_map(
@@ -75,11 +39,15 @@ def export_map(
     fmt: str,
     options: MapOptions = MapOptions(),  # noqa: B008
     renderer: str = "auto",
+    *,
+    accept: Iterable[str] = (),
+    reject: Iterable[str] = (),
 ) -> Path:
-    """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot) into ``out``; return ``out``.
+    """Draw ``debate`` as ``fmt`` (svg, png, pdf, dot, html) into ``out``; return ``out``.
 
     ``renderer`` is ``auto`` (system ``dot`` if on PATH, else WebAssembly), ``dot`` or
-    ``wasm``. Raises RenderError.
+    ``wasm``. ``accept``/``reject`` are the room's verdicts an ``html`` page opens with.
+    Raises RenderError.
     """
     fmt = fmt.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -88,6 +56,10 @@ def export_map(
         index = DebateIndex(debate)
         view = select_view(debate, options, index)
         data = drawing_for_view(debate, view, options, index).dot.encode("utf-8")
+    elif fmt == "html":  # the interactive page: large debates are split into small layouts
+        index = DebateIndex(debate)
+        view = select_view(debate, options, index)
+        data = html_page(debate, view, options, renderer, index, accept=accept, reject=reject)
     else:
         svg = render_map(debate, options, renderer).svg.encode("utf-8")
         scale = PAGE_PNG_SCALE if options.page is not None and fmt == "png" else 1.0
