@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -141,6 +142,19 @@ class ArgmapApp(App[None]):
                     f"{binding.description} (key: {key})",
                     partial(self.run_action, binding.action, owner),
                 )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast whose text is always shown as typed: messages carry the debate's own text
+        (claim ids, names, error excerpts), which must never be read as Textual markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
         self._watch.stop()

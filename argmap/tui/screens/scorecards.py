@@ -59,7 +59,7 @@ class ScorecardScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         for header, key, width in COLUMNS:
             table.add_column(header, key=key, width=width)
         for card in self.evaluation.speaker_scorecard():
@@ -67,20 +67,21 @@ class ScorecardScreen(ModalScreen[None]):
         table.focus()
 
     def action_move(self, step: int) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         if step > 0:
             table.action_cursor_down()
         else:
             table.action_cursor_up()
 
 
-def _row(card: Scorecard) -> tuple[str | Content, ...]:
+def _row(card: Scorecard) -> tuple[Content, ...]:
     side = Content.assemble((f"{SYMBOLS[card.side]} {card.side}", SIDE_STYLES[card.side]))
+    # Every cell is Content: a plain string cell would be read as markup (names come from the file).
     return (
-        _fit(card.speaker.name, 30),
+        Content(_fit(card.speaker.name, 30)),
         side,
-        *(str(n) for n in _counts(card.claims).values()),
-        str(_counts(card.concessions)[_IN]),
+        *(Content(str(n)) for n in _counts(card.claims).values()),
+        Content(str(_counts(card.concessions)[_IN])),
     )
 
 

@@ -50,7 +50,7 @@ class SpeakersScreen(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         table.add_column("Speaker", key="name", width=30)
         table.add_column("Affiliation (or role)", key="about", width=42)
         table.add_column("Side", key="side", width=9)
@@ -63,7 +63,7 @@ class SpeakersScreen(ModalScreen[str | None]):
     @property
     def chosen(self) -> str | None:
         """The speaker id under the cursor."""
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         if not table.row_count:
             return None
         return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
@@ -74,7 +74,7 @@ class SpeakersScreen(ModalScreen[str | None]):
         self.dismiss(str(event.row_key.value))
 
     def action_move(self, step: int) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         if step > 0:
             table.action_cursor_down()
         else:
@@ -84,13 +84,15 @@ class SpeakersScreen(ModalScreen[str | None]):
         self.dismiss(self.chosen)
 
 
-def _row(profile: SpeakerProfile) -> tuple[str | Content, ...]:
+def _row(profile: SpeakerProfile) -> tuple[Content, ...]:
     speaker = profile.speaker
     about = speaker.affiliation or speaker.role or ""
     side = Content.assemble((f"{SYMBOLS[profile.side]} {profile.side}", SIDE_STYLES[profile.side]))
     split = " ".join(f"{count}{SYMBOLS[s]}" for s, count in profile.sides.items() if count)
     claims = f"{len(profile.claims)}" + (f"  ({split})" if split else "")
-    return (_fit(speaker.name, 30), _fit(about, 42), side, claims, str(len(profile.concessions)))
+    # Every cell is Content: a plain string cell would be read as markup (names come from the file).
+    texts = (_fit(speaker.name, 30), _fit(about, 42))
+    return (*map(Content, texts), side, Content(claims), Content(str(len(profile.concessions))))
 
 
 def _fit(text: str, width: int) -> str:
