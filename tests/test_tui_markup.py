@@ -92,6 +92,7 @@ def actions_and_links(app: ArgmapApp) -> set[str]:
     """Every click action and hyperlink in the frame on screen, except argmap's own."""
     console = Console(width=app.size.width, file=io.StringIO(), force_terminal=True)
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None
     found: set[str] = set()
     for segment in console.render(update):
         style = Segment(*segment).style
@@ -110,7 +111,11 @@ async def test_markup_in_every_field_shows_as_text_on_every_screen(tmp_path: Pat
     path.write_text(HOSTILE_DEBATE, encoding="utf-8")
     rang: list[str] = []
     app = create_app(path, watch=False, export_dir=tmp_path / "exports")
-    app.action_bell = lambda: rang.append("bell")  # type: ignore[method-assign]
+
+    async def bell() -> None:
+        rang.append("bell")
+
+    app.action_bell = bell  # type: ignore[method-assign]
     seen: dict[str, str] = {}
 
     def look(name: str) -> None:
