@@ -42,9 +42,7 @@ class RelationLinks(Static, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._prompts: tuple[Content, ...] = ()
-        self._rows: list[int] = []
         self._width = 0
-        """The link on each screen row, for clicks (a long link wraps over several rows)."""
 
     def show_links(self, prompts: Sequence[Content]) -> None:
         """Show these links, the first highlighted if the list has the focus."""
@@ -78,10 +76,20 @@ class RelationLinks(Static, can_focus=True):
             self.post_message(self.Chosen(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        if 0 <= event.y < len(self._rows):
-            index = self._rows[event.y]
+        rows = self._rows()
+        if 0 <= event.y < len(rows):
+            index = rows[event.y]
             self.cursor = index
             self.post_message(self.Chosen(index))
+
+    def _rows(self) -> list[int]:
+        """The link on each row (a long link wraps over several rows); worked out only for a
+        click, so that moving through the tree never pays for it."""
+        width = self.content_size.width
+        rows: list[int] = []
+        for index, prompt in enumerate(self._prompts):
+            rows += [index] * (len(prompt.wrap(width)) if width else 1)
+        return rows
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:  # rows per link depend on the width only
@@ -93,10 +101,8 @@ class RelationLinks(Static, can_focus=True):
             self.cursor = max(0, min(len(self._prompts) - 1, (self.cursor or 0) + step))
 
     def _paint(self) -> None:
-        width = self.content_size.width
-        lines, self._rows = [], []
-        for index, prompt in enumerate(self._prompts):
-            line = prompt.stylize(CURSOR) if index == self.cursor and self.has_focus else prompt
-            lines.append(line)
-            self._rows += [index] * (len(prompt.wrap(width)) if width else 1)
+        lines = [
+            prompt.stylize(CURSOR) if index == self.cursor and self.has_focus else prompt
+            for index, prompt in enumerate(self._prompts)
+        ]
         self.update(Content("\n").join(lines))
