@@ -20,7 +20,7 @@ from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import scheme_of, teaching_order
-from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
+from argmap.analysis.speakers import NameHider, SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
 from argmap.io.diagnostics import Diagnostic
 from argmap.io.load import LoadedDebate
@@ -66,6 +66,11 @@ class DebateView:
     @cached_property
     def speakers(self) -> tuple[SpeakerProfile, ...]:
         return tuple(speaker_profiles(self.index))
+
+    @cached_property
+    def name_hider(self) -> NameHider:
+        """Hides speakers' names in free text, for seminar mode's "Who said this?"."""
+        return NameHider(self.debate.speakers.values())
 
     @cached_property
     def teaching_order(self) -> tuple[str, ...]:

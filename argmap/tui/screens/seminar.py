@@ -10,6 +10,7 @@ the main screen selects it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -147,13 +148,22 @@ class SeminarScreen(Screen[str | None]):
 
 
 def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None = None) -> Content:
-    """One step of the seminar, as text; lists wrap to ``width`` with hanging indents."""
+    """One step of the seminar, as text; lists wrap to ``width`` with hanging indents.
+
+    With ``hide_speaker``, nothing on the card names a speaker: their cards and attributions
+    are left out and every name in the card's free text is replaced (``NameHider``).
+    """
     debate = view.debate
     if node_id == debate.question.id:
         blocks = [heading("◆ THE QUESTION"), Content.assemble((debate.question.text, "bold"))]
         if debate.description:
             blocks.append(Content(" ".join(debate.description.split())))
         return join_blocks(blocks)
+
+    def say(text: str) -> str:
+        text = " ".join(text.split())
+        return view.name_hider.hide(text) if hide_speaker else text
+
     statement = debate.statements.get(node_id)
     argument = debate.arguments.get(node_id)
     node = statement or argument
@@ -161,17 +171,17 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     side = view.side_of(node_id)
     kind = "ARGUMENT" if argument is not None else "CLAIM"
     blocks = [Content.assemble(side_badge(side), (f"  ·  {kind}", MUTED))]
-    blocks += _where(view, node_id)
+    blocks += _where(view, node_id, say)
     if statement is not None:
         if statement.title:
-            blocks.append(Content.assemble((statement.title.upper(), "bold $text-accent")))
-        blocks.append(Content.assemble((" ".join(statement.text.split()), "bold")))
+            blocks.append(Content.assemble((say(statement.title).upper(), "bold $text-accent")))
+        blocks.append(Content.assemble((say(statement.text), "bold")))
     elif argument is not None:
-        blocks.append(Content.assemble((argument.title.upper(), "bold $text-accent")))
+        blocks.append(Content.assemble((say(argument.title).upper(), "bold $text-accent")))
         if argument.gist:
-            blocks.append(Content.assemble((" ".join(argument.gist.split()), "bold")))
+            blocks.append(Content.assemble((say(argument.gist), "bold")))
         if argument.premises:
-            premises = tuple(debate.text_of(p) for p in argument.premises)
+            premises = tuple(say(debate.text_of(p)) for p in argument.premises)
             blocks.append(numbered("Because", premises, width))
     if hide_speaker and (
         node.speakers
@@ -190,19 +200,25 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
             blocks.append(Content("\n").join([heading("Who"), *people]))
     if statement is not None and statement.quotes:
         quotes = [
-            quote_block(debate, q, hide_speaker=hide_speaker, width=width) for q in statement.quotes
+            quote_block(
+                debate,
+                q.model_copy(update={"text": say(q.text)}) if hide_speaker else q,
+                hide_speaker=hide_speaker,
+                width=width,
+            )
+            for q in statement.quotes
         ]
         blocks.append(Content("\n").join([heading("In their words"), *quotes]))
     if node.questions:
-        blocks.append(numbered("For discussion", node.questions, width))
+        blocks.append(numbered("For discussion", tuple(map(say, node.questions)), width))
     scheme = view.scheme_of(node_id)
     if scheme is not None:
         title = f"Critical questions · {scheme.name}"
-        blocks.append(numbered(title, scheme.critical_questions, width))
+        blocks.append(numbered(title, tuple(map(say, scheme.critical_questions)), width))
     return join_blocks(blocks)
 
 
-def _where(view: DebateView, node_id: str) -> list[Content]:
+def _where(view: DebateView, node_id: str, say: Callable[[str], str]) -> list[Content]:
     """``attacks ✚ <parent>``: where this claim sits in the debate."""
     parent = view.shape.parent(node_id)
     if parent is None:
@@ -213,6 +229,6 @@ def _where(view: DebateView, node_id: str) -> list[Content]:
         Content.assemble(
             (f"This {_PLACE[branch.role]} ", MUTED),
             (f"{symbol} ", style),
-            " ".join(view.debate.label_of(parent).split()),
+            say(view.debate.label_of(parent)),
         )
     ]
