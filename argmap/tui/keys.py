@@ -96,6 +96,11 @@ SEARCH: list[BindingType] = [
     Binding("up", "result(-1)", "Previous result", id="argmap.search.up", show=False),
 ]
 
+CONFIRM: list[BindingType] = [
+    Binding("y", "answer(True)", "Yes", id="argmap.confirm.yes"),
+    Binding("n,escape", "answer(False)", "No", id="argmap.confirm.no", key_display="n"),
+]
+
 HELP: list[BindingType] = [
     Binding(
         "escape,question_mark,f1,q",

@@ -9,6 +9,7 @@ down.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,6 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
@@ -29,6 +31,7 @@ from argmap.tui.format import MUTED, NO_LABELS
 from argmap.tui.highlight import Highlight, in_display_order
 from argmap.tui.history import History
 from argmap.tui.messages import ClaimHighlighted, JumpRequested
+from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.screens.speakers import SpeakersScreen
@@ -77,6 +80,11 @@ class MainScreen(Screen[None]):
         """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
         self.evaluation: Evaluation | None = None
         """The evaluation behind :attr:`labels`; None until the first what-if."""
+        self._exported: set[Path] = set()
+        """Maps this session wrote: the only files ``e`` replaces without asking."""
+        self._exporting: tuple[Path, float] | None = None
+        """The map being written and when it started, for the progress in the status line."""
+        self._export_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield DebateHeader(id="header")
@@ -252,7 +260,8 @@ class MainScreen(Screen[None]):
         self._set_highlight(Highlight("speaker", highlight.title, ids))
 
     def _update_status(self) -> None:
-        parts = [part for part in (self._highlight_status(), self._room_status()) if part]
+        found = (self._highlight_status(), self._room_status(), self._export_status())
+        parts = [part for part in found if part]
         self.query_one(StatusLine).show_text(Content("  │  ").join(parts) if parts else None)
 
     def _highlight_status(self) -> Content | None:
@@ -373,35 +382,86 @@ class MainScreen(Screen[None]):
     # -- export --------------------------------------------------------------------------------
 
     def action_export(self, scope: str) -> None:
-        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood."""
+        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood.
+
+        The name says what the view was (``-focus-<id>``, ``-whatif``). A file this session did
+        not write is never replaced without asking: it may be a map someone committed.
+        """
         view = self.view
-        if view is None:
+        if view is None or self._exporting is not None:
             return
         focus = self.selected if scope == "focus" and self.selected != view.shape.root else None
-        target = export_path(self.export_dir, self.path, focus)
-        self.notify(f"Exporting {target}…", timeout=2)
-        self._export(view.debate, target, focus)
+        labels = self._map_labels()
+        target = export_path(self.export_dir, self.path, focus, whatif=labels is not None)
+        if target.exists() and target.resolve() not in self._exported:
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, debate: Debate, target: Path, focus: str | None) -> Path:
-        from argmap.render.export import export_map  # Graphviz loads on the first export
-        from argmap.render.options import EVALUATION_LABELS, MapOptions
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._start_export(view.debate, target, focus, labels)
+                else:
+                    self.notify(f"Not exported: {target} kept as it was", timeout=4)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Replace {target}?",
+                    "argmap did not write this file in this session; it may be someone's work.",
+                ),
+                answered,
+            )
+            return
+        self._start_export(view.debate, target, focus, labels)
+
+    def _map_labels(self) -> dict[str, str] | None:
+        """The what-if labels, when the map should carry them."""
+        from argmap.render.options import EVALUATION_LABELS
 
         labels = dict(self.labels)
-        evaluated = bool(labels) and set(labels.values()) <= set(EVALUATION_LABELS)
-        options = MapOptions(
-            focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels if evaluated else None
-        )
+        return labels if labels and set(labels.values()) <= set(EVALUATION_LABELS) else None
+
+    def _start_export(
+        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+    ) -> None:
+        self._exporting = (target, time.monotonic())
+        self._export_timer = self.set_interval(0.5, self._update_status)
+        self._update_status()
+        self._export(debate, target, focus, labels)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(
+        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+    ) -> Path:
+        from argmap.render.export import export_map  # Graphviz loads on the first export
+        from argmap.render.options import MapOptions
+
+        options = MapOptions(focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels)
         export_map(debate, target, "svg", options)
         return target
 
+    def _export_status(self) -> Content | None:
+        if self._exporting is None:
+            return None
+        target, started = self._exporting
+        first = "" if self._exported else " (the first export starts the built-in Graphviz)"
+        return Content.assemble(
+            ("Exporting", "bold"),
+            f" {target.name}… {time.monotonic() - started:.0f} s",
+            (first, MUTED),
+        )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "export":
+        if worker.group != "export" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
+        self._exporting = None
+        if self._export_timer is not None:
+            self._export_timer.stop()
+            self._export_timer = None
+        self._update_status()
         if event.state is WorkerState.SUCCESS:
+            assert isinstance(worker.result, Path)
+            self._exported.add(worker.result.resolve())
             self.notify(f"Map saved: {worker.result}", title="Export", timeout=6)
-        elif event.state is WorkerState.ERROR:
+        else:
             error = worker.error
             reason = str(error) or type(error).__name__
             if isinstance(error, RenderError) and error.hint:
@@ -409,9 +469,14 @@ class MainScreen(Screen[None]):
             self.notify(f"Export failed: {reason}", title="Export", severity="error", timeout=10)
 
 
-def export_path(export_dir: Path, debate_file: Path, focus: str | None) -> Path:
-    """``exports/<file stem>.svg``, or ``exports/<stem>-<claim id>.svg`` for a focused map."""
+def export_path(
+    export_dir: Path, debate_file: Path, focus: str | None, *, whatif: bool = False
+) -> Path:
+    """``exports/<stem>.svg``; ``<stem>-focus-<claim id>`` for a focused map and ``-whatif``
+    for one with the room's labels, so a name always says which view it holds."""
     stem = debate_file.stem
     if focus is not None:
-        stem = f"{stem}-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
+        stem = f"{stem}-focus-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
+    if whatif:
+        stem += "-whatif"
     return export_dir / f"{stem}.svg"
