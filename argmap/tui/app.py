@@ -25,6 +25,7 @@ from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.tui import keys
+from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
@@ -119,6 +120,13 @@ class ArgmapApp(App[None]):
 
     def action_reload(self) -> None:
         self.load()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the side colours derived from them (``palette``)."""
+        variables = super().get_css_variables()
+        variables.update(side_variables(variables))
+        self.theme_variables = variables
+        return variables
 
     # -- help, palette, quitting ----------------------------------------------------------------
 

@@ -1,7 +1,8 @@
 """Turning parts of a debate into styled text, shared by the detail pane and seminar mode.
 
-Only presentation lives here: what a speaker card, a quote or a side badge looks like. Styles
-are Textual theme variables (``$success`` and so on), so every theme keeps pro and con apart,
+Only presentation lives here: what a speaker card, a quote or a side badge looks like. Side
+styles are the app's theme-derived variables (``$argmap-pro`` and so on, see
+:mod:`argmap.tui.palette`), so every theme keeps pro and con apart and readable,
 and every side is also spelled out with a symbol and a word for readers who cannot rely on
 colour.
 """
@@ -22,15 +23,15 @@ if TYPE_CHECKING:  # the model loads in the worker that reads the file, not befo
 SYMBOLS: Mapping[str, str] = {"pro": "✚", "con": "✖", "neutral": "●"}
 """Side symbols, keyed by side (``Side`` is a string enum): ✚ always means pro."""
 SIDE_STYLES: Mapping[str, str] = {
-    "pro": "bold $text-success",
-    "con": "bold $text-error",
-    "neutral": "bold $text-warning",
+    "pro": "bold $argmap-pro",
+    "con": "bold $argmap-con",
+    "neutral": "bold $argmap-neutral",
 }
 
 NO_LABELS: Mapping[str, str] = MappingProxyType({})
 """No badges: the default of every ``labels`` attribute (claim id → short badge such as ``in``)."""
 
-HEADING = "bold $text-accent"
+HEADING = "bold $argmap-question"
 MUTED = "dim"
 
 _SHORT_TITLE = 40
@@ -110,7 +111,7 @@ def join_blocks(blocks: list[Content]) -> Content:
     return Content("\n\n").join(blocks)
 
 
-QUESTION_MARK = ("◆", "bold $text-accent")
+QUESTION_MARK = ("◆", "bold $argmap-question")
 
 
 def side_mark(view: DebateView, node_id: str) -> tuple[str, str]:

@@ -74,7 +74,7 @@ class HelpScreen(ModalScreen[None]):
             Content("premise: / undercuts: / contradicts:  how a line bears on the one above"),
         ]
         blocks = [
-            Content.assemble(("argmap help", "bold $text-accent")),
+            Content.assemble(("argmap help", "bold $argmap-question")),
             Content(INTRO),
             Content("\n").join(legend),
         ]

@@ -174,10 +174,10 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     blocks += _where(view, node_id, say)
     if statement is not None:
         if statement.title:
-            blocks.append(Content.assemble((say(statement.title).upper(), "bold $text-accent")))
+            blocks.append(Content.assemble((say(statement.title).upper(), "bold $argmap-question")))
         blocks.append(Content.assemble((say(statement.text), "bold")))
     elif argument is not None:
-        blocks.append(Content.assemble((say(argument.title).upper(), "bold $text-accent")))
+        blocks.append(Content.assemble((say(argument.title).upper(), "bold $argmap-question")))
         if argument.gist:
             blocks.append(Content.assemble((say(argument.gist), "bold")))
         if argument.premises:
@@ -190,7 +190,7 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     ):
         blocks.append(
             Content.assemble(
-                ("Who said this?", "bold $text-warning"), ("   press r to reveal", MUTED)
+                ("Who said this?", "bold $argmap-neutral"), ("   press r to reveal", MUTED)
             )
         )
     else:

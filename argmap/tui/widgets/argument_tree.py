@@ -316,6 +316,10 @@ class ArgumentTree(Tree[Place]):
 
     # -- events -------------------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        # Lines hold styles resolved when they were drawn: a new theme means drawing them again.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._relabel_all())
+
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
         self._relabel_all()
