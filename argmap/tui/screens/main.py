@@ -157,6 +157,7 @@ class MainScreen(Screen[None]):
     def _jump_requested(self, event: JumpRequested) -> None:
         event.stop()
         self.jump(event.node_id)
+        self.argument_tree.focus()  # j and k move in the tree again, from the new claim
 
     def jump(self, node_id: str, *, record: bool = True) -> None:
         """Go to a claim's home in the tree; ``record`` it in the history (back/forward)."""

@@ -15,8 +15,10 @@ from typing import ClassVar
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from argmap.tui import keys
@@ -43,11 +45,12 @@ class RelationLinks(Static, can_focus=True):
         super().__init__(id=id, markup=False)
         self._prompts: tuple[Content, ...] = ()
         self._width = 0
+        self._focused = False
 
     def show_links(self, prompts: Sequence[Content]) -> None:
         """Show these links, the first highlighted if the list has the focus."""
         self._prompts = tuple(prompts)
-        self.set_reactive(RelationLinks.cursor, 0 if self._prompts and self.has_focus else None)
+        self.set_reactive(RelationLinks.cursor, 0 if self._prompts and self._focused else None)
         self._paint()
 
     @property
@@ -56,13 +59,35 @@ class RelationLinks(Static, can_focus=True):
 
     def watch_cursor(self) -> None:
         self._paint()
+        self._show_cursor()
 
     def on_focus(self) -> None:
+        # Textual sets has_focus only after this handler: the flag is what painting reads.
+        self._focused = True
         if self.cursor is None and self._prompts:
             self.cursor = 0
         self._paint()
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        """Scroll the pane so the highlighted link is on screen: a link below the fold that
+        Enter would follow must be seen first."""
+        if self.cursor is None or not self._focused or self.parent is None:
+            return
+        rows = self._rows()
+        first = rows.index(self.cursor) if self.cursor in rows else 0
+        height = rows.count(self.cursor) or 1
+
+        def scroll() -> None:
+            container = self.parent
+            if isinstance(container, Widget):
+                region = Region(0, self.virtual_region.y + first, self.size.width, height)
+                container.scroll_to_region(region, animate=False, force=True)
+
+        self.call_after_refresh(scroll)
 
     def on_blur(self) -> None:
+        self._focused = False
         self._paint()
 
     def action_cursor_down(self) -> None:
@@ -102,7 +127,7 @@ class RelationLinks(Static, can_focus=True):
 
     def _paint(self) -> None:
         lines = [
-            prompt.stylize(CURSOR) if index == self.cursor and self.has_focus else prompt
+            prompt.stylize(CURSOR) if index == self.cursor and self._focused else prompt
             for index, prompt in enumerate(self._prompts)
         ]
         self.update(Content("\n").join(lines))
