@@ -86,3 +86,13 @@ def test_error_banner_over_the_last_good_map(
         await until(pilot, lambda: app.query_one(ErrorBanner).display)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=break_the_file)
+
+
+def test_main_screen_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Stacked: the tree above, the detail below, Help and Quit first in the footer."""
+
+    async def open_one(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "l", "j")
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_one)

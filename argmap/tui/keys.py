@@ -77,17 +77,30 @@ SEMINAR: list[BindingType] = [
     Binding("escape", "leave", "Leave seminar", id="argmap.seminar.leave"),
 ]
 
+
+def everywhere(screen: str) -> list[BindingType]:
+    """Help and Quit for a modal screen, which does not see the app's own keys."""
+    return [
+        Binding(
+            "question_mark,f1", "app.help", "Help", id=f"argmap.{screen}.help", key_display="?"
+        ),
+        Binding("q", "app.quit", "Quit", id=f"argmap.{screen}.quit"),
+    ]
+
+
 SPEAKERS: list[BindingType] = [
     Binding("j", "move(1)", "Down", id="argmap.speakers.down", show=False),
     Binding("k", "move(-1)", "Up", id="argmap.speakers.up", show=False),
     Binding("enter", "choose", "Highlight their claims", id="argmap.speakers.choose"),
     Binding("escape", "dismiss", "Close", id="argmap.speakers.close"),
+    *everywhere("speakers"),
 ]
 
 SCORECARDS: list[BindingType] = [
     Binding("j", "move(1)", "Down", id="argmap.scorecards.down", show=False),
     Binding("k", "move(-1)", "Up", id="argmap.scorecards.up", show=False),
     Binding("escape,c", "dismiss", "Close", id="argmap.scorecards.close", key_display="esc"),
+    *everywhere("scorecards"),
 ]
 
 SEARCH: list[BindingType] = [

@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED
+from argmap.tui.widgets.key_footer import KeyFooter
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -38,7 +39,7 @@ class ConfirmScreen(ModalScreen[bool]):
                 ),
                 markup=False,
             )
-        yield Footer()
+        yield KeyFooter()
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)

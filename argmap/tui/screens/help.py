@@ -13,10 +13,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED, QUESTION_MARK, SIDE_STYLES, SYMBOLS, heading
+from argmap.tui.widgets.key_footer import KeyFooter
 
 INTRO = (
     "Left, the argument tree: the question, then the reasons for and against it, then the "
@@ -59,7 +60,7 @@ class HelpScreen(ModalScreen[None]):
                 id="help-palette",
                 markup=False,
             )
-        yield Footer()
+        yield KeyFooter()
 
     def _legend(self) -> Content:
         legend = [

@@ -21,7 +21,6 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import Diagnostic
@@ -40,6 +39,7 @@ from argmap.tui.widgets.breadcrumb import Breadcrumb
 from argmap.tui.widgets.debate_header import DebateHeader
 from argmap.tui.widgets.detail_pane import DetailPane
 from argmap.tui.widgets.error_banner import ErrorBanner
+from argmap.tui.widgets.key_footer import KeyFooter
 from argmap.tui.widgets.search_panel import SearchPanel
 from argmap.tui.widgets.status_line import StatusLine
 
@@ -54,6 +54,9 @@ _Step = Callable[[tuple[str, ...], Callable[[tuple[str, ...]], bool]], tuple[str
 ROOM_CYCLE: Mapping[str | None, str | None] = {None: "reject", "reject": "accept", "accept": None}
 """What the what-if key does to a claim: neutral → rejected → accepted → neutral."""
 
+NARROW = 100
+"""Below this many columns the tree and the detail pane are stacked, not side by side."""
+
 FOCUS_DEPTH = 2
 """How many relations away from the selected claim a focused export reaches."""
 
@@ -63,6 +66,8 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar = keys.MAIN
     AUTO_FOCUS = "#tree"
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (NARROW, "-wide")]
+    """Narrower than ``NARROW`` columns, the panes stack (see main.tcss)."""
 
     labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
     """Badges per claim id for the tree and the detail pane (extension point, e.g. what-if)."""
@@ -95,7 +100,7 @@ class MainScreen(Screen[None]):
             yield DetailPane(id="detail")
         yield SearchPanel(id="search")
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.view is None:

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED, SIDE_STYLES, SYMBOLS
+from argmap.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluation import Evaluation, Scorecard
@@ -56,7 +57,7 @@ class ScorecardScreen(ModalScreen[None]):
                 id="scorecards-title",
             )
             yield DataTable(id="scorecards-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table: DataTable[Content] = self.query_one(DataTable)

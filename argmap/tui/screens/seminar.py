@@ -18,7 +18,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from argmap.tui import keys
 from argmap.tui.format import (
@@ -31,6 +31,7 @@ from argmap.tui.format import (
     side_mark,
     speaker_card,
 )
+from argmap.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -71,7 +72,7 @@ class SeminarScreen(Screen[str | None]):
             yield Static(id="seminar-progress", markup=False)
         with VerticalScroll(id="seminar-scroll"):
             yield Static(id="seminar-card", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._render_step()

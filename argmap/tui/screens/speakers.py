@@ -14,10 +14,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED, SIDE_STYLES, SYMBOLS
+from argmap.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from argmap.analysis.speakers import SpeakerProfile
@@ -47,7 +48,7 @@ class SpeakersScreen(ModalScreen[str | None]):
                 id="speakers-title",
             )
             yield DataTable(id="speakers-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         table: DataTable[Content] = self.query_one(DataTable)

@@ -323,6 +323,12 @@ class ArgumentTree(Tree[Place]):
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
         self._relabel_all()
+        # A smaller window (or the panes stacking) must not leave the cursor out of sight.
+        self.call_after_refresh(self._keep_cursor_in_view)
+
+    def _keep_cursor_in_view(self) -> None:
+        if self.cursor_node is not None:
+            self.scroll_to_node(self.cursor_node, animate=False)
 
     @on(Tree.NodeExpanded)
     def _node_opened(self, event: Tree.NodeExpanded[Place]) -> None:
