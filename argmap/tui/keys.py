@@ -50,6 +50,8 @@ TREE: list[BindingType] = [
     Binding("h,left", "close", "Close / parent", id="argmap.tree.close", show=False),
     Binding("g,home", "scroll_home", "First line", id="argmap.tree.first", show=False),
     Binding("G,end", "scroll_end", "Last line", id="argmap.tree.last", show=False),
+    Binding("z", "collapse_all", "Collapse all", id="argmap.tree.collapse-all", show=False),
+    Binding("Z", "expand_all", "Expand all", id="argmap.tree.expand-all", show=False),
     Binding(
         "enter",
         "select_cursor",

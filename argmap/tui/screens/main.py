@@ -81,6 +81,8 @@ class MainScreen(Screen[None]):
         """Places are paths of claim ids from the top of the tree (see ``History``)."""
         self.highlight: Highlight | None = None
         self._search_origin: tuple[str, ...] | None = None
+        self._search_expanded: set[str] = set()
+        """The claims open when the search began: what leaving it restores."""
         self.room: dict[str, str] = {}
         """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
         self.evaluation: Evaluation | None = None
@@ -194,6 +196,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         self._search_origin = self.crumbs or None
+        self._search_expanded = self.argument_tree.expanded_ids()
         panel = self.query_one(SearchPanel)
         panel.open()
         if self.view is not None and panel.search_text:
@@ -213,11 +216,14 @@ class MainScreen(Screen[None]):
         self.query_one(SearchPanel).hide()
         if self._search_origin is not None and self.view is not None:
             self.history.visit(self._search_origin, tuple(self.view.shape.path(event.node_id)))
+        # What the previews opened closes again; the chosen claim's path stays open.
+        self.argument_tree.open_only(self._search_expanded)
         self.argument_tree.reveal(event.node_id)
         self.argument_tree.focus()
 
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
+        self.argument_tree.open_only(self._search_expanded)  # as it was before the search
         if self._search_origin is not None:
             self.argument_tree.reveal_place(self._search_origin)
         self.argument_tree.focus()

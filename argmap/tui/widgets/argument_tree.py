@@ -170,6 +170,44 @@ class ArgumentTree(Tree[Place]):
         for node_id in node_ids:
             self._reveal_path(node_id)
 
+    def open_only(self, node_ids: Iterable[str]) -> None:
+        """Close every claim not in ``node_ids`` and open those that are (and their paths):
+        put the tree back as a reader had it, after a search opened branches to preview."""
+        keep = set(node_ids)
+        for nodes in self._placed.values():
+            for node in nodes:
+                if node.is_expanded and node.data is not None and node.data.node_id not in keep:
+                    node.collapse()
+        for node_id in keep:
+            if (node := self._reveal_path(node_id)) is not None:
+                self._expand(node)
+
+    def collapse_all(self) -> None:
+        """Close everything below the question; the cursor goes to the top-level claim
+        it was under."""
+        if self.view is None:
+            return
+        place = self.cursor_path[:2]
+        self.open_only([self.view.shape.root])
+        for group in self.root.children:
+            if group.data is not None and group.data.kind == "group":
+                group.collapse()
+        if place:
+            self.reveal_place(place)
+
+    def expand_all(self) -> None:
+        """Open every claim's home (jump links have nothing of their own to open)."""
+        if self.view is None:
+            return
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop()
+            if node.allow_expand:
+                self._expand(node)
+                pending.extend(node.children)
+        if self.cursor_node is not None:
+            self.scroll_to_node(self.cursor_node, animate=False)
+
     def expanded_ids(self) -> set[str]:
         """The claims whose home node is open: what :meth:`show` can reopen after a reload."""
         return {
@@ -389,6 +427,12 @@ class ArgumentTree(Tree[Place]):
             self._expand(node)
         elif node.is_expanded and node.children:
             self.move_cursor(node.children[0])
+
+    def action_collapse_all(self) -> None:
+        self.collapse_all()
+
+    def action_expand_all(self) -> None:
+        self.expand_all()
 
     def action_close(self) -> None:
         """Close the node under the cursor; on a closed node, go to its parent."""
