@@ -66,7 +66,7 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar = keys.MAIN
     AUTO_FOCUS = "#tree"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012 (Textual reads it)
     """Narrower than ``NARROW`` columns, the panes stack (see main.tcss)."""
 
     labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
