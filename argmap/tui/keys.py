@@ -40,6 +40,9 @@ MAIN: list[BindingType] = [
         id="argmap.what-if-clear",
         show=False,
     ),
+    Binding(
+        "L", "toggle_labels", "What-if: show or hide labels", id="argmap.what-if-labels", show=False
+    ),
     Binding("c", "scorecards", "Speaker scorecards", id="argmap.scorecards", show=False),
 ]
 

@@ -87,6 +87,8 @@ class MainScreen(Screen[None]):
         """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
         self.evaluation: Evaluation | None = None
         """The evaluation behind :attr:`labels`; None until the first what-if."""
+        self.labels_hidden = False
+        """The reader hid the what-if labels (``L``); the room's verdicts still hold."""
         self._exported: set[Path] = set()
         """Maps this session wrote: the only files ``e`` replaces without asking."""
         self._exporting: tuple[Path, float] | None = None
@@ -97,11 +99,12 @@ class MainScreen(Screen[None]):
         yield DebateHeader(id="header")
         yield ErrorBanner(id="banner")
         yield Breadcrumb(id="breadcrumb")
+        # Above the panes, where no notification (bottom right) can cover it.
+        yield StatusLine(id="status")
         with Horizontal(id="panes"):
             yield ArgumentTree(id="tree")
             yield DetailPane(id="detail")
         yield SearchPanel(id="search")
-        yield StatusLine(id="status")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -331,10 +334,32 @@ class MainScreen(Screen[None]):
         """Evaluate under the room's verdicts and show the labels (well under 1 ms a time)."""
         evaluation = view.evaluate(self.room)
         self.evaluation = evaluation
-        self.query_one(DetailPane).reasons = dict(evaluation.reasons)
-        self.labels = {node_id: str(label) for node_id, label in evaluation.labels.items()}
-        self._update_status()
+        self._show_labels()
         return evaluation
+
+    def _show_labels(self) -> None:
+        evaluation = self.evaluation
+        shown = evaluation is not None and not self.labels_hidden
+        pane = self.query_one(DetailPane)
+        pane.reasons = dict(evaluation.reasons) if shown and evaluation else NO_LABELS
+        self.labels = (
+            {node_id: str(label) for node_id, label in evaluation.labels.items()}
+            if shown and evaluation
+            else NO_LABELS
+        )
+        self._update_status()
+
+    def action_toggle_labels(self) -> None:
+        """Hide the what-if labels (the room's assumptions stay), or show them again."""
+        view = self.view
+        if view is None:
+            return
+        if self.evaluation is None:  # nothing assumed yet: show the debate's own labels
+            self.labels_hidden = False
+            self._evaluate(view)
+            return
+        self.labels_hidden = not self.labels_hidden
+        self._show_labels()
 
     def assumptions(self) -> str:
         """What the room assumes, in words: ``room rejects: a, b · accepts: c``."""
@@ -348,10 +373,11 @@ class MainScreen(Screen[None]):
     def _room_status(self) -> Content | None:
         if self.evaluation is None:
             return None
+        hidden = " · labels hidden" if self.labels_hidden else ""
         return Content.assemble(
             ("What-if", "bold"),
-            f": {self.assumptions()} · question {self.evaluation.question}",
-            ("   a reject/accept/neutral · A clear · c scorecards", MUTED),
+            f": {self.assumptions()} · question {self.evaluation.question}{hidden}",
+            ("   a reject/accept/neutral · A clear · L labels · c scorecards", MUTED),
         )
 
     def action_scorecards(self) -> None:

@@ -304,6 +304,8 @@ class ArgumentTree(Tree[Place]):
         if place.node_id == debate.question.id:
             text.append(f"{QUESTION_MARK[0]} ", self._style("question"))
             text.append(debate.label_of(place.node_id), self._style("question"))
+            if badge := self.labels.get(place.node_id):
+                text.append(f" [{badge}]", self._style("badge"))
             return text
         side = view.side_of(place.node_id)
         if place.kind == "link":
