@@ -179,8 +179,8 @@ class ArgumentTree(Tree[Place]):
                 if node.is_expanded and node.data is not None and node.data.node_id not in keep:
                     node.collapse()
         for node_id in keep:
-            if (node := self._reveal_path(node_id)) is not None:
-                self._expand(node)
+            if (home := self._reveal_path(node_id)) is not None:
+                self._expand(home)
 
     def collapse_all(self) -> None:
         """Close everything below the question; the cursor goes to the top-level claim
