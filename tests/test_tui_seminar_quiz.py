@@ -112,3 +112,37 @@ async def test_revealing_shows_the_names_in_the_questions_again(tmp_path: Path) 
         assert "(hidden) and (hidden) agree here; does (hidden)?" in screen_text(app)
         await pilot.press("r")
         assert "Okafor and Lindqvist agree here; does Chen Wei?" in screen_text(app)
+
+
+def _text(screen: str) -> list[str]:
+    """The screen without the scrollbar's column (its thumb is drawn as the frame settles)."""
+    return [line[:-3] for line in screen.splitlines()]
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed debate arguments.yaml is absent")
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_every_slide_is_laid_out_right_the_first_time_and_says_when_there_is_more(
+    size: tuple[int, int], tmp_path: Path
+) -> None:
+    app = create_app(SEED, watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=size) as pilot:
+        await loaded(pilot)
+        await pilot.press("p", "home")
+        screen = app.screen
+        assert isinstance(screen, SeminarScreen)
+        longer = 0
+        for position in range(len(screen.order)):
+            await pilot.pause()
+            first = screen_text(app)
+            await pilot.resize_terminal(size[0] + 1, size[1])  # a redraw from scratch
+            await pilot.pause()
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+            assert _text(screen_text(app)) == _text(first), f"slide {position + 1}"
+            scroll = screen.query_one("#seminar-scroll")
+            overflows = scroll.max_scroll_y > 0
+            longer += overflows
+            assert ("▼ more below" in first) == overflows, f"slide {position + 1}"
+            await pilot.press("right")
+        if size == (80, 24):
+            assert longer > 0  # the test saw slides taller than the screen

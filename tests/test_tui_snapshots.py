@@ -96,3 +96,17 @@ def test_main_screen_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> N
         await pilot.press("j", "l", "j")
 
     assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_one)
+
+
+def test_seed_seminar_slide_5_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Three wrapped premises keep their hanging indent; the slide says there is more."""
+    seed = Path(__file__).parent.parent / "arguments.yaml"
+    if not seed.exists():
+        pytest.skip("the seed debate arguments.yaml is absent")
+    app = create_app(seed, watch=False, export_dir=tmp_path / "exports")
+
+    async def slide_5(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("p", "home", "right", "right", "right", "right")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=slide_5)

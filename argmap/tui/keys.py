@@ -76,9 +76,15 @@ SEMINAR: list[BindingType] = [
         "left,h,backspace", "step(-1)", "Previous", id="argmap.seminar.previous", key_display="←"
     ),
     Binding("w", "toggle_hide_speaker", "Who said this?", id="argmap.seminar.who"),
-    Binding("r", "reveal", "Reveal speaker", id="argmap.seminar.reveal"),
+    Binding("r", "reveal", "Reveal who", id="argmap.seminar.reveal"),
     Binding("home", "go_to('first')", "First", id="argmap.seminar.first", show=False),
     Binding("end", "go_to('last')", "Last", id="argmap.seminar.last", show=False),
+    Binding("down,j", "scroll('down')", "Scroll down", id="argmap.seminar.down", show=False),
+    Binding("up,k", "scroll('up')", "Scroll up", id="argmap.seminar.up", show=False),
+    Binding(
+        "pagedown", "scroll('page_down')", "Page down", id="argmap.seminar.page-down", show=False
+    ),
+    Binding("pageup", "scroll('page_up')", "Page up", id="argmap.seminar.page-up", show=False),
     Binding("escape", "leave", "Leave seminar", id="argmap.seminar.leave"),
 ]
 

@@ -46,10 +46,14 @@ _PLACE = {
 """How a claim bears on its parent in the tree (``Role``), as the seminar card says it."""
 
 
+MORE = Content.assemble(("▼ more below", "bold"), ("  ↓ or PgDn to scroll", MUTED))
+
+
 class SeminarScreen(Screen[str | None]):
     """Step through the teaching order; dismisses with the id of the claim on screen."""
 
     BINDINGS: ClassVar = keys.SEMINAR
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual reads it)
 
     position: reactive[int] = reactive(0, init=False)
     """Index into the teaching order (0-based; the screen shows it 1-based)."""
@@ -72,10 +76,29 @@ class SeminarScreen(Screen[str | None]):
             yield Static(id="seminar-progress", markup=False)
         with VerticalScroll(id="seminar-scroll"):
             yield Static(id="seminar-card", markup=False)
+        yield Static(MORE, id="seminar-more", markup=False)
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self._render_step()
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", self._show_more, init=False)
+        self.watch(scroll, "virtual_size", self._show_more, init=False)
+
+    def _show_more(self) -> None:
+        """Say so when the slide goes on below the screen."""
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        # Visibility, not display: the line stays, so showing it never changes what fits.
+        self.query_one("#seminar-more").visible = scroll.scroll_y < scroll.max_scroll_y
+
+    def action_scroll(self, where: str) -> None:
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+        }[where](animate=False)
 
     @property
     def current(self) -> str:
@@ -146,6 +169,7 @@ class SeminarScreen(Screen[str | None]):
         width = widget.content_size.width or None  # None before the first layout
         widget.update(card(self.view, self.current, hidden, width))
         self.query_one(VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._show_more)  # once the new card is laid out
 
 
 def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None = None) -> Content:
