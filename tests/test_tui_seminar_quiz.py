@@ -146,3 +146,17 @@ async def test_every_slide_is_laid_out_right_the_first_time_and_says_when_there_
             await pilot.press("right")
         if size == (80, 24):
             assert longer > 0  # the test saw slides taller than the screen
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed debate arguments.yaml is absent")
+async def test_critical_questions_come_with_what_their_letters_stand_for(tmp_path: Path) -> None:
+    app = create_app(SEED, watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        app.main.jump("arg-costs-too-great", record=False)
+        await pilot.press("p")
+        screen = app.screen
+        assert isinstance(screen, SeminarScreen)
+        text = card(screen.view, screen.current, False, 90).plain
+        assert "The scheme: If action A is brought about, bad consequences C" in text
+        assert "Where A: the action the argument is about · C: the bad consequences" in text

@@ -10,13 +10,14 @@ colour.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 if TYPE_CHECKING:  # the model loads in the worker that reads the file, not before first paint
+    from argmap.analysis.seminar import SchemeQuestions
     from argmap.model.debate import Debate, Quote, Side
     from argmap.tui.view import DebateView
 
@@ -127,6 +128,25 @@ def numbered(title: str, items: tuple[str, ...], width: int | None = None) -> Co
     lines = [heading(title)]
     lines += [Content(hanging(f"{i}. ", item, width)) for i, item in enumerate(items, 1)]
     return Content("\n").join(lines)
+
+
+def critical_questions(
+    title: str,
+    found: SchemeQuestions,
+    width: int | None,
+    say: Callable[[str], str] = str,
+) -> Content:
+    """A scheme's questions as put to a room: the pattern they test, the questions with the
+    argument's own words in place of letters, and what each remaining letter stands for."""
+    parts = [
+        heading(title),
+        Content.assemble((hanging("The scheme: ", say(found.pattern), width), MUTED)),
+    ]
+    if found.legend:
+        legend = tuple(say(line) for line in found.legend)
+        parts.append(Content.assemble((hanging("Where ", " · ".join(legend), width), MUTED)))
+    parts += [Content(hanging(f"{i}. ", say(q), width)) for i, q in enumerate(found.questions, 1)]
+    return Content("\n").join(parts)
 
 
 def hanging(prefix: str, text: str, width: int | None) -> str:

@@ -23,6 +23,7 @@ from textual.widgets import ProgressBar, Static
 from argmap.tui import keys
 from argmap.tui.format import (
     MUTED,
+    critical_questions,
     heading,
     join_blocks,
     numbered,
@@ -236,10 +237,10 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
         blocks.append(Content("\n").join([heading("In their words"), *quotes]))
     if node.questions:
         blocks.append(numbered("For discussion", tuple(map(say, node.questions)), width))
-    scheme = view.scheme_of(node_id)
-    if scheme is not None:
-        title = f"Critical questions · {scheme.name}"
-        blocks.append(numbered(title, tuple(map(say, scheme.critical_questions)), width))
+    found = view.scheme_questions(node_id)
+    if found is not None:
+        title = f"Critical questions · {found.scheme.name}"
+        blocks.append(critical_questions(title, found, width, say))
     return join_blocks(blocks)
 
 

@@ -27,6 +27,7 @@ from argmap.tui.format import (
     HEADING,
     MUTED,
     NO_LABELS,
+    critical_questions,
     hanging,
     heading,
     join_blocks,
@@ -234,10 +235,10 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
         blocks.append(Content("\n").join([heading("Notes"), Content(" ".join(node.notes.split()))]))
     if node is not None and node.questions:
         blocks.append(numbered("Discussion questions", node.questions, width))
-    scheme = view.scheme_of(node_id)
-    if scheme is not None:
-        title = f"Critical questions ({scheme.name})"
-        blocks.append(numbered(title, scheme.critical_questions, width))
+    found = view.scheme_questions(node_id)
+    if found is not None:
+        title = f"Critical questions ({found.scheme.name})"
+        blocks.append(critical_questions(title, found, width))
     return join_blocks(blocks)
 
 
