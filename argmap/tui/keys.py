@@ -71,20 +71,53 @@ LINKS: list[BindingType] = [
 ]
 
 SEMINAR: list[BindingType] = [
-    Binding("right,l,space,n", "step(1)", "Next", id="argmap.seminar.next", key_display="→"),
     Binding(
-        "left,h,backspace", "step(-1)", "Previous", id="argmap.seminar.previous", key_display="←"
+        "right,l,space,n",
+        "step(1)",
+        "Next",
+        id="argmap.seminar.next",
+        key_display="→",
+        priority=True,
+    ),
+    Binding(
+        "left,h,backspace",
+        "step(-1)",
+        "Previous",
+        id="argmap.seminar.previous",
+        key_display="←",
+        priority=True,
     ),
     Binding("w", "toggle_hide_speaker", "Who said this?", id="argmap.seminar.who"),
     Binding("r", "reveal", "Reveal who", id="argmap.seminar.reveal"),
-    Binding("home", "go_to('first')", "First", id="argmap.seminar.first", show=False),
-    Binding("end", "go_to('last')", "Last", id="argmap.seminar.last", show=False),
-    Binding("down,j", "scroll('down')", "Scroll down", id="argmap.seminar.down", show=False),
-    Binding("up,k", "scroll('up')", "Scroll up", id="argmap.seminar.up", show=False),
     Binding(
-        "pagedown", "scroll('page_down')", "Page down", id="argmap.seminar.page-down", show=False
+        "home", "go_to('first')", "First", id="argmap.seminar.first", show=False, priority=True
     ),
-    Binding("pageup", "scroll('page_up')", "Page up", id="argmap.seminar.page-up", show=False),
+    Binding("end", "go_to('last')", "Last", id="argmap.seminar.last", show=False, priority=True),
+    Binding(
+        "down,j",
+        "scroll('down')",
+        "Scroll down",
+        id="argmap.seminar.down",
+        show=False,
+        priority=True,
+    ),
+    Binding("up,k", "scroll('up')", "Scroll up", id="argmap.seminar.up", show=False, priority=True),
+    Binding(
+        "pagedown",
+        "scroll('page_down')",
+        "Page down",
+        id="argmap.seminar.page-down",
+        show=False,
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "scroll('page_up')",
+        "Page up",
+        id="argmap.seminar.page-up",
+        show=False,
+        priority=True,
+    ),
     Binding("escape", "leave", "Leave seminar", id="argmap.seminar.leave"),
 ]
 
@@ -102,7 +135,14 @@ def everywhere(screen: str) -> list[BindingType]:
 SPEAKERS: list[BindingType] = [
     Binding("j", "move(1)", "Down", id="argmap.speakers.down", show=False),
     Binding("k", "move(-1)", "Up", id="argmap.speakers.up", show=False),
-    Binding("enter", "choose", "Highlight their claims", id="argmap.speakers.choose"),
+    # Priority: the table's own Home and End scroll sideways, not to the first or last row.
+    Binding(
+        "g,home", "edge('first')", "First", id="argmap.speakers.first", show=False, priority=True
+    ),
+    Binding("G,end", "edge('last')", "Last", id="argmap.speakers.last", show=False, priority=True),
+    Binding(
+        "enter", "choose", "Highlight their claims", id="argmap.speakers.choose", priority=True
+    ),
     Binding("escape", "dismiss", "Close", id="argmap.speakers.close"),
     *everywhere("speakers"),
 ]
@@ -110,14 +150,22 @@ SPEAKERS: list[BindingType] = [
 SCORECARDS: list[BindingType] = [
     Binding("j", "move(1)", "Down", id="argmap.scorecards.down", show=False),
     Binding("k", "move(-1)", "Up", id="argmap.scorecards.up", show=False),
+    Binding(
+        "g,home", "edge('first')", "First", id="argmap.scorecards.first", show=False, priority=True
+    ),
+    Binding(
+        "G,end", "edge('last')", "Last", id="argmap.scorecards.last", show=False, priority=True
+    ),
     Binding("escape,c", "dismiss", "Close", id="argmap.scorecards.close", key_display="esc"),
     *everywhere("scorecards"),
 ]
 
 SEARCH: list[BindingType] = [
     Binding("escape", "close", "Close search", id="argmap.search.close"),
-    Binding("down", "result(1)", "Next result", id="argmap.search.down", show=False),
-    Binding("up", "result(-1)", "Previous result", id="argmap.search.up", show=False),
+    Binding("down", "result(1)", "Next result", id="argmap.search.down", show=False, priority=True),
+    Binding(
+        "up", "result(-1)", "Previous result", id="argmap.search.up", show=False, priority=True
+    ),
 ]
 
 CONFIRM: list[BindingType] = [
@@ -126,6 +174,28 @@ CONFIRM: list[BindingType] = [
 ]
 
 HELP: list[BindingType] = [
+    Binding(
+        "j,down", "scroll('down')", "Scroll down", id="argmap.help.down", show=False, priority=True
+    ),
+    Binding("k,up", "scroll('up')", "Scroll up", id="argmap.help.up", show=False, priority=True),
+    Binding(
+        "pagedown,space",
+        "scroll('page_down')",
+        "Page down",
+        id="argmap.help.page-down",
+        show=False,
+        priority=True,
+    ),
+    Binding(
+        "pageup",
+        "scroll('page_up')",
+        "Page up",
+        id="argmap.help.page-up",
+        show=False,
+        priority=True,
+    ),
+    Binding("g,home", "scroll('home')", "Top", id="argmap.help.top", show=False, priority=True),
+    Binding("G,end", "scroll('end')", "Bottom", id="argmap.help.bottom", show=False, priority=True),
     Binding(
         "escape,question_mark,f1,q",
         "dismiss",

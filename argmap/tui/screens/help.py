@@ -62,6 +62,17 @@ class HelpScreen(ModalScreen[None]):
             )
         yield KeyFooter()
 
+    def action_scroll(self, where: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }[where](animate=False)
+
     def _legend(self) -> Content:
         legend = [
             heading("Symbols"),

@@ -67,6 +67,10 @@ class ScorecardScreen(ModalScreen[None]):
             table.add_row(*_row(card), key=card.speaker.id)
         table.focus()
 
+    def action_edge(self, where: str) -> None:
+        table: DataTable[Content] = self.query_one(DataTable)
+        table.move_cursor(row=0 if where == "first" else table.row_count - 1)
+
     def action_move(self, step: int) -> None:
         table: DataTable[Content] = self.query_one(DataTable)
         if step > 0:

@@ -74,6 +74,10 @@ class SpeakersScreen(ModalScreen[str | None]):
         event.stop()
         self.dismiss(str(event.row_key.value))
 
+    def action_edge(self, where: str) -> None:
+        table: DataTable[Content] = self.query_one(DataTable)
+        table.move_cursor(row=0 if where == "first" else table.row_count - 1)
+
     def action_move(self, step: int) -> None:
         table: DataTable[Content] = self.query_one(DataTable)
         if step > 0:
