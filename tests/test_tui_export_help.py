@@ -16,6 +16,7 @@ from argmap.tui import create_app, keys
 from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.speakers import SpeakersScreen
+from argmap.tui.widgets.argument_tree import ArgumentTree
 from tests.test_tui_support import SIZE, loaded, screen_text, until, write_tui_debate
 
 
@@ -179,6 +180,16 @@ async def test_the_command_palette_offers_every_action(tmp_path: Path) -> None:
         for binding in [*keys.MAIN, *keys.APP]:
             assert isinstance(binding, Binding)
             assert binding.description in titles
+        commands = list(app.get_system_commands(app.screen))
+        assert len(titles) == len(commands)  # one entry per action
+        assert [c.title for c in commands].count("Quit") == 1
+        assert not titles & {"Keys", "Screenshot", "Maximize", "Minimize"}
+        assert all(c.help.split(" (key:")[0] != c.title for c in commands)  # says what it does
+        assert {"Tree: Collapse all", "Tree: Expand all", "Tree: Down"} <= titles
+        collapse = next(c for c in commands if c.title == "Tree: Expand all")
+        await collapse.callback()  # type: ignore[misc]
+        await pilot.pause()
+        assert app.query_one(ArgumentTree).expanded_ids() >= {"uniforms", "equality", "shoes"}
         await pilot.press("ctrl+p", *"speakers")
         await until(pilot, lambda: "Speakers" in screen_text(app))
         await pilot.press("enter")

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -29,6 +30,7 @@ from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
+from argmap.tui.widgets.argument_tree import ArgumentTree
 from argmap.tui.watch import FileWatch
 
 if TYPE_CHECKING:
@@ -135,19 +137,41 @@ class ArgmapApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action of the current screen and of the app, named as in the footer."""
-        yield from super().get_system_commands(screen)
-        tables = [(screen, getattr(type(screen), "BINDINGS", [])), (self, self.BINDINGS)]
+        """One entry per action, grouped by what it acts on, each saying what it does.
+
+        Textual's own Quit, Keys, Maximize and Screenshot entries are left out: argmap has its
+        own Quit and Help, and a screenshot writes files a reader did not ask for. On other
+        screens than the main one, that screen's own keys are offered.
+        """
+        yield SystemCommand(
+            "Theme",
+            "Change the colours (every theme keeps sides readable)",
+            self.action_change_theme,
+        )
+        tree = screen.query(ArgumentTree).first() if screen is self.main else None
+        owners: dict[str, DOMNode | None] = {"app": self, "screen": screen, "tree": tree}
+        table = (
+            keys.PALETTE
+            if screen is self.main
+            else [
+                ("", "app", keys.APP),
+                ("", "screen", list(getattr(type(screen), "BINDINGS", []))),
+            ]
+        )
         seen: set[str] = set()
-        for owner, bindings in tables:
+        for prefix, owner_name, bindings in table:
+            owner = owners[owner_name]
+            if owner is None:
+                continue
             for binding in bindings:
                 if not isinstance(binding, Binding) or binding.action in seen:
                     continue
                 seen.add(binding.action)
                 key = self.get_key_display(binding.with_key(binding.key.split(",")[0]))
+                what = keys.WHAT_IT_DOES.get(binding.id or "", binding.description)
                 yield SystemCommand(
-                    binding.description,
-                    f"{binding.description} (key: {key})",
+                    f"{prefix}{binding.description}",
+                    f"{what} (key: {key})",
                     partial(self.run_action, binding.action, owner),
                 )
 

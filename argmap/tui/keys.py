@@ -216,3 +216,41 @@ SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Seminar mode", SEMINAR),
 ]
 """What the help screen lists, in order."""
+
+WHAT_IT_DOES: dict[str, str] = {
+    "argmap.help": "Every key and what the symbols mean",
+    "argmap.quit": "Leave argmap",
+    "argmap.reload": "Read the debate file again now (it also reloads on save)",
+    "argmap.search": "Find claims by their words, quotes, speakers or #tags",
+    "argmap.next-match": "Go to the next highlighted claim",
+    "argmap.previous-match": "Go to the previous highlighted claim",
+    "argmap.back": "Return to where you were before the last jump",
+    "argmap.forward": "Undo the last Back",
+    "argmap.speakers": "Who argues what; pick one to highlight their claims",
+    "argmap.seminar": "Step through the debate one claim at a time, to project",
+    "argmap.export": "Save the whole map as SVG in the exports folder",
+    "argmap.export-focus": "Save the map around the selected claim as SVG",
+    "argmap.clear-highlight": "Stop highlighting search results or a speaker's claims",
+    "argmap.what-if": "Have the room reject, then accept, then be neutral on the selected claim",
+    "argmap.what-if-clear": "Drop every assumption the room made",
+    "argmap.what-if-labels": "Show or hide the in / out / undecided labels",
+    "argmap.scorecards": "How each speaker fares under the room's assumptions",
+    "argmap.tree.down": "Move the cursor down one line",
+    "argmap.tree.up": "Move the cursor up one line",
+    "argmap.tree.open": "Open the selected claim; on an open one, go to its first reply",
+    "argmap.tree.close": "Close the selected claim; on a closed one, go to its parent",
+    "argmap.tree.first": "Go to the first line of the tree",
+    "argmap.tree.last": "Go to the last line of the tree",
+    "argmap.tree.collapse-all": "Close every claim below the question",
+    "argmap.tree.expand-all": "Open every claim in the tree",
+    "argmap.tree.follow": "Open or close the selected claim; on a jump link, go to the claim",
+}
+"""What each action does, in a sentence, for the command palette (which lists the name too)."""
+
+PALETTE: list[tuple[str, str, list[BindingType]]] = [
+    ("", "app", APP),
+    ("", "screen", MAIN),
+    ("Tree: ", "tree", TREE),
+]
+"""What the command palette offers on the main screen: a title prefix (the group), what runs
+the action (the app, the screen, the tree widget) and the bindings. Rows may be added."""
