@@ -30,8 +30,8 @@ from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
-from argmap.tui.widgets.argument_tree import ArgumentTree
 from argmap.tui.watch import FileWatch
+from argmap.tui.widgets.argument_tree import ArgumentTree
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
