@@ -58,6 +58,8 @@ class ArgmapApp(App[None]):
         self.reloads = 0
         """How many versions have been shown; tests wait on it."""
         self._watch = FileWatch(path)
+        self._confirm_reload = False
+        """Ctrl+R was pressed: say when the file is read (live reloads stay quiet)."""
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
@@ -98,6 +100,9 @@ class ArgmapApp(App[None]):
             if isinstance(screen, SeminarScreen):
                 screen.show_view(view)
         self.reloads += 1
+        if self._confirm_reload:
+            self._confirm_reload = False
+            self.notify(f"Reloaded {self.path.name}", timeout=2)
         self.run_worker(view.warm, thread=True, group="warm", exit_on_error=False)
 
     def _failed(self, problems: tuple[Diagnostic, ...]) -> None:
@@ -121,6 +126,7 @@ class ArgmapApp(App[None]):
             self.load()
 
     def action_reload(self) -> None:
+        self._confirm_reload = True
         self.load()
 
     def get_css_variables(self) -> dict[str, str]:

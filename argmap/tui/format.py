@@ -76,14 +76,18 @@ def quote_block(
     who = "the source's own words"
     if quote.speaker is not None:
         who = "hidden" if hide_speaker else debate.speakers[quote.speaker].name
-    source = source_line(debate, quote.source, short=True)
+    # The title is cut only as far as the line needs: a wide pane shows it whole.
+    room = max(_SHORT_TITLE, (width or 0) - len(who) - 20)
+    source = source_line(debate, quote.source, short=True, title_width=room)
     attribution = hanging(f"{_INDENT}— ", who + (f" · {source}" if source else ""), width)
     return Content.assemble(
         ("“" + " ".join(quote.text.split()) + "”", "italic"), "\n", (attribution, MUTED)
     )
 
 
-def source_line(debate: Debate, source_id: str | None, *, short: bool = False) -> str:
+def source_line(
+    debate: Debate, source_id: str | None, *, short: bool = False, title_width: int = _SHORT_TITLE
+) -> str:
     """``Title (Publisher, 2016-09-11)``; the debate's only source when none is named.
 
     ``short`` leaves out the publisher and cuts a long title: for a quote's attribution line.
@@ -94,8 +98,8 @@ def source_line(debate: Debate, source_id: str | None, *, short: bool = False) -
         source_id = next(iter(debate.sources))
     source = debate.sources[source_id]
     title = source.title
-    if short and len(title) > _SHORT_TITLE:
-        title = title[: _SHORT_TITLE - 1].rstrip() + "…"
+    if short and len(title) > title_width:
+        title = title[: title_width - 1].rstrip() + "…"
     details = [
         d
         for d in (

@@ -119,6 +119,12 @@ SEMINAR: list[BindingType] = [
         priority=True,
     ),
     Binding("escape", "leave", "Leave seminar", id="argmap.seminar.leave"),
+    Binding(
+        "slash", "leave_to('search')", "Leave and search", id="argmap.seminar.search", show=False
+    ),
+    Binding(
+        "s", "leave_to('speakers')", "Leave for speakers", id="argmap.seminar.speakers", show=False
+    ),
 ]
 
 

@@ -139,6 +139,8 @@ class SeminarScreen(Screen[str | None]):
             self.position = target
         else:
             self.app.bell()
+            end = "last slide: Home goes to the first" if delta > 0 else "first slide"
+            self.notify(f"This is the {end}", timeout=2)
 
     def action_go_to(self, where: str) -> None:
         self.position = 0 if where == "first" else len(self.order) - 1
@@ -156,6 +158,12 @@ class SeminarScreen(Screen[str | None]):
 
     def action_leave(self) -> None:
         self.dismiss(self.current)
+
+    def action_leave_to(self, action: str) -> None:
+        """Leave on the current claim and do ``action`` on the main screen (search, speakers)."""
+        below = self.app.screen_stack[-2]  # the main screen, which opened this one
+        self.dismiss(self.current)
+        self.app.call_later(below.run_action, action)
 
     def _render_step(self) -> None:
         self.query_one("#seminar-title", Static).update(

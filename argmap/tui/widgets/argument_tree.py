@@ -306,6 +306,8 @@ class ArgumentTree(Tree[Place]):
             text.append(debate.label_of(place.node_id), self._style("question"))
             if badge := self.labels.get(place.node_id):
                 text.append(f" [{badge}]", self._style("badge"))
+            if node.allow_expand and not node.is_expanded:
+                text.append(f" +{len(view.shape.children(place.node_id))}", self._style("count"))
             return text
         side = view.side_of(place.node_id)
         if place.kind == "link":
@@ -336,7 +338,8 @@ class ArgumentTree(Tree[Place]):
             suffix.append(f" [{badge}]", self._style("badge"))
         names = view.speaker_names(place.node_id) if speaker else []
         if names:
-            who = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+            # "& 1 more", not "+1": the "+3" after it counts hidden replies.
+            who = names[0] if len(names) == 1 else f"{names[0]} & {len(names) - 1} more"
             suffix.append(f" · {_shorten(who, _SPEAKER_WIDTH)}", self._style("speaker"))
         if place.kind == "claim" and node.allow_expand and not node.is_expanded:
             count = len(view.shape.children(place.node_id))
