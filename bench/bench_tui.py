@@ -87,7 +87,7 @@ class Floor(App):
     def on_tree_node_highlighted(self, event):
         label = str(event.node.label)
         self.query_one("#pane", Static).update(
-            Content.assemble("statement · ", (label, "bold"), "\\n" + label * 20)
+            Content.assemble(("statement · " + label, "bold"), "\\n" + label * 20)
         )
 Floor().run()
 """
@@ -203,8 +203,7 @@ def floor(first: bytes, second: bytes, presses: int) -> tuple[list[float], float
     terminal = Terminal(argv)
     try:
         terminal.wait_for(b"question")
-        time.sleep(1)
-        terminal.press(b"j", b"statement \xc2\xb7 ")  # the question line: no id to wait for
+        time.sleep(1)  # the cursor is on the question line; j goes to the first claim
         return key_presses(terminal, first, second, presses)
     finally:
         terminal.quit()
