@@ -62,3 +62,14 @@ async def test_after_a_resize_the_selected_line_is_still_on_screen(tmp_path: Pat
         await pilot.pause()
         top = int(tree.scroll_y)
         assert top <= tree.cursor_line < top + tree.scrollable_content_region.height
+
+
+@pytest.mark.parametrize("key", ["s", "c"])
+async def test_at_80_columns_the_tables_show_each_speakers_side(key: str, tmp_path: Path) -> None:
+    app = create_app(SEED, watch=False, export_dir=tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press(key)
+        await pilot.pause()
+        lankov = next(line for line in screen_text(app).splitlines() if "Andrei Lankov" in line)
+        assert "✖ con" in lankov

@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from argmap.tui.view import DebateView
 
 
+MAX_WIDTH = 120
+"""The box's widest (speakers.tcss ``max-width``)."""
+
+
 class SpeakersScreen(ModalScreen[str | None]):
     """A table of speakers; dismisses with the chosen speaker's id, or None."""
 
@@ -52,13 +56,20 @@ class SpeakersScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         table: DataTable[Content] = self.query_one(DataTable)
-        table.add_column("Speaker", key="name", width=30)
-        table.add_column("Affiliation (or role)", key="about", width=42)
+        # Side, claims and concessions always fit; the names and affiliations get what is left,
+        # so an 80-column terminal still shows which side each speaker is on.
+        room = min(self.app.size.width, MAX_WIDTH) - 4 - 2 * 5 - (9 + 13 + 8)
+        self._name_width = max(12, min(30, room // 2))
+        self._about_width = max(8, min(42, room - self._name_width))
+        table.add_column("Speaker", key="name", width=self._name_width)
+        table.add_column("Affiliation (or role)", key="about", width=self._about_width)
         table.add_column("Side", key="side", width=9)
         table.add_column("Claims", key="claims", width=13)
         table.add_column("Conceded", key="conceded", width=8)
         for profile in self.view.speakers:
-            table.add_row(*_row(profile), key=profile.speaker.id)
+            table.add_row(
+                *_row(profile, self._name_width, self._about_width), key=profile.speaker.id
+            )
         table.focus()
 
     @property
@@ -89,14 +100,14 @@ class SpeakersScreen(ModalScreen[str | None]):
         self.dismiss(self.chosen)
 
 
-def _row(profile: SpeakerProfile) -> tuple[Content, ...]:
+def _row(profile: SpeakerProfile, name_width: int, about_width: int) -> tuple[Content, ...]:
     speaker = profile.speaker
     about = speaker.affiliation or speaker.role or ""
     side = Content.assemble((f"{SYMBOLS[profile.side]} {profile.side}", SIDE_STYLES[profile.side]))
     split = " ".join(f"{count}{SYMBOLS[s]}" for s, count in profile.sides.items() if count)
     claims = f"{len(profile.claims)}" + (f"  ({split})" if split else "")
     # Every cell is Content: a plain string cell would be read as markup (names come from the file).
-    texts = (_fit(speaker.name, 30), _fit(about, 42))
+    texts = (_fit(speaker.name, name_width), _fit(about, about_width))
     return (*map(Content, texts), side, Content(claims), Content(str(len(profile.concessions))))
 
 
