@@ -22,8 +22,9 @@ from argmap.tui.widgets.key_footer import KeyFooter
 INTRO = (
     "The argument tree (left; above, on a narrow screen): the question, then the reasons for "
     "and against it, then the replies to those, as deep as the debate goes. Beside or below "
-    "it, everything about the selected claim; its relations are links (Tab to reach them, Enter to follow). A claim that "
-    "appears in two places is shown in full once; the other place is a jump link."
+    "it, everything about the selected claim; its relations are links (Tab to reach them, "
+    "Enter to follow). A claim that appears in two places is shown in full once; the other "
+    "place is a jump link."
 )
 
 
