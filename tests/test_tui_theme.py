@@ -68,3 +68,36 @@ async def test_the_tree_follows_a_theme_change_at_once(tmp_path: Path) -> None:
         light = Color.parse(app.theme_variables["argmap-pro"])
         assert dark != light
         assert _symbol_colour(tree, "equality") == light
+
+
+def _drawn_colours(app: App[None], text: str) -> set[Color]:
+    """The colours ``text`` is drawn in anywhere on screen."""
+    import io
+
+    from rich.console import Console
+    from rich.segment import Segment
+
+    console = Console(width=app.size.width, file=io.StringIO(), force_terminal=True)
+    update = app.screen._compositor.render_update(full=True)
+    assert update is not None
+    found = set()
+    for segment in Segment.split_and_crop_lines(console.render(update), app.size.width):
+        for piece in segment:
+            if text in piece.text and piece.style and piece.style.color:
+                triplet = piece.style.color.triplet
+                if triplet is not None:
+                    found.add(Color(*triplet))
+    return found
+
+
+async def test_the_detail_pane_and_header_follow_a_theme_change_at_once(tmp_path: Path) -> None:
+    app = create_app(write_tui_debate(tmp_path), watch=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await loaded(pilot)
+        await pilot.press("j")  # equality: "✚ pro" heads the detail pane
+        app.theme = "textual-light"
+        await pilot.pause()
+        pro = Color.parse(app.theme_variables["argmap-pro"])
+        assert pro in _drawn_colours(app, "pro")
+        question = Color.parse(app.theme_variables["argmap-question"])
+        assert question in _drawn_colours(app, "argmap")
