@@ -7,9 +7,12 @@ with its tint), by WCAG 2's formula, for every built-in theme.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import App
 from textual.color import Color
@@ -72,11 +75,6 @@ async def test_the_tree_follows_a_theme_change_at_once(tmp_path: Path) -> None:
 
 def _drawn_colours(app: App[None], text: str) -> set[Color]:
     """The colours ``text`` is drawn in anywhere on screen."""
-    import io
-
-    from rich.console import Console
-    from rich.segment import Segment
-
     console = Console(width=app.size.width, file=io.StringIO(), force_terminal=True)
     update = app.screen._compositor.render_update(full=True)
     assert update is not None
