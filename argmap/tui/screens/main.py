@@ -159,9 +159,10 @@ class MainScreen(Screen[None]):
     def _claim_highlighted(self, event: ClaimHighlighted) -> None:
         if self.view is None:
             return
-        self.query_one(DetailPane).show(self.view, event.node_id)
-        self.query_one(Breadcrumb).show(self.view, event.path)
-        self._update_status()
+        with self.app.batch_update():  # one frame for the pane, the breadcrumb and the status
+            self.query_one(DetailPane).show(self.view, event.node_id)
+            self.query_one(Breadcrumb).show(self.view, event.path)
+            self._update_status()
 
     @on(JumpRequested)
     def _jump_requested(self, event: JumpRequested) -> None:
