@@ -276,7 +276,7 @@ class MainScreen(Screen[None]):
         self._set_highlight(Highlight("speaker", highlight.title, ids))
 
     def _update_status(self) -> None:
-        found = (self._highlight_status(), self._room_status(), self._export_status())
+        found = (self._export_status(), self._highlight_status(), self._room_status())
         parts = [part for part in found if part]
         self.query_one(StatusLine).show_text(Content("  │  ").join(parts) if parts else None)
 
