@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from argmap.analysis.graph import DebateIndex
-from argmap.analysis.seminar import net_backing, scheme_of, teaching_order
+from argmap.analysis.seminar import net_backing, scheme_of, scheme_questions, teaching_order
 from argmap.analysis.tree import TreeShape
 from argmap.io.load import parse_debate
 from argmap.io.schemes import scheme_catalogue
@@ -130,3 +131,64 @@ def test_an_argument_with_a_scheme_brings_its_critical_questions() -> None:
     assert scheme is not None and scheme.name == "Argument from expert opinion"
     assert scheme.critical_questions
     assert scheme_of(debate, "p", scheme_catalogue()) is None
+
+
+EXPERT = textwrap.dedent("""\
+    title: T
+    speakers: [{id: ada, name: Ada Lovelace}, {id: bob, name: Bob Marley}]
+    question:
+      id: q
+      title: Build the engine?
+      text: Should we build the engine?
+      pros:
+        - argument: Ada knows engines
+          id: arg
+          scheme: expert-opinion
+          by: ada
+          premises: [{id: p, text: P}]
+      cons:
+        - argument: Bob says no
+          id: con
+          scheme: expert-opinion
+          by: [ada, bob]
+          premises: [{id: p2, text: P2}]
+    """)
+
+
+def test_critical_questions_are_filled_from_the_argument() -> None:
+    debate = parse_debate(EXPERT).debate
+    scheme = scheme_catalogue()["expert-opinion"]
+    found = scheme_questions(DebateIndex(debate), "arg", scheme)
+    assert found.questions[0] == (
+        "Expertise: How credible is Ada Lovelace as an expert? What are Ada Lovelace's "
+        "qualifications?"
+    )
+    assert "the field that “Build the engine” is actually about" in found.questions[1]
+    assert found.legend == ("D: the expert's field",)  # the file does not say the domain
+    assert found.pattern.startswith("Ada Lovelace is an expert in domain D.")
+
+
+def test_letters_the_argument_cannot_fill_are_explained_with_what_it_gives() -> None:
+    debate = parse_debate(EXPERT).debate
+    found = scheme_questions(DebateIndex(debate), "con", scheme_catalogue()["expert-opinion"])
+    assert "How credible is E as an expert?" in found.questions[0]  # two speakers: not filled
+    assert found.legend == (
+        "E: the expert (here: Ada Lovelace or Bob Marley)",
+        "D: the expert's field",
+        "A: the claim argued for (here: against “Build the engine”)",  # it attacks the question
+    )
+
+
+def test_every_letter_left_in_any_catalogue_question_is_explained() -> None:
+    debate = parse_debate(EXPERT).debate
+    index = DebateIndex(debate)
+    for scheme in scheme_catalogue().values():
+        found = scheme_questions(index, "arg", scheme)
+        explained = {line.split(":")[0] for line in found.legend}
+        for text in (*found.questions, found.pattern):
+            for letter in re.findall(r"(?<![\w'\u2019-])([A-Z][0-9]?|a)(?![\w-])", text):
+                if letter in scheme.variables:
+                    assert letter in explained, (scheme.id, letter, text)
+        templates = " ".join((*scheme.critical_questions, *scheme.premises, scheme.conclusion))
+        letters = set(re.findall(r"(?<![\w'\u2019-])([A-Z][0-9]?)(?![\w-])", templates))
+        assert letters <= set(scheme.variables), (scheme.id, letters - set(scheme.variables))

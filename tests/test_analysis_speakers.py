@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from argmap.analysis.graph import DebateIndex
-from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
+from argmap.analysis.speakers import HIDDEN, NameHider, SpeakerProfile, speaker_profiles
 from argmap.io.load import parse_debate
-from argmap.model.debate import Side
+from argmap.model.debate import Side, Speaker
 
 DEBATE = textwrap.dedent("""\
     title: T
@@ -71,3 +75,68 @@ def test_involved_lists_claims_then_concessions_once() -> None:
     by_id = profiles()
     assert by_id["pro-mostly"].involved == ("a", "b", "e", "d")
     assert by_id["con-mostly"].involved == ("c", "d", "f")  # c is claimed and conceded
+
+
+def _speaker(name: str, id: str = "s") -> Speaker:
+    return Speaker(id=id, name=name)
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "hidden"),
+    [
+        (
+            ["Go Myong Hyun", "Choi Yoon Cheol"],
+            "Go and Choi concede this point.",
+            "(hidden) and (hidden) concede this point.",
+        ),
+        (
+            ["Kim Byung Yeon"],
+            "Does Kim Byung Yeon's point show it?",
+            "Does (hidden)'s point show it?",
+        ),
+        (
+            ["Andrei Lankov"],
+            "Lankov\u2019s points, as ANDREI LANKOV put it",
+            "(hidden)\u2019s points, as (hidden) put it",
+        ),
+        (["US State Department"], "The US State Department said", "The (hidden) said"),
+    ],
+)
+def test_names_in_free_text_are_hidden(names: list[str], text: str, hidden: str) -> None:
+    hider = NameHider(_speaker(n, f"s{i}") for i, n in enumerate(names))
+    assert hider.hide(text) == hidden
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This money isn't just being spent on toys for Kim Jong Un.",  # another Kim
+        "Pyongyang relies on labour; the state decides.",  # Yang inside a word; state lower case
+        "US sanctions bite.",  # a word of an organisation's name is not the organisation
+    ],
+)
+def test_other_names_and_words_are_left_alone(text: str) -> None:
+    hider = NameHider(
+        _speaker(n, f"s{i}")
+        for i, n in enumerate(["Kim Byung Yeon", "Yang Moo Jin", "US State Department"])
+    )
+    assert hider.hide(text) == text
+
+
+@given(
+    first=st.sampled_from(["Amara", "Bjorn", "Chen", "Dmitri", "Esi", "Farah"]),
+    last=st.sampled_from(["Okafor", "Lindqvist", "Wei", "Petrov", "Mensah", "Haddad"]),
+    template=st.sampled_from(
+        [
+            "{last} concedes this point.",
+            "Does {first} {last}'s argument hold?",
+            "Why does {last} disagree with the others?",
+            "{first} {last} and others say so; is {last} right?",
+        ]
+    ),
+)
+def test_a_generated_speaker_is_never_named_in_a_hidden_question(
+    first: str, last: str, template: str
+) -> None:
+    hidden = NameHider([_speaker(f"{first} {last}")]).hide(template.format(first=first, last=last))
+    assert last not in hidden and HIDDEN in hidden

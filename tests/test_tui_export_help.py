@@ -13,8 +13,10 @@ from argmap.io.atomic import atomic_write
 from argmap.model.debate import Debate
 from argmap.render.errors import RenderError
 from argmap.tui import create_app, keys
+from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.speakers import SpeakersScreen
+from argmap.tui.widgets.argument_tree import ArgumentTree
 from tests.test_tui_support import SIZE, loaded, screen_text, until, write_tui_debate
 
 
@@ -67,8 +69,74 @@ async def test_shift_e_exports_the_selected_claims_neighbourhood(
         await pilot.press("j", "E")
         await until(pilot, lambda: bool(fake_export.calls))
         _, out, _, options = fake_export.calls[0]
-        assert out == tmp_path / "exports" / "uniforms-equality.svg"
+        assert out == tmp_path / "exports" / "uniforms-focus-equality.svg"
         assert options.focus == "equality" and options.depth == 2
+
+
+async def test_e_never_replaces_a_file_this_session_did_not_write_without_asking(
+    tmp_path: Path, fake_export: FakeExport
+) -> None:
+    committed = tmp_path / "exports" / "uniforms.svg"
+    committed.parent.mkdir()
+    committed.write_text("<svg>someone's map</svg>", encoding="utf-8")
+    app = create_app(write_tui_debate(tmp_path), watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        assert "Replace" in screen_text(app) and "uniforms.svg" in screen_text(app)
+        await pilot.press("n")
+        await until(pilot, lambda: "kept as it was" in screen_text(app))
+        assert committed.read_text(encoding="utf-8") == "<svg>someone's map</svg>"
+        assert fake_export.calls == []
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("y")
+        await until(pilot, lambda: len(fake_export.calls) == 1)
+        await until(pilot, lambda: "Map saved" in screen_text(app))
+        assert committed.read_text(encoding="utf-8") == "<svg/>"
+        await pilot.press("e")  # written by this session: replaced without asking
+        await until(pilot, lambda: len(fake_export.calls) == 2)
+        assert not isinstance(app.screen, ConfirmScreen)
+
+
+async def test_a_what_if_map_is_named_for_its_view_and_keeps_the_plain_one(
+    tmp_path: Path, fake_export: FakeExport
+) -> None:
+    app = create_app(write_tui_debate(tmp_path), watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "a", "e")
+        await until(pilot, lambda: bool(fake_export.calls))
+        _, out, _, options = fake_export.calls[0]
+        assert out == tmp_path / "exports" / "uniforms-whatif.svg"
+        assert options.labels["equality"] == "out"
+        await until(pilot, lambda: app.main._exporting is None)
+        await pilot.press("E")
+        await until(pilot, lambda: len(fake_export.calls) == 2)
+        assert fake_export.calls[1][1].name == "uniforms-focus-equality-whatif.svg"
+
+
+async def test_an_export_shows_its_progress_until_it_is_done(
+    tmp_path: Path, fake_export: FakeExport, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    release = threading.Event()
+    slow = FakeExport()
+
+    def wait_then_write(debate: Debate, out: Path, fmt: str, options: Any) -> None:
+        release.wait(10)
+        slow(debate, out, fmt, options)
+
+    monkeypatch.setattr("argmap.render.export.export_map", wait_then_write)
+    app = create_app(write_tui_debate(tmp_path), watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: "Exporting" in screen_text(app))
+        assert "the first export starts the built-in Graphviz" in screen_text(app)
+        release.set()
+        await until(pilot, lambda: "Map saved" in screen_text(app))
+        assert "Exporting" not in screen_text(app)
 
 
 async def test_a_failed_export_is_reported_and_the_app_carries_on(
@@ -112,6 +180,16 @@ async def test_the_command_palette_offers_every_action(tmp_path: Path) -> None:
         for binding in [*keys.MAIN, *keys.APP]:
             assert isinstance(binding, Binding)
             assert binding.description in titles
+        commands = list(app.get_system_commands(app.screen))
+        assert len(titles) == len(commands)  # one entry per action
+        assert [c.title for c in commands].count("Quit") == 1
+        assert not titles & {"Keys", "Screenshot", "Maximize", "Minimize"}
+        assert all(c.help.split(" (key:")[0] != c.title for c in commands)  # says what it does
+        assert {"Tree: Collapse all", "Tree: Expand all", "Tree: Down"} <= titles
+        collapse = next(c for c in commands if c.title == "Tree: Expand all")
+        await collapse.callback()  # type: ignore[misc]
+        await pilot.pause()
+        assert app.query_one(ArgumentTree).expanded_ids() >= {"uniforms", "equality", "shoes"}
         await pilot.press("ctrl+p", *"speakers")
         await until(pilot, lambda: "Speakers" in screen_text(app))
         await pilot.press("enter")
@@ -120,7 +198,17 @@ async def test_the_command_palette_offers_every_action(tmp_path: Path) -> None:
 
 def test_every_binding_has_a_unique_id() -> None:
     ids = []
-    for name in ("APP", "MAIN", "TREE", "LINKS", "SEMINAR", "SPEAKERS", "SEARCH", "HELP"):
+    for name in (
+        "APP",
+        "MAIN",
+        "TREE",
+        "LINKS",
+        "SEMINAR",
+        "SPEAKERS",
+        "SEARCH",
+        "HELP",
+        "CONFIRM",
+    ):
         for binding in getattr(keys, name):
             assert isinstance(binding, Binding) and binding.id, binding
             assert binding.id.startswith("argmap.")
@@ -133,7 +221,7 @@ async def test_an_export_through_the_real_renderer_writes_an_svg(tmp_path: Path)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await loaded(pilot)
         await pilot.press("j", "E")
-        out = tmp_path / "exports" / "uniforms-equality.svg"
+        out = tmp_path / "exports" / "uniforms-focus-equality.svg"
         await until(pilot, lambda: "Map saved" in screen_text(app), timeout=60)
         assert "<svg" in out.read_text(encoding="utf-8")
         assert "Uniforms hide" in out.read_text(encoding="utf-8")

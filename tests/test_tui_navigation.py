@@ -9,7 +9,14 @@ from argmap.tui.widgets.argument_tree import ArgumentTree
 from argmap.tui.widgets.breadcrumb import Breadcrumb
 from argmap.tui.widgets.detail_pane import DetailPane
 from argmap.tui.widgets.relation_links import RelationLinks
-from tests.test_tui_support import SIZE, loaded, screen_text, until, write_tui_debate
+from tests.test_tui_support import (
+    SIZE,
+    loaded,
+    reversed_text,
+    screen_text,
+    until,
+    write_tui_debate,
+)
 
 
 def make_app(tmp_path: Path) -> ArgmapApp:
@@ -93,9 +100,9 @@ async def test_enter_on_a_jump_link_goes_to_the_claims_home_and_back_returns(
         assert app.main.crumbs == ("uniforms", "equality")  # its home, not the link's place
         assert app.main.history.back_stack == (("uniforms", "arg-cost", "equality"),)
         await pilot.press("b")
-        assert app.main.crumbs == ("uniforms", "arg-cost", "equality")  # back at the link
+        assert tuple(app.main.crumbs) == ("uniforms", "arg-cost", "equality")  # back at the link
         await pilot.press("f")
-        assert app.main.crumbs == ("uniforms", "equality")
+        assert tuple(app.main.crumbs) == ("uniforms", "equality")
 
 
 async def test_relation_links_in_the_detail_pane_jump_and_record_history(
@@ -117,8 +124,9 @@ async def test_relation_links_in_the_detail_pane_jump_and_record_history(
         assert isinstance(app.focused, RelationLinks)
         await pilot.press("j", "j", "j", "enter")  # the fourth link: contradicts expression
         assert app.main.selected == "expression"
+        assert isinstance(app.focused, ArgumentTree)  # following a link returns to the tree
         assert pane.links[0].target == "uniforms"
-        await pilot.press("g", "enter")  # the first link there: expression attacks the question
+        await pilot.press("tab", "enter")  # the first link there: expression attacks the question
         assert app.main.selected == "uniforms"
         assert app.main.history.back_stack == (("uniforms", "equality"), ("uniforms", "expression"))
         await pilot.press("b", "b")
@@ -128,6 +136,27 @@ async def test_relation_links_in_the_detail_pane_jump_and_record_history(
         await pilot.press("f", "f")
         assert app.main.selected == "uniforms"
         assert app.main.history.forward_stack == ()
+
+
+async def test_the_focused_link_is_always_on_screen(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("j")  # equality: quotes, speakers and source push the links down
+        pane = app.query_one(DetailPane)
+        links = app.query_one(RelationLinks)
+        assert links.region.y >= pane.region.bottom or links.region.height == 0  # below the fold
+        for presses in (["tab"], ["j"], ["j"], ["j"], ["j"]):
+            await pilot.press(*presses)
+            await pilot.pause()
+            row = pane.region.y + links.virtual_region.y - int(pane.scroll_y)
+            row += links._rows().index(links.cursor or 0)
+            assert pane.region.y <= row < pane.region.bottom, presses
+            phrase = pane.links[links.cursor or 0].phrase.split()[0]
+            assert phrase in reversed_text(app).get(row, ""), presses  # drawn as selected
+        await pilot.press("enter")
+        assert app.main.selected == "cost-burden"
+        await pilot.press("j")
+        assert app.main.selected != "cost-burden"  # j moves in the tree again
 
 
 async def test_the_breadcrumb_shows_the_path_and_a_click_jumps_there(tmp_path: Path) -> None:

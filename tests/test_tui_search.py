@@ -96,3 +96,37 @@ async def test_n_without_a_search_says_what_to_do(tmp_path: Path) -> None:
         await pilot.press("n")
         assert app.main.selected == "uniforms"
         await until(pilot, lambda: "Nothing highlighted: press / to search" in screen_text(app))
+
+
+async def test_leaving_search_closes_what_the_previews_opened(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        tree = app.query_one(ArgumentTree)
+        before = tree.expanded_ids()
+        found = {"rules": "rules-shoes", "wardrobe": "cheap", "teachers": "stray"}
+        for word, claim in found.items():  # three searches, three branches previewed
+            await pilot.press("slash", *word)
+            assert app.main.selected == claim
+            await pilot.press("escape")
+            assert tree.expanded_ids() == before, word
+        await pilot.press("slash", *"rules", "enter")  # choosing keeps only its path open
+        assert app.main.selected == "rules-shoes"
+        assert tree.expanded_ids() == before | {"equality", "shoes"}
+
+
+async def test_collapse_all_and_expand_all(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        tree = app.query_one(ArgumentTree)
+        await pilot.press("Z")
+        shape = app.main.view.shape if app.main.view else None
+        assert shape is not None
+        with_children = (
+            {n for n in app.main.view.tree_order if shape.children(n)} if app.main.view else set()
+        )
+        assert tree.expanded_ids() == with_children
+        assert "✚ Schools can set rules" in screen_text(app)
+        await pilot.press("j", "j", "z")
+        assert tree.expanded_ids() == {"uniforms"}
+        assert app.main.selected == "equality"  # the top-level claim the cursor was under
+        assert "Schools can set rules" not in screen_text(app)

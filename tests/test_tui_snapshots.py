@@ -86,3 +86,27 @@ def test_error_banner_over_the_last_good_map(
         await until(pilot, lambda: app.query_one(ErrorBanner).display)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=break_the_file)
+
+
+def test_main_screen_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Stacked: the tree above, the detail below, Help and Quit first in the footer."""
+
+    async def open_one(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "l", "j")
+
+    assert snap_compare(make_app(tmp_path), terminal_size=(80, 24), run_before=open_one)
+
+
+def test_seed_seminar_slide_5_at_80_by_24(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    """Three wrapped premises keep their hanging indent; the slide says there is more."""
+    seed = Path(__file__).parent.parent / "arguments.yaml"
+    if not seed.exists():
+        pytest.skip("the seed debate arguments.yaml is absent")
+    app = create_app(seed, watch=False, export_dir=tmp_path / "exports")
+
+    async def slide_5(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("p", "home", "right", "right", "right", "right")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=slide_5)

@@ -125,3 +125,28 @@ async def test_the_files_order_drives_the_seminar(tmp_path: Path) -> None:
         screen = screen_text(app)
         assert "2 / 3" in screen and "UNIFORMS COST POOR FAMILIES" in screen
         assert "This attacks ◆ Uniforms?" in screen
+
+
+async def test_small_things_a_newcomer_noticed(tmp_path: Path) -> None:
+    two = TUI_DEBATE.replace(
+        "          by: bob\n          conceded_by: cy",
+        "          by: [bob, ada]\n          conceded_by: cy",
+    )
+    assert two != TUI_DEBATE
+    async with make_app(tmp_path, two).run_test(size=(160, 40), notifications=True) as pilot:
+        app = await loaded(pilot)
+        app.main.jump("cheap", record=False)  # a premise with two speakers
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Uniforms are cheap · Bob Marley & 1 more" in text, text
+        await pilot.press("ctrl+r")
+        await until(pilot, lambda: "Reloaded uniforms.yaml" in screen_text(app))
+        await pilot.press("g", "h")  # close the question: it says how many lines it hides
+        assert "◆ Uniforms? +4" in screen_text(app)
+        await pilot.press("p", "end", "right")
+        await until(pilot, lambda: "This is the last slide" in screen_text(app))
+        await pilot.press("slash")  # / and s in seminar leave it for search and speakers
+        await until(pilot, lambda: not isinstance(app.screen, SeminarScreen))
+        assert app.query_one("#search-input").has_focus
+        await pilot.press("escape", "p", "s")
+        await until(pilot, lambda: isinstance(app.screen, SpeakersScreen))

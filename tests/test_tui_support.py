@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.segment import Segment
 from textual.pilot import Pilot
 
 from argmap.analysis.graph import DebateIndex
@@ -154,3 +155,17 @@ def test_the_tui_debate_has_what_the_tui_tests_rely_on() -> None:
     assert shape.orphans == ("stray",)
     assert debate.arguments["arg-cost"].scheme == "positive-consequences"
     assert "equality->uniforms" in {r.target for r in debate.relations.values()}
+
+
+def reversed_text(app: ArgmapApp) -> dict[int, str]:
+    """Text drawn in reverse video (a cursor), by screen row: what a person sees as selected."""
+    console = Console(width=app.size.width, file=io.StringIO(), force_terminal=True)
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None
+    rows: dict[int, str] = {}
+    lines = Segment.split_lines(console.render(update))
+    for row, line in enumerate(lines):
+        text = "".join(s.text for s in line if s.style is not None and s.style.reverse)
+        if text.strip():
+            rows[row] = text
+    return rows

@@ -124,3 +124,24 @@ def _rows(text: str) -> dict[str, list[str]]:
         if len(cells) == 6 and cells[-1].isdigit():
             rows[cells[0]] = [cells[1].split()[-1], *cells[2:]]
     return rows
+
+
+async def test_labels_can_be_hidden_and_shown_and_the_question_has_its_own(
+    tmp_path: Path,
+) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE, notifications=True) as pilot:
+        app = await loaded(pilot)
+        app.main.jump(CHINA, record=False)
+        await pilot.pause()
+        await pilot.press("a")
+        question = app.main.labels[app.main.view.debate.question.id] if app.main.view else ""
+        lines = screen_text(app).splitlines()
+        assert any(f"◆ Clamp down on labour exports? [{question}]" in line for line in lines)
+        status = next(line for line in lines if "What-if:" in line)
+        assert f"room rejects: {CHINA}" in status  # not covered by the toast it raised
+        await pilot.press("L")
+        assert dict(app.main.labels) == {} and app.main.room == {CHINA: "reject"}
+        text = screen_text(app)
+        assert "[out]" not in text and "[in]" not in text and "labels hidden" in text
+        await pilot.press("L")
+        assert app.main.labels[CHINA] == "out"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import textwrap
 from pathlib import Path
 
@@ -540,13 +541,15 @@ def test_export_marks_the_map_for_an_audience(tmp_path: Path) -> None:
     runner = CliRunner()
     verdicts = {}
     for who in ("go", "yang"):
-        out = tmp_path / f"{who}.dot"
+        out = tmp_path / f"{who}.svg"
         args = ["export", str(SEED), "--evaluate", "grounded", "--audience", who, "-o", str(out)]
         result = runner.invoke(main, args)
         assert result.exit_code == 0, result.output
-        question = next(line for line in out.read_text().splitlines() if '"clamp-down" [' in line)
-        verdicts[who] = question.split('label="')[1].split("\\n")[0]
-    assert verdicts == {"go": "✔ IN (accepted)", "yang": "✘ OUT (defeated)"}
+        # The question's group carries its label as a class: `class="node question label-in"`.
+        found = re.search(r'<g id="clamp-down" class="[^"]*\blabel-(\w+)', out.read_text())
+        assert found is not None
+        verdicts[who] = found.group(1)
+    assert verdicts == {"go": "in", "yang": "out"}
     missing = runner.invoke(main, ["export", str(SEED), "--audience", "go", "-o", "x.dot"])
     assert missing.exit_code == 2
     assert "--audience needs --evaluate SEMANTICS" in missing.output

@@ -20,10 +20,13 @@ room can check on the map, not a verdict on who is right. Ties keep the file's o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
+from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import Branch, Role, TreeShape
-from argmap.model.debate import Debate
+from argmap.model.debate import Debate, RelationKind
 from argmap.model.schemes import Scheme
 
 _BACKING = (Role.PREMISE, Role.SUPPORTS)
@@ -72,6 +75,68 @@ def scheme_of(debate: Debate, node_id: str, catalogue: Mapping[str, Scheme]) -> 
     if argument is None or argument.scheme is None:
         return None
     return catalogue.get(argument.scheme)
+
+
+@dataclass(frozen=True, slots=True)
+class SchemeQuestions:
+    """A scheme's critical questions for one argument: letters filled where the argument
+    gives them, and what the other letters stand for."""
+
+    scheme: Scheme
+    questions: tuple[str, ...]
+    """The critical questions, each bound letter replaced by “what it stands for here”."""
+    pattern: str
+    """The scheme's premises and conclusion, filled the same way: what the questions test."""
+    legend: tuple[str, ...]
+    """``C: the bad consequences its premises name``, for each letter left in the text."""
+
+
+def scheme_questions(index: DebateIndex, node_id: str, scheme: Scheme) -> SchemeQuestions:
+    """Fill ``scheme``'s letters from the argument ``node_id`` (see ``SchemeVariable``)."""
+    debate = index.debate
+    argument = debate.arguments[node_id]
+    relations = [r for r in index.outgoing.get(node_id, ()) if r.target in debate.node_ids()]
+    names = [debate.speakers[s].name for s in argument.speakers]
+    target = f"“{debate.label_of(relations[0].target).rstrip('?.')}”" if relations else None
+    supports = bool(relations) and relations[0].kind is RelationKind.SUPPORTS
+    # An argument that attacks a claim concludes its opposite: the letter is explained, with
+    # the claim named, rather than filled with the very claim it argues against.
+    # Several speakers do not fit "How credible is E as an expert?": they are named instead.
+    speaker = names[0] if len(names) == 1 else None
+    found = {"speaker": speaker, "conclusion": target if supports else None}
+    fills: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    for letter, variable in scheme.variables.items():
+        value = found.get(variable.from_) if variable.from_ else None
+        if value is not None:
+            fills[letter] = value
+        elif variable.from_ == "conclusion" and target is not None:
+            notes[letter] = f"against {target}"
+        elif variable.from_ == "speaker" and names:
+            notes[letter] = " or ".join(names)
+
+    def fill(text: str) -> str:
+        for letter, value in fills.items():
+            text = re.sub(_letter(letter), value, text)
+        return text
+
+    pattern = " ".join(fill(p) for p in scheme.premises) + " So: " + fill(scheme.conclusion)
+    questions = tuple(fill(q) for q in scheme.critical_questions)
+    legend = tuple(
+        f"{letter}: {variable.means}" + (f" (here: {notes[letter]})" if letter in notes else "")
+        for letter, variable in scheme.variables.items()
+        if letter not in fills and any(_has(letter, q) for q in (*questions, pattern))
+    )
+    return SchemeQuestions(scheme, questions, pattern, legend)
+
+
+def _letter(letter: str) -> str:
+    """A scheme letter as a word of its own (``E`` in "E's", not in "Each" or "E-mail")."""
+    return rf"(?<![\w'\u2019-]){re.escape(letter)}(?![\w-])"
+
+
+def _has(letter: str, text: str) -> bool:
+    return re.search(_letter(letter), text) is not None
 
 
 def _question_children(branches: tuple[Branch, ...], strength: dict[str, int]) -> list[str]:

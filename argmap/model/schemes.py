@@ -6,9 +6,25 @@ so that teachers can read and extend it without touching code.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from argmap.model.debate import Id, Text
+
+
+class SchemeVariable(BaseModel):
+    """What one letter of a scheme stands for, and where an argument of that scheme gives it.
+
+    ``from_`` (``from`` in the catalogue) is ``speaker`` (the argument's speaker: an expert, a
+    source, a witness) or ``conclusion`` (the claim the argument supports or attacks); a letter
+    with neither is explained to the reader with ``means`` instead of being filled in.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    means: str
+    from_: Literal["speaker", "conclusion"] | None = Field(default=None, alias="from")
 
 
 class Scheme(BaseModel):
@@ -21,4 +37,6 @@ class Scheme(BaseModel):
     premises: tuple[str, ...]
     conclusion: str
     critical_questions: tuple[str, ...]
+    variables: dict[str, SchemeVariable] = Field(default_factory=dict)
+    """Each letter of the templates: what it means, and what fills it (see SchemeVariable)."""
     reference: str | None = None

@@ -19,15 +19,19 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.tui import keys
+from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.watch import FileWatch
+from argmap.tui.widgets.argument_tree import ArgumentTree
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -54,6 +58,8 @@ class ArgmapApp(App[None]):
         self.reloads = 0
         """How many versions have been shown; tests wait on it."""
         self._watch = FileWatch(path)
+        self._confirm_reload = False
+        """Ctrl+R was pressed: say when the file is read (live reloads stay quiet)."""
 
     def get_default_screen(self) -> Screen[None]:
         return self.main
@@ -94,6 +100,9 @@ class ArgmapApp(App[None]):
             if isinstance(screen, SeminarScreen):
                 screen.show_view(view)
         self.reloads += 1
+        if self._confirm_reload:
+            self._confirm_reload = False
+            self.notify(f"Reloaded {self.path.name}", timeout=2)
         self.run_worker(view.warm, thread=True, group="warm", exit_on_error=False)
 
     def _failed(self, problems: tuple[Diagnostic, ...]) -> None:
@@ -117,7 +126,15 @@ class ArgmapApp(App[None]):
             self.load()
 
     def action_reload(self) -> None:
+        self._confirm_reload = True
         self.load()
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables and the side colours derived from them (``palette``)."""
+        variables = super().get_css_variables()
+        variables.update(side_variables(variables))
+        self.theme_variables = variables
+        return variables
 
     # -- help, palette, quitting ----------------------------------------------------------------
 
@@ -126,21 +143,56 @@ class ArgmapApp(App[None]):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Every action of the current screen and of the app, named as in the footer."""
-        yield from super().get_system_commands(screen)
-        tables = [(screen, getattr(type(screen), "BINDINGS", [])), (self, self.BINDINGS)]
+        """One entry per action, grouped by what it acts on, each saying what it does.
+
+        Textual's own Quit, Keys, Maximize and Screenshot entries are left out: argmap has its
+        own Quit and Help, and a screenshot writes files a reader did not ask for. On other
+        screens than the main one, that screen's own keys are offered.
+        """
+        yield SystemCommand(
+            "Theme",
+            "Change the colours (every theme keeps sides readable)",
+            self.action_change_theme,
+        )
+        tree = screen.query(ArgumentTree).first() if screen is self.main else None
+        owners: dict[str, DOMNode | None] = {"app": self, "screen": screen, "tree": tree}
+        table = (
+            keys.PALETTE
+            if screen is self.main
+            else [
+                ("", "app", keys.APP),
+                ("", "screen", list(getattr(type(screen), "BINDINGS", []))),
+            ]
+        )
         seen: set[str] = set()
-        for owner, bindings in tables:
+        for prefix, owner_name, bindings in table:
+            owner = owners[owner_name]
+            if owner is None:
+                continue
             for binding in bindings:
                 if not isinstance(binding, Binding) or binding.action in seen:
                     continue
                 seen.add(binding.action)
                 key = self.get_key_display(binding.with_key(binding.key.split(",")[0]))
+                what = keys.WHAT_IT_DOES.get(binding.id or "", binding.description)
                 yield SystemCommand(
-                    binding.description,
-                    f"{binding.description} (key: {key})",
+                    f"{prefix}{binding.description}",
+                    f"{what} (key: {key})",
                     partial(self.run_action, binding.action, owner),
                 )
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """A toast whose text is always shown as typed: messages carry the debate's own text
+        (claim ids, names, error excerpts), which must never be read as Textual markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
         self._watch.stop()

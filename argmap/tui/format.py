@@ -1,7 +1,8 @@
 """Turning parts of a debate into styled text, shared by the detail pane and seminar mode.
 
-Only presentation lives here: what a speaker card, a quote or a side badge looks like. Styles
-are Textual theme variables (``$success`` and so on), so every theme keeps pro and con apart,
+Only presentation lives here: what a speaker card, a quote or a side badge looks like. Side
+styles are the app's theme-derived variables (``$argmap-pro`` and so on, see
+:mod:`argmap.tui.palette`), so every theme keeps pro and con apart and readable,
 and every side is also spelled out with a symbol and a word for readers who cannot rely on
 colour.
 """
@@ -9,28 +10,29 @@ colour.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from textual.content import Content
 
 if TYPE_CHECKING:  # the model loads in the worker that reads the file, not before first paint
+    from argmap.analysis.seminar import SchemeQuestions
     from argmap.model.debate import Debate, Quote, Side
     from argmap.tui.view import DebateView
 
 SYMBOLS: Mapping[str, str] = {"pro": "✚", "con": "✖", "neutral": "●"}
 """Side symbols, keyed by side (``Side`` is a string enum): ✚ always means pro."""
 SIDE_STYLES: Mapping[str, str] = {
-    "pro": "bold $text-success",
-    "con": "bold $text-error",
-    "neutral": "bold $text-warning",
+    "pro": "bold $argmap-pro",
+    "con": "bold $argmap-con",
+    "neutral": "bold $argmap-neutral",
 }
 
 NO_LABELS: Mapping[str, str] = MappingProxyType({})
 """No badges: the default of every ``labels`` attribute (claim id → short badge such as ``in``)."""
 
-HEADING = "bold $text-accent"
+HEADING = "bold $argmap-question"
 MUTED = "dim"
 
 _SHORT_TITLE = 40
@@ -74,14 +76,18 @@ def quote_block(
     who = "the source's own words"
     if quote.speaker is not None:
         who = "hidden" if hide_speaker else debate.speakers[quote.speaker].name
-    source = source_line(debate, quote.source, short=True)
+    # The title is cut only as far as the line needs: a wide pane shows it whole.
+    room = max(_SHORT_TITLE, (width or 0) - len(who) - 20)
+    source = source_line(debate, quote.source, short=True, title_width=room)
     attribution = hanging(f"{_INDENT}— ", who + (f" · {source}" if source else ""), width)
     return Content.assemble(
         ("“" + " ".join(quote.text.split()) + "”", "italic"), "\n", (attribution, MUTED)
     )
 
 
-def source_line(debate: Debate, source_id: str | None, *, short: bool = False) -> str:
+def source_line(
+    debate: Debate, source_id: str | None, *, short: bool = False, title_width: int = _SHORT_TITLE
+) -> str:
     """``Title (Publisher, 2016-09-11)``; the debate's only source when none is named.
 
     ``short`` leaves out the publisher and cuts a long title: for a quote's attribution line.
@@ -92,8 +98,8 @@ def source_line(debate: Debate, source_id: str | None, *, short: bool = False) -
         source_id = next(iter(debate.sources))
     source = debate.sources[source_id]
     title = source.title
-    if short and len(title) > _SHORT_TITLE:
-        title = title[: _SHORT_TITLE - 1].rstrip() + "…"
+    if short and len(title) > title_width:
+        title = title[: title_width - 1].rstrip() + "…"
     details = [
         d
         for d in (
@@ -110,7 +116,7 @@ def join_blocks(blocks: list[Content]) -> Content:
     return Content("\n\n").join(blocks)
 
 
-QUESTION_MARK = ("◆", "bold $text-accent")
+QUESTION_MARK = ("◆", "bold $argmap-question")
 
 
 def side_mark(view: DebateView, node_id: str) -> tuple[str, str]:
@@ -126,6 +132,25 @@ def numbered(title: str, items: tuple[str, ...], width: int | None = None) -> Co
     lines = [heading(title)]
     lines += [Content(hanging(f"{i}. ", item, width)) for i, item in enumerate(items, 1)]
     return Content("\n").join(lines)
+
+
+def critical_questions(
+    title: str,
+    found: SchemeQuestions,
+    width: int | None,
+    say: Callable[[str], str] = str,
+) -> Content:
+    """A scheme's questions as put to a room: the pattern they test, the questions with the
+    argument's own words in place of letters, and what each remaining letter stands for."""
+    parts = [
+        heading(title),
+        Content.assemble((hanging("The scheme: ", say(found.pattern), width), MUTED)),
+    ]
+    if found.legend:
+        legend = tuple(say(line) for line in found.legend)
+        parts.append(Content.assemble((hanging("Where ", " · ".join(legend), width), MUTED)))
+    parts += [Content(hanging(f"{i}. ", say(q), width)) for i, q in enumerate(found.questions, 1)]
+    return Content("\n").join(parts)
 
 
 def hanging(prefix: str, text: str, width: int | None) -> str:

@@ -19,8 +19,13 @@ from pathlib import Path
 from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.search import SearchIndex
-from argmap.analysis.seminar import scheme_of, teaching_order
-from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
+from argmap.analysis.seminar import (
+    SchemeQuestions,
+    scheme_of,
+    scheme_questions,
+    teaching_order,
+)
+from argmap.analysis.speakers import NameHider, SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
 from argmap.analysis.weighing import NO_AUDIENCE, Preference, Standard
 from argmap.formats.registry import read_debate
@@ -69,6 +74,11 @@ class DebateView:
         return tuple(speaker_profiles(self.index))
 
     @cached_property
+    def name_hider(self) -> NameHider:
+        """Hides speakers' names in free text, for seminar mode's "Who said this?"."""
+        return NameHider(self.debate.speakers.values())
+
+    @cached_property
     def teaching_order(self) -> tuple[str, ...]:
         return teaching_order(self.shape)
 
@@ -87,6 +97,11 @@ class DebateView:
     def scheme_of(self, node_id: str) -> Scheme | None:
         """The argumentation scheme of an argument, for its critical questions."""
         return scheme_of(self.debate, node_id, self.schemes)
+
+    def scheme_questions(self, node_id: str) -> SchemeQuestions | None:
+        """An argument's critical questions with the scheme's letters filled from it."""
+        scheme = self.scheme_of(node_id)
+        return scheme_questions(self.index, node_id, scheme) if scheme is not None else None
 
     def has(self, node_id: str) -> bool:
         """Is ``node_id`` a node (question, statement or argument) of this version?"""

@@ -13,16 +13,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED, QUESTION_MARK, SIDE_STYLES, SYMBOLS, heading
+from argmap.tui.widgets.key_footer import KeyFooter
 
 INTRO = (
-    "Left, the argument tree: the question, then the reasons for and against it, then the "
-    "replies to those, as deep as the debate goes. Right, everything about the selected "
-    "claim; its relations are links (Tab to reach them, Enter to follow). A claim that "
-    "appears in two places is shown in full once; the other place is a jump link."
+    "The argument tree (left; above, on a narrow screen): the question, then the reasons for "
+    "and against it, then the replies to those, as deep as the debate goes. Beside or below "
+    "it, everything about the selected claim; its relations are links (Tab to reach them, "
+    "Enter to follow). A claim that appears in two places is shown in full once; the other "
+    "place is a jump link."
 )
 
 
@@ -59,7 +61,18 @@ class HelpScreen(ModalScreen[None]):
                 id="help-palette",
                 markup=False,
             )
-        yield Footer()
+        yield KeyFooter()
+
+    def action_scroll(self, where: str) -> None:
+        box = self.query_one("#help-box", VerticalScroll)
+        {
+            "down": box.scroll_down,
+            "up": box.scroll_up,
+            "page_down": box.scroll_page_down,
+            "page_up": box.scroll_page_up,
+            "home": box.scroll_home,
+            "end": box.scroll_end,
+        }[where](animate=False)
 
     def _legend(self) -> Content:
         legend = [
@@ -74,7 +87,7 @@ class HelpScreen(ModalScreen[None]):
             Content("premise: / undercuts: / contradicts:  how a line bears on the one above"),
         ]
         blocks = [
-            Content.assemble(("argmap help", "bold $text-accent")),
+            Content.assemble(("argmap help", "bold $argmap-question")),
             Content(INTRO),
             Content("\n").join(legend),
         ]

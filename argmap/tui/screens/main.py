@@ -9,6 +9,7 @@ down.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -19,7 +20,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import Diagnostic
@@ -29,6 +30,7 @@ from argmap.tui.format import MUTED, NO_LABELS
 from argmap.tui.highlight import Highlight, in_display_order
 from argmap.tui.history import History
 from argmap.tui.messages import ClaimHighlighted, JumpRequested
+from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
 from argmap.tui.screens.speakers import SpeakersScreen
@@ -38,6 +40,7 @@ from argmap.tui.widgets.breadcrumb import Breadcrumb
 from argmap.tui.widgets.debate_header import DebateHeader
 from argmap.tui.widgets.detail_pane import DetailPane
 from argmap.tui.widgets.error_banner import ErrorBanner
+from argmap.tui.widgets.key_footer import KeyFooter
 from argmap.tui.widgets.search_panel import SearchPanel
 from argmap.tui.widgets.status_line import StatusLine
 
@@ -52,6 +55,9 @@ _Step = Callable[[tuple[str, ...], Callable[[tuple[str, ...]], bool]], tuple[str
 ROOM_CYCLE: Mapping[str | None, str | None] = {None: "reject", "reject": "accept", "accept": None}
 """What the what-if key does to a claim: neutral → rejected → accepted → neutral."""
 
+NARROW = 100
+"""Below this many columns the tree and the detail pane are stacked, not side by side."""
+
 FOCUS_DEPTH = 2
 """How many relations away from the selected claim a focused export reaches."""
 
@@ -61,6 +67,8 @@ class MainScreen(Screen[None]):
 
     BINDINGS: ClassVar = keys.MAIN
     AUTO_FOCUS = "#tree"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW, "-wide")]  # noqa: RUF012 (Textual reads it)
+    """Narrower than ``NARROW`` columns, the panes stack (see main.tcss)."""
 
     labels: var[Mapping[str, str]] = var(NO_LABELS, init=False)
     """Badges per claim id for the tree and the detail pane (extension point, e.g. what-if)."""
@@ -74,23 +82,33 @@ class MainScreen(Screen[None]):
         """Places are paths of claim ids from the top of the tree (see ``History``)."""
         self.highlight: Highlight | None = None
         self._search_origin: tuple[str, ...] | None = None
+        self._search_expanded: set[str] = set()
+        """The claims open when the search began: what leaving it restores."""
         self.room: dict[str, str] = {}
         """The room's what-if verdicts: claim id → ``accept`` or ``reject``."""
         self.evaluation: Evaluation | None = None
         """The evaluation behind :attr:`labels`; None until the first what-if."""
         self.weighing = RoomWeighing()
         """The room's ranking of the values and proof standard (the weighing panel, ``v``)."""
+        self.labels_hidden = False
+        """The reader hid the what-if labels (``L``); the room's verdicts still hold."""
+        self._exported: set[Path] = set()
+        """Maps this session wrote: the only files ``e`` replaces without asking."""
+        self._exporting: tuple[Path, float] | None = None
+        """The map being written and when it started, for the progress in the status line."""
+        self._export_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield DebateHeader(id="header")
         yield ErrorBanner(id="banner")
         yield Breadcrumb(id="breadcrumb")
+        # Above the panes, where no notification (bottom right) can cover it.
+        yield StatusLine(id="status")
         with Horizontal(id="panes"):
             yield ArgumentTree(id="tree")
             yield DetailPane(id="detail")
         yield SearchPanel(id="search")
-        yield StatusLine(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.view is None:
@@ -144,14 +162,16 @@ class MainScreen(Screen[None]):
     def _claim_highlighted(self, event: ClaimHighlighted) -> None:
         if self.view is None:
             return
-        self.query_one(DetailPane).show(self.view, event.node_id)
-        self.query_one(Breadcrumb).show(self.view, event.path)
-        self._update_status()
+        with self.app.batch_update():  # one frame for the pane, the breadcrumb and the status
+            self.query_one(DetailPane).show(self.view, event.node_id)
+            self.query_one(Breadcrumb).show(self.view, event.path)
+            self._update_status()
 
     @on(JumpRequested)
     def _jump_requested(self, event: JumpRequested) -> None:
         event.stop()
         self.jump(event.node_id)
+        self.argument_tree.focus()  # j and k move in the tree again, from the new claim
 
     def jump(self, node_id: str, *, record: bool = True) -> None:
         """Go to a claim's home in the tree; ``record`` it in the history (back/forward)."""
@@ -183,6 +203,7 @@ class MainScreen(Screen[None]):
 
     def action_search(self) -> None:
         self._search_origin = self.crumbs or None
+        self._search_expanded = self.argument_tree.expanded_ids()
         panel = self.query_one(SearchPanel)
         panel.open()
         if self.view is not None and panel.search_text:
@@ -202,11 +223,14 @@ class MainScreen(Screen[None]):
         self.query_one(SearchPanel).hide()
         if self._search_origin is not None and self.view is not None:
             self.history.visit(self._search_origin, tuple(self.view.shape.path(event.node_id)))
+        # What the previews opened closes again; the chosen claim's path stays open.
+        self.argument_tree.open_only(self._search_expanded)
         self.argument_tree.reveal(event.node_id)
         self.argument_tree.focus()
 
     @on(SearchPanel.Closed)
     def _search_closed(self) -> None:
+        self.argument_tree.open_only(self._search_expanded)  # as it was before the search
         if self._search_origin is not None:
             self.argument_tree.reveal_place(self._search_origin)
         self.argument_tree.focus()
@@ -255,7 +279,8 @@ class MainScreen(Screen[None]):
         self._set_highlight(Highlight("speaker", highlight.title, ids))
 
     def _update_status(self) -> None:
-        parts = [part for part in (self._highlight_status(), self._room_status()) if part]
+        found = (self._export_status(), self._highlight_status(), self._room_status())
+        parts = [part for part in found if part]
         self.query_one(StatusLine).show_text(Content("  │  ").join(parts) if parts else None)
 
     def _highlight_status(self) -> Content | None:
@@ -314,10 +339,32 @@ class MainScreen(Screen[None]):
         weighing = self.weighing
         evaluation = view.evaluate(self.room, weighing.preference(view.debate), weighing.standard)
         self.evaluation = evaluation
-        self.query_one(DetailPane).reasons = dict(evaluation.reasons)
-        self.labels = {node_id: str(label) for node_id, label in evaluation.labels.items()}
-        self._update_status()
+        self._show_labels()
         return evaluation
+
+    def _show_labels(self) -> None:
+        evaluation = self.evaluation
+        shown = evaluation is not None and not self.labels_hidden
+        pane = self.query_one(DetailPane)
+        pane.reasons = dict(evaluation.reasons) if shown and evaluation else NO_LABELS
+        self.labels = (
+            {node_id: str(label) for node_id, label in evaluation.labels.items()}
+            if shown and evaluation
+            else NO_LABELS
+        )
+        self._update_status()
+
+    def action_toggle_labels(self) -> None:
+        """Hide the what-if labels (the room's assumptions stay), or show them again."""
+        view = self.view
+        if view is None:
+            return
+        if self.evaluation is None:  # nothing assumed yet: show the debate's own labels
+            self.labels_hidden = False
+            self._evaluate(view)
+            return
+        self.labels_hidden = not self.labels_hidden
+        self._show_labels()
 
     def assumptions(self) -> str:
         """What the room assumes, in words: ``room rejects: a, b · accepts: c``."""
@@ -333,10 +380,11 @@ class MainScreen(Screen[None]):
     def _room_status(self) -> Content | None:
         if self.evaluation is None:
             return None
+        hidden = " · labels hidden" if self.labels_hidden else ""
         return Content.assemble(
             ("What-if", "bold"),
-            f": {self.assumptions()} · question {self.evaluation.question}",
-            ("   a reject/accept/neutral · A clear · c scorecards", MUTED),
+            f": {self.assumptions()} · question {self.evaluation.question}{hidden}",
+            ("   a reject/accept/neutral · A clear · L labels · c scorecards", MUTED),
         )
 
     def action_weighing(self) -> None:
@@ -402,35 +450,86 @@ class MainScreen(Screen[None]):
     # -- export --------------------------------------------------------------------------------
 
     def action_export(self, scope: str) -> None:
-        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood."""
+        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood.
+
+        The name says what the view was (``-focus-<id>``, ``-whatif``). A file this session did
+        not write is never replaced without asking: it may be a map someone committed.
+        """
         view = self.view
-        if view is None:
+        if view is None or self._exporting is not None:
             return
         focus = self.selected if scope == "focus" and self.selected != view.shape.root else None
-        target = export_path(self.export_dir, self.path, focus)
-        self.notify(f"Exporting {target}…", timeout=2)
-        self._export(view.debate, target, focus)
+        labels = self._map_labels()
+        target = export_path(self.export_dir, self.path, focus, whatif=labels is not None)
+        if target.exists() and target.resolve() not in self._exported:
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _export(self, debate: Debate, target: Path, focus: str | None) -> Path:
-        from argmap.render.export import export_map  # Graphviz loads on the first export
-        from argmap.render.options import EVALUATION_LABELS, MapOptions
+            def answered(yes: bool | None) -> None:
+                if yes:
+                    self._start_export(view.debate, target, focus, labels)
+                else:
+                    self.notify(f"Not exported: {target} kept as it was", timeout=4)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    f"Replace {target}?",
+                    "argmap did not write this file in this session; it may be someone's work.",
+                ),
+                answered,
+            )
+            return
+        self._start_export(view.debate, target, focus, labels)
+
+    def _map_labels(self) -> dict[str, str] | None:
+        """The what-if labels, when the map should carry them."""
+        from argmap.render.options import EVALUATION_LABELS
 
         labels = dict(self.labels)
-        evaluated = bool(labels) and set(labels.values()) <= set(EVALUATION_LABELS)
-        options = MapOptions(
-            focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels if evaluated else None
-        )
+        return labels if labels and set(labels.values()) <= set(EVALUATION_LABELS) else None
+
+    def _start_export(
+        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+    ) -> None:
+        self._exporting = (target, time.monotonic())
+        self._export_timer = self.set_interval(0.5, self._update_status)
+        self._update_status()
+        self._export(debate, target, focus, labels)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(
+        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+    ) -> Path:
+        from argmap.render.export import export_map  # Graphviz loads on the first export
+        from argmap.render.options import MapOptions
+
+        options = MapOptions(focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels)
         export_map(debate, target, "svg", options)
         return target
 
+    def _export_status(self) -> Content | None:
+        if self._exporting is None:
+            return None
+        target, started = self._exporting
+        first = "" if self._exported else " (the first export starts the built-in Graphviz)"
+        return Content.assemble(
+            ("Exporting", "bold"),
+            f" {target.name}… {time.monotonic() - started:.0f} s",
+            (first, MUTED),
+        )
+
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
-        if worker.group != "export":
+        if worker.group != "export" or event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
             return
+        self._exporting = None
+        if self._export_timer is not None:
+            self._export_timer.stop()
+            self._export_timer = None
+        self._update_status()
         if event.state is WorkerState.SUCCESS:
+            assert isinstance(worker.result, Path)
+            self._exported.add(worker.result.resolve())
             self.notify(f"Map saved: {worker.result}", title="Export", timeout=6)
-        elif event.state is WorkerState.ERROR:
+        else:
             error = worker.error
             reason = str(error) or type(error).__name__
             if isinstance(error, RenderError) and error.hint:
@@ -438,9 +537,14 @@ class MainScreen(Screen[None]):
             self.notify(f"Export failed: {reason}", title="Export", severity="error", timeout=10)
 
 
-def export_path(export_dir: Path, debate_file: Path, focus: str | None) -> Path:
-    """``exports/<file stem>.svg``, or ``exports/<stem>-<claim id>.svg`` for a focused map."""
+def export_path(
+    export_dir: Path, debate_file: Path, focus: str | None, *, whatif: bool = False
+) -> Path:
+    """``exports/<stem>.svg``; ``<stem>-focus-<claim id>`` for a focused map and ``-whatif``
+    for one with the room's labels, so a name always says which view it holds."""
     stem = debate_file.stem
     if focus is not None:
-        stem = f"{stem}-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
+        stem = f"{stem}-focus-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
+    if whatif:
+        stem += "-whatif"
     return export_dir / f"{stem}.svg"

@@ -15,10 +15,11 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from argmap.tui import keys
 from argmap.tui.format import MUTED, SIDE_STYLES, SYMBOLS
+from argmap.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from argmap.analysis.evaluation import Evaluation, Scorecard
@@ -30,9 +31,13 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("Standing", "in", 8),
     ("Defeated", "out", 8),
     ("Undecided", "undec", 9),
-    ("Concessions standing", "conceded", 20),
+    ("Concessions in", "conceded", 14),
 )
 """Header, column key and width of each column."""
+
+
+MAX_WIDTH = 104
+"""The box's widest (scorecards.tcss ``max-width``)."""
 
 
 class ScorecardScreen(ModalScreen[None]):
@@ -56,31 +61,40 @@ class ScorecardScreen(ModalScreen[None]):
                 id="scorecards-title",
             )
             yield DataTable(id="scorecards-table", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
+        # The counts always fit; names get what is left (an 80-column terminal shows them all).
+        others = sum(width for _, key, width in COLUMNS if key != "name")
+        room = min(self.app.size.width, MAX_WIDTH) - 4 - 2 * len(COLUMNS) - others
+        name_width = max(12, min(30, room))
         for header, key, width in COLUMNS:
-            table.add_column(header, key=key, width=width)
+            table.add_column(header, key=key, width=name_width if key == "name" else width)
         for card in self.evaluation.speaker_scorecard():
-            table.add_row(*_row(card), key=card.speaker.id)
+            table.add_row(*_row(card, name_width), key=card.speaker.id)
         table.focus()
 
+    def action_edge(self, where: str) -> None:
+        table: DataTable[Content] = self.query_one(DataTable)
+        table.move_cursor(row=0 if where == "first" else table.row_count - 1)
+
     def action_move(self, step: int) -> None:
-        table: DataTable[str | Content] = self.query_one(DataTable)
+        table: DataTable[Content] = self.query_one(DataTable)
         if step > 0:
             table.action_cursor_down()
         else:
             table.action_cursor_up()
 
 
-def _row(card: Scorecard) -> tuple[str | Content, ...]:
+def _row(card: Scorecard, name_width: int) -> tuple[Content, ...]:
     side = Content.assemble((f"{SYMBOLS[card.side]} {card.side}", SIDE_STYLES[card.side]))
+    # Every cell is Content: a plain string cell would be read as markup (names come from the file).
     return (
-        _fit(card.speaker.name, 30),
+        Content(_fit(card.speaker.name, name_width)),
         side,
-        *(str(n) for n in _counts(card.claims).values()),
-        str(_counts(card.concessions)[_IN]),
+        *(Content(str(n)) for n in _counts(card.claims).values()),
+        Content(str(_counts(card.concessions)[_IN])),
     )
 
 

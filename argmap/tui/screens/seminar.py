@@ -10,6 +10,7 @@ the main screen selects it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -17,11 +18,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from argmap.tui import keys
 from argmap.tui.format import (
     MUTED,
+    critical_questions,
     heading,
     join_blocks,
     numbered,
@@ -31,6 +33,7 @@ from argmap.tui.format import (
     speaker_card,
 )
 from argmap.tui.screens.weighing import RoomWeighing, next_weighing, room_verdict
+from argmap.tui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -45,10 +48,14 @@ _PLACE = {
 """How a claim bears on its parent in the tree (``Role``), as the seminar card says it."""
 
 
+MORE = Content.assemble(("▼ more below", "bold"), ("  ↓ or PgDn to scroll", MUTED))
+
+
 class SeminarScreen(Screen[str | None]):
     """Step through the teaching order; dismisses with the id of the claim on screen."""
 
     BINDINGS: ClassVar = keys.SEMINAR
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012 (Textual reads it)
 
     position: reactive[int] = reactive(0, init=False)
     """Index into the teaching order (0-based; the screen shows it 1-based)."""
@@ -83,10 +90,29 @@ class SeminarScreen(Screen[str | None]):
             yield Static(id="seminar-progress", markup=False)
         with VerticalScroll(id="seminar-scroll"):
             yield Static(id="seminar-card", markup=False)
-        yield Footer()
+        yield Static(MORE, id="seminar-more", markup=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._render_step()
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        self.watch(scroll, "scroll_y", self._show_more, init=False)
+        self.watch(scroll, "virtual_size", self._show_more, init=False)
+
+    def _show_more(self) -> None:
+        """Say so when the slide goes on below the screen."""
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        # Visibility, not display: the line stays, so showing it never changes what fits.
+        self.query_one("#seminar-more").visible = scroll.scroll_y < scroll.max_scroll_y
+
+    def action_scroll(self, where: str) -> None:
+        scroll = self.query_one("#seminar-scroll", VerticalScroll)
+        {
+            "down": scroll.scroll_down,
+            "up": scroll.scroll_up,
+            "page_down": scroll.scroll_page_down,
+            "page_up": scroll.scroll_page_up,
+        }[where](animate=False)
 
     @property
     def current(self) -> str:
@@ -126,6 +152,8 @@ class SeminarScreen(Screen[str | None]):
             self.position = target
         else:
             self.app.bell()
+            end = "last slide: Home goes to the first" if delta > 0 else "first slide"
+            self.notify(f"This is the {end}", timeout=2)
 
     def action_go_to(self, where: str) -> None:
         self.position = 0 if where == "first" else len(self.order) - 1
@@ -149,6 +177,12 @@ class SeminarScreen(Screen[str | None]):
     def action_leave(self) -> None:
         self.dismiss(self.current)
 
+    def action_leave_to(self, action: str) -> None:
+        """Leave on the current claim and do ``action`` on the main screen (search, speakers)."""
+        below = self.app.screen_stack[-2]  # the main screen, which opened this one
+        self.dismiss(self.current)
+        self.app.call_later(below.run_action, action)
+
     def _render_step(self) -> None:
         self.query_one("#seminar-title", Static).update(
             Content.assemble(("Seminar", "bold"), (f" · {self.view.debate.title}", MUTED))
@@ -166,16 +200,26 @@ class SeminarScreen(Screen[str | None]):
             shown = join_blocks([shown, verdict])
         widget.update(shown)
         self.query_one(VerticalScroll).scroll_home(animate=False)
+        self.call_after_refresh(self._show_more)  # once the new card is laid out
 
 
 def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None = None) -> Content:
-    """One step of the seminar, as text; lists wrap to ``width`` with hanging indents."""
+    """One step of the seminar, as text; lists wrap to ``width`` with hanging indents.
+
+    With ``hide_speaker``, nothing on the card names a speaker: their cards and attributions
+    are left out and every name in the card's free text is replaced (``NameHider``).
+    """
     debate = view.debate
     if node_id == debate.question.id:
         blocks = [heading("◆ THE QUESTION"), Content.assemble((debate.question.text, "bold"))]
         if debate.description:
             blocks.append(Content(" ".join(debate.description.split())))
         return join_blocks(blocks)
+
+    def say(text: str) -> str:
+        text = " ".join(text.split())
+        return view.name_hider.hide(text) if hide_speaker else text
+
     statement = debate.statements.get(node_id)
     argument = debate.arguments.get(node_id)
     node = statement or argument
@@ -183,17 +227,17 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     side = view.side_of(node_id)
     kind = "ARGUMENT" if argument is not None else "CLAIM"
     blocks = [Content.assemble(side_badge(side), (f"  ·  {kind}", MUTED))]
-    blocks += _where(view, node_id)
+    blocks += _where(view, node_id, say)
     if statement is not None:
         if statement.title:
-            blocks.append(Content.assemble((statement.title.upper(), "bold $text-accent")))
-        blocks.append(Content.assemble((" ".join(statement.text.split()), "bold")))
+            blocks.append(Content.assemble((say(statement.title).upper(), "bold $argmap-question")))
+        blocks.append(Content.assemble((say(statement.text), "bold")))
     elif argument is not None:
-        blocks.append(Content.assemble((argument.title.upper(), "bold $text-accent")))
+        blocks.append(Content.assemble((say(argument.title).upper(), "bold $argmap-question")))
         if argument.gist:
-            blocks.append(Content.assemble((" ".join(argument.gist.split()), "bold")))
+            blocks.append(Content.assemble((say(argument.gist), "bold")))
         if argument.premises:
-            premises = tuple(debate.text_of(p) for p in argument.premises)
+            premises = tuple(say(debate.text_of(p)) for p in argument.premises)
             blocks.append(numbered("Because", premises, width))
     if hide_speaker and (
         node.speakers
@@ -202,7 +246,7 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     ):
         blocks.append(
             Content.assemble(
-                ("Who said this?", "bold $text-warning"), ("   press r to reveal", MUTED)
+                ("Who said this?", "bold $argmap-neutral"), ("   press r to reveal", MUTED)
             )
         )
     else:
@@ -212,19 +256,25 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
             blocks.append(Content("\n").join([heading("Who"), *people]))
     if statement is not None and statement.quotes:
         quotes = [
-            quote_block(debate, q, hide_speaker=hide_speaker, width=width) for q in statement.quotes
+            quote_block(
+                debate,
+                q.model_copy(update={"text": say(q.text)}) if hide_speaker else q,
+                hide_speaker=hide_speaker,
+                width=width,
+            )
+            for q in statement.quotes
         ]
         blocks.append(Content("\n").join([heading("In their words"), *quotes]))
     if node.questions:
-        blocks.append(numbered("For discussion", node.questions, width))
-    scheme = view.scheme_of(node_id)
-    if scheme is not None:
-        title = f"Critical questions · {scheme.name}"
-        blocks.append(numbered(title, scheme.critical_questions, width))
+        blocks.append(numbered("For discussion", tuple(map(say, node.questions)), width))
+    found = view.scheme_questions(node_id)
+    if found is not None:
+        title = f"Critical questions · {found.scheme.name}"
+        blocks.append(critical_questions(title, found, width, say))
     return join_blocks(blocks)
 
 
-def _where(view: DebateView, node_id: str) -> list[Content]:
+def _where(view: DebateView, node_id: str, say: Callable[[str], str]) -> list[Content]:
     """``attacks ✚ <parent>``: where this claim sits in the debate."""
     parent = view.shape.parent(node_id)
     if parent is None:
@@ -235,6 +285,6 @@ def _where(view: DebateView, node_id: str) -> list[Content]:
         Content.assemble(
             (f"This {_PLACE[branch.role]} ", MUTED),
             (f"{symbol} ", style),
-            " ".join(view.debate.label_of(parent).split()),
+            say(view.debate.label_of(parent)),
         )
     ]

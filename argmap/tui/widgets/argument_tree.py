@@ -170,6 +170,44 @@ class ArgumentTree(Tree[Place]):
         for node_id in node_ids:
             self._reveal_path(node_id)
 
+    def open_only(self, node_ids: Iterable[str]) -> None:
+        """Close every claim not in ``node_ids`` and open those that are (and their paths):
+        put the tree back as a reader had it, after a search opened branches to preview."""
+        keep = set(node_ids)
+        for nodes in self._placed.values():
+            for node in nodes:
+                if node.is_expanded and node.data is not None and node.data.node_id not in keep:
+                    node.collapse()
+        for node_id in keep:
+            if (home := self._reveal_path(node_id)) is not None:
+                self._expand(home)
+
+    def collapse_all(self) -> None:
+        """Close everything below the question; the cursor goes to the top-level claim
+        it was under."""
+        if self.view is None:
+            return
+        place = self.cursor_path[:2]
+        self.open_only([self.view.shape.root])
+        for group in self.root.children:
+            if group.data is not None and group.data.kind == "group":
+                group.collapse()
+        if place:
+            self.reveal_place(place)
+
+    def expand_all(self) -> None:
+        """Open every claim's home (jump links have nothing of their own to open)."""
+        if self.view is None:
+            return
+        pending = list(self.root.children)
+        while pending:
+            node = pending.pop()
+            if node.allow_expand:
+                self._expand(node)
+                pending.extend(node.children)
+        if self.cursor_node is not None:
+            self.scroll_to_node(self.cursor_node, animate=False)
+
     def expanded_ids(self) -> set[str]:
         """The claims whose home node is open: what :meth:`show` can reopen after a reload."""
         return {
@@ -266,6 +304,10 @@ class ArgumentTree(Tree[Place]):
         if place.node_id == debate.question.id:
             text.append(f"{QUESTION_MARK[0]} ", self._style("question"))
             text.append(debate.label_of(place.node_id), self._style("question"))
+            if badge := self.labels.get(place.node_id):
+                text.append(f" [{badge}]", self._style("badge"))
+            if node.allow_expand and not node.is_expanded:
+                text.append(f" +{len(view.shape.children(place.node_id))}", self._style("count"))
             return text
         side = view.side_of(place.node_id)
         if place.kind == "link":
@@ -296,7 +338,8 @@ class ArgumentTree(Tree[Place]):
             suffix.append(f" [{badge}]", self._style("badge"))
         names = view.speaker_names(place.node_id) if speaker else []
         if names:
-            who = names[0] if len(names) == 1 else f"{names[0]} +{len(names) - 1}"
+            # "& 1 more", not "+1": the "+3" after it counts hidden replies.
+            who = names[0] if len(names) == 1 else f"{names[0]} & {len(names) - 1} more"
             suffix.append(f" · {_shorten(who, _SPEAKER_WIDTH)}", self._style("speaker"))
         if place.kind == "claim" and node.allow_expand and not node.is_expanded:
             count = len(view.shape.children(place.node_id))
@@ -316,9 +359,19 @@ class ArgumentTree(Tree[Place]):
 
     # -- events -------------------------------------------------------------------------------
 
+    def on_mount(self) -> None:
+        # Lines hold styles resolved when they were drawn: a new theme means drawing them again.
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._relabel_all())
+
     def _on_resize(self, event: events.Resize) -> None:
         super()._on_resize(event)
         self._relabel_all()
+        # A smaller window (or the panes stacking) must not leave the cursor out of sight.
+        self.call_after_refresh(self._keep_cursor_in_view)
+
+    def _keep_cursor_in_view(self) -> None:
+        if self.cursor_node is not None:
+            self.scroll_to_node(self.cursor_node, animate=False)
 
     @on(Tree.NodeExpanded)
     def _node_opened(self, event: Tree.NodeExpanded[Place]) -> None:
@@ -379,6 +432,12 @@ class ArgumentTree(Tree[Place]):
             self._expand(node)
         elif node.is_expanded and node.children:
             self.move_cursor(node.children[0])
+
+    def action_collapse_all(self) -> None:
+        self.collapse_all()
+
+    def action_expand_all(self) -> None:
+        self.expand_all()
 
     def action_close(self) -> None:
         """Close the node under the cursor; on a closed node, go to its parent."""

@@ -49,7 +49,7 @@ class Breadcrumb(Static):
                 parts.append(Content.assemble((label, "bold")))
             else:
                 parts.append(Content.from_markup(f"[@click=jump({index})]$label[/]", label=label))
-        prefix = Content.assemble(("◆ ", "$text-accent"))
+        prefix = Content.assemble(("◆ ", "$argmap-question"))
         self.update(Content.assemble(prefix, *parts), layout=False)  # always one line
 
     def action_jump(self, index: int) -> None:

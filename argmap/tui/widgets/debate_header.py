@@ -23,15 +23,15 @@ class DebateHeader(Static):
         question = " ".join(view.debate.question.text.split())
         self.update(
             Content.assemble(
-                ("argmap", "bold $text-accent"),
+                ("argmap", "bold $argmap-question"),
                 " · ",
                 (view.debate.title, "bold"),
                 (f"  ({view.path.name})", MUTED),
                 "\n",
-                ("◆ ", "$text-accent"),
+                ("◆ ", "$argmap-question"),
                 question,
             )
         )
 
     def show_loading(self, name: str) -> None:
-        self.update(Content.assemble(("argmap", "bold $text-accent"), f" · loading {name}…"))
+        self.update(Content.assemble(("argmap", "bold $argmap-question"), f" · loading {name}…"))

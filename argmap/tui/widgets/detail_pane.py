@@ -13,6 +13,7 @@ Attributes down: :meth:`show` a claim of a view, :attr:`labels` (badges, see
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import events, on
@@ -26,6 +27,7 @@ from argmap.tui.format import (
     HEADING,
     MUTED,
     NO_LABELS,
+    critical_questions,
     hanging,
     heading,
     join_blocks,
@@ -59,28 +61,44 @@ class DetailPane(VerticalScroll, can_focus=False):
         self.node_id: str | None = None
         self._links: list[Link] = []
         self._width = 0
+        self._drawn: dict[tuple[str, int | None], _Drawn] = {}
+        """What each claim looks like at a width, until the view, labels or theme change:
+        moving back and forth in the tree redraws a claim without building it again."""
+        self._head = Static(id="detail-head")
+        self._relations = RelationLinks(id="detail-links")
+        self._tail = Static(id="detail-tail")
 
     def compose(self) -> ComposeResult:
-        yield Static(id="detail-head")
-        yield RelationLinks(id="detail-links")
-        yield Static(id="detail-tail")
+        yield self._head
+        yield self._relations
+        yield self._tail
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._forget())
 
     def show(self, view: DebateView, node_id: str) -> None:
         """Show ``node_id`` of ``view`` (a view is passed again after each reload)."""
+        if view is not self.view:
+            self._drawn.clear()
         self.view, self.node_id = view, node_id
         self._render_claim()
 
+    def _forget(self) -> None:
+        """Draw every claim afresh: the labels or the theme's colours changed."""
+        self._drawn.clear()
+        self._refresh_claim()
+
     def show_message(self, text: str) -> None:
         """A plain message instead of a claim (while loading, for instance)."""
-        self.query_one("#detail-head", Static).update(Content(text))
-        self.query_one(RelationLinks).show_links([])
-        self.query_one("#detail-tail", Static).update("")
+        self._head.update(Content(text))
+        self._relations.show_links([])
+        self._tail.update("")
 
     def watch_labels(self) -> None:
-        self._refresh_claim()
+        self._forget()
 
     def watch_reasons(self) -> None:
-        self._refresh_claim()
+        self._forget()
 
     def _refresh_claim(self) -> None:
         if self.view is not None and self.node_id is not None:
@@ -95,17 +113,23 @@ class DetailPane(VerticalScroll, can_focus=False):
         view, node_id = self.view, self.node_id
         if view is None or node_id is None or not view.has(node_id):
             return
-        self._links = view.links(node_id)
-        head = self.query_one("#detail-head", Static)
-        width = head.content_size.width or None  # None before the first layout
-        title = f"Relations ({len(self._links)})" if self._links else "No relations"
-        head.update(
-            join_blocks([_head(view, node_id, self.labels, self.reasons, width), heading(title)])
-        )
-        self.query_one(RelationLinks).show_links(
-            [_link_prompt(view, ln, self.labels) for ln in self._links]
-        )
-        self.query_one("#detail-tail", Static).update(_tail(view, node_id, width))
+        width = self._head.content_size.width or None  # None before the first layout
+        drawn = self._drawn.get((node_id, width))
+        if drawn is None:
+            links = view.links(node_id)
+            title = f"Relations ({len(links)})" if links else "No relations"
+            head = _head(view, node_id, self.labels, self.reasons, width)
+            drawn = _Drawn(
+                links,
+                join_blocks([head, heading(title)]),
+                tuple(_link_prompt(view, ln, self.labels) for ln in links),
+                _tail(view, node_id, width),
+            )
+            self._drawn[(node_id, width)] = drawn
+        self._links = drawn.links
+        self._head.update(drawn.head)
+        self._relations.show_links(drawn.prompts)
+        self._tail.update(drawn.tail)
 
     def on_resize(self, event: events.Resize) -> None:
         # Lists and speaker cards are wrapped to the width with hanging indents, so a new
@@ -118,6 +142,16 @@ class DetailPane(VerticalScroll, can_focus=False):
     def _follow(self, event: RelationLinks.Chosen) -> None:
         event.stop()
         self.post_message(JumpRequested(self._links[event.index].target))
+
+
+@dataclass(frozen=True, slots=True)
+class _Drawn:
+    """One claim as the pane shows it: its links, and the text above, in and below them."""
+
+    links: list[Link]
+    head: Content
+    prompts: tuple[Content, ...]
+    tail: Content
 
 
 def _head(
@@ -204,10 +238,10 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
         blocks.append(Content("\n").join([heading("Notes"), Content(" ".join(node.notes.split()))]))
     if node is not None and node.questions:
         blocks.append(numbered("Discussion questions", node.questions, width))
-    scheme = view.scheme_of(node_id)
-    if scheme is not None:
-        title = f"Critical questions ({scheme.name})"
-        blocks.append(numbered(title, scheme.critical_questions, width))
+    found = view.scheme_questions(node_id)
+    if found is not None:
+        title = f"Critical questions ({found.scheme.name})"
+        blocks.append(critical_questions(title, found, width))
     return join_blocks(blocks)
 
 

@@ -15,8 +15,10 @@ from typing import ClassVar
 
 from textual import events
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
 from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
 from argmap.tui import keys
@@ -42,14 +44,13 @@ class RelationLinks(Static, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self._prompts: tuple[Content, ...] = ()
-        self._rows: list[int] = []
         self._width = 0
-        """The link on each screen row, for clicks (a long link wraps over several rows)."""
+        self._focused = False
 
     def show_links(self, prompts: Sequence[Content]) -> None:
         """Show these links, the first highlighted if the list has the focus."""
         self._prompts = tuple(prompts)
-        self.set_reactive(RelationLinks.cursor, 0 if self._prompts and self.has_focus else None)
+        self.set_reactive(RelationLinks.cursor, 0 if self._prompts and self._focused else None)
         self._paint()
 
     @property
@@ -58,13 +59,35 @@ class RelationLinks(Static, can_focus=True):
 
     def watch_cursor(self) -> None:
         self._paint()
+        self._show_cursor()
 
     def on_focus(self) -> None:
+        # Textual sets has_focus only after this handler: the flag is what painting reads.
+        self._focused = True
         if self.cursor is None and self._prompts:
             self.cursor = 0
         self._paint()
+        self._show_cursor()
+
+    def _show_cursor(self) -> None:
+        """Scroll the pane so the highlighted link is on screen: a link below the fold that
+        Enter would follow must be seen first."""
+        if self.cursor is None or not self._focused or self.parent is None:
+            return
+        rows = self._rows()
+        first = rows.index(self.cursor) if self.cursor in rows else 0
+        height = rows.count(self.cursor) or 1
+
+        def scroll() -> None:
+            container = self.parent
+            if isinstance(container, Widget):
+                region = Region(0, self.virtual_region.y + first, self.size.width, height)
+                container.scroll_to_region(region, animate=False, force=True)
+
+        self.call_after_refresh(scroll)
 
     def on_blur(self) -> None:
+        self._focused = False
         self._paint()
 
     def action_cursor_down(self) -> None:
@@ -78,10 +101,20 @@ class RelationLinks(Static, can_focus=True):
             self.post_message(self.Chosen(self.cursor))
 
     def on_click(self, event: events.Click) -> None:
-        if 0 <= event.y < len(self._rows):
-            index = self._rows[event.y]
+        rows = self._rows()
+        if 0 <= event.y < len(rows):
+            index = rows[event.y]
             self.cursor = index
             self.post_message(self.Chosen(index))
+
+    def _rows(self) -> list[int]:
+        """The link on each row (a long link wraps over several rows); worked out only for a
+        click, so that moving through the tree never pays for it."""
+        width = self.content_size.width
+        rows: list[int] = []
+        for index, prompt in enumerate(self._prompts):
+            rows += [index] * (len(prompt.wrap(width)) if width else 1)
+        return rows
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:  # rows per link depend on the width only
@@ -93,10 +126,8 @@ class RelationLinks(Static, can_focus=True):
             self.cursor = max(0, min(len(self._prompts) - 1, (self.cursor or 0) + step))
 
     def _paint(self) -> None:
-        width = self.content_size.width
-        lines, self._rows = [], []
-        for index, prompt in enumerate(self._prompts):
-            line = prompt.stylize(CURSOR) if index == self.cursor and self.has_focus else prompt
-            lines.append(line)
-            self._rows += [index] * (len(prompt.wrap(width)) if width else 1)
+        lines = [
+            prompt.stylize(CURSOR) if index == self.cursor and self._focused else prompt
+            for index, prompt in enumerate(self._prompts)
+        ]
         self.update(Content("\n").join(lines))
