@@ -234,7 +234,9 @@ class _Plan:
                 yield from (_shift(r, shift) for r in replacement)
                 for inner in range(line, end):
                     for insert in self._ordered(inner):
-                        if not (line <= insert.owner[0] and insert.owner[1] <= end):
+                        inside_cut = line <= insert.owner[0] and insert.owner[1] <= end
+                        in_scope = scope[0] <= insert.owner[0] and insert.owner[1] <= scope[1]
+                        if in_scope and not inside_cut:
                             yield from self._emit(insert, shift, depth)
                 line = end
                 continue
@@ -262,6 +264,8 @@ def _shift(line: str, by: int) -> str:
     if by > 0:
         return " " * by + line
     if line[:-by].strip():
+        if line.lstrip().startswith("#"):  # a comment may sit left of the claim it is in
+            return line.lstrip(" ")
         raise PatchError("a moved claim's text is indented less than the claim")
     return line[-by:]
 
@@ -838,7 +842,10 @@ class _Diff:
                 if node not in after:
                     self.p.drop_item(("order", index))
         else:
-            self.p.set_key(None, "order", list(after) if after else None)
+            flow = isinstance(value, yaml.SequenceNode) and value.flow_style
+            self.p.set_key(
+                None, "order", (_Flow(after) if flow else list(after)) if after else None
+            )
 
 
 def _speaker(speaker: Speaker) -> dict[str, Any]:
