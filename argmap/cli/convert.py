@@ -6,7 +6,14 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
+from argmap.cli.common import (
+    ROOM_OPTION,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+    room_or_exit,
+    stderr,
+)
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import Diagnostic, Severity
 from argmap.io.readers import READERS, detect_format
@@ -39,7 +46,14 @@ _NAMES = {
     type=click.Choice(list(WRITERS)),
     help="Format of OUT (default: from its extension; required for `-`).",
 )
-def convert(source: Path, target: Path, from_format: str | None, to_format: str | None) -> None:
+@ROOM_OPTION
+def convert(
+    source: Path,
+    target: Path,
+    from_format: str | None,
+    to_format: str | None,
+    room_file: Path | None,
+) -> None:
     """Convert the debate in IN and write it to OUT (`-` for standard output).
 
     Formats follow the extensions: .yaml/.yml argmap, .argdown/.ad Argdown, .json AIF
@@ -54,6 +68,7 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
       argmap convert map.json arguments.yaml
       argmap convert export.txt debate.yaml --from kialo
       argmap convert arguments.yaml - --to markdown > handout.md
+      argmap convert arguments.yaml handout.md --room class-a.room.yaml
     """
     to_stdout = str(target) == "-"
     fmt = to_format or (None if to_stdout else output_format(target))
@@ -66,10 +81,17 @@ def convert(source: Path, target: Path, from_format: str | None, to_format: str 
         )
     if not to_stdout and target.resolve() == source.resolve():
         raise click.UsageError("OUT is IN: write the converted debate to another file")
+    if room_file is not None and fmt != "markdown":
+        raise click.UsageError("--room adds the room's conclusions to a Markdown handout: OUT.md")
     loaded = load_or_exit(source, from_format)
     print_diagnostics(loaded.warnings)
     try:
-        written = render_debate(loaded.debate, fmt)
+        if room_file is not None:
+            from argmap.render.handout import handout
+
+            written = handout(loaded.debate, room_or_exit(room_file, source))
+        else:
+            written = render_debate(loaded.debate, fmt)
     except SaveError as error:
         fail(
             f"{source}: the debate cannot be written as {_NAMES[fmt]}: " + "; ".join(error.problems)

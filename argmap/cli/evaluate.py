@@ -22,7 +22,14 @@ from argmap.analysis.evaluation import (
 )
 from argmap.analysis.framework import Label
 from argmap.analysis.semantics import Semantics
-from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit
+from argmap.cli.common import (
+    FILE_ARGUMENT,
+    ROOM_OPTION,
+    fail,
+    load_or_exit,
+    room_or_exit,
+    room_verdicts,
+)
 from argmap.formats.iccma import FrameworkFormatError, read_framework
 from argmap.io.readers import EXTENSIONS
 
@@ -64,6 +71,7 @@ SHOWN_EXTENSIONS = 20
     metavar="ID",
     help="A claim the room rejects: it is out, and its attacks fall. Repeat for more.",
 )
+@ROOM_OPTION
 @click.option(
     "--bipolar",
     is_flag=True,
@@ -82,6 +90,7 @@ def evaluate(
     semantics: str,
     accept: tuple[str, ...],
     reject: tuple[str, ...],
+    room_file: Path | None,
     bipolar: bool,
     output: Literal["text", "json"],
 ) -> None:
@@ -98,11 +107,14 @@ def evaluate(
     Examples:
       argmap evaluate arguments.yaml
       argmap evaluate arguments.yaml --reject china-would-give-aid
+      argmap evaluate arguments.yaml --room class-a.room.yaml
       argmap evaluate arguments.yaml --semantics preferred --bipolar
       argmap evaluate instance.apx --semantics stable --format json
     """
     chosen = Semantics(semantics)
     if is_framework_file(file):
+        if room_file is not None:
+            raise click.UsageError("--room needs a debate: an abstract framework has no claims")
         if bipolar:
             raise click.UsageError(
                 "--bipolar needs a debate: an abstract framework has no supports"
@@ -110,6 +122,9 @@ def evaluate(
         result = _evaluate_framework_file(file, chosen, accept, reject)
     else:
         debate = load_or_exit(file).debate
+        if room_file is not None:
+            accepted, rejected = room_verdicts(debate, room_or_exit(room_file, file))
+            accept, reject = (*accepted, *accept), (*rejected, *reject)
         try:
             result = evaluation.evaluate(
                 debate, chosen, accept=accept, reject=reject, bipolar=bipolar

@@ -11,7 +11,15 @@ import click
 
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import Semantics
-from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
+from argmap.cli.common import (
+    FILE_ARGUMENT,
+    ROOM_OPTION,
+    fail,
+    load_or_exit,
+    room_or_exit,
+    room_verdicts,
+    stderr,
+)
 from argmap.model.debate import Debate
 from argmap.render.export import FORMATS, RenderError, export_map
 from argmap.render.options import DIRECTIONS, GROUP_BY, THEMES, MapOptions
@@ -87,6 +95,7 @@ DEFAULT_FOLDER = Path("exports")
     show_default=True,
     help="auto: Graphviz's dot if on PATH, else the built-in WebAssembly Graphviz.",
 )
+@ROOM_OPTION
 def export(
     file: Path,
     formats: str | None,
@@ -99,6 +108,7 @@ def export(
     theme: str,
     semantics: str | None,
     renderer: str,
+    room_file: Path | None,
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
 
@@ -109,9 +119,14 @@ def export(
       argmap export arguments.yaml --speaker lankov -o lankov.png
       argmap export arguments.yaml --focus cut-revenue --depth 2
       argmap export arguments.yaml --evaluate grounded -f pdf
+      argmap export arguments.yaml --room class-a.room.yaml   # the room's verdicts
     """
     chosen = _formats(formats, output)
     loaded = load_or_exit(file)
+    verdicts: tuple[list[str], list[str]] = ([], [])
+    if room_file is not None:
+        verdicts = room_verdicts(loaded.debate, room_or_exit(room_file, file))
+        semantics = semantics or "grounded"
     options = MapOptions(
         focus=focus,
         depth=depth,
@@ -119,7 +134,7 @@ def export(
         group_by=group_by,  # type: ignore[arg-type]  # click.Choice checked it
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
-        labels=_labels(loaded.debate, semantics) if semantics else None,
+        labels=_labels(loaded.debate, semantics, *verdicts) if semantics else None,
     )
     for fmt, path in _targets(file, chosen, output):
         started = time.perf_counter()
@@ -132,9 +147,9 @@ def export(
         click.echo(f"wrote {path}{used} in {time.perf_counter() - started:.1f} s")
 
 
-def _labels(debate: Debate, semantics: str) -> dict[str, str]:
-    """Each node's (and each undercut link's) label under ``semantics``."""
-    evaluation = evaluate(debate, semantics)
+def _labels(debate: Debate, semantics: str, accept: list[str], reject: list[str]) -> dict[str, str]:
+    """Each node's (and each undercut link's) label under ``semantics`` and the room's verdicts."""
+    evaluation = evaluate(debate, semantics, accept=accept, reject=reject)
     return {node: label.value for node, label in evaluation.labels.items()}
 
 
