@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.analysis.graph import DebateIndex
+from argmap.analysis.seminar import unlisted
+from argmap.analysis.tree import TreeShape
 from argmap.model.debate import Side
 
 
@@ -54,6 +56,15 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
                 f"`{speaker}` both asserts and concedes `{node.id}`",
                 "keep the speaker in `by:` or in `conceded_by:`, not both",
             )
+    left_out = unlisted(TreeShape(index)) if debate.order else []
+    if left_out:
+        yield Finding(
+            left_out[0],
+            f"`order:` leaves out {len(left_out)} claim(s): {', '.join(left_out[:5])}"
+            + (", …" if len(left_out) > 5 else "")
+            + "; seminar mode shows each right after the claim it answers",
+            "add them to `order:` where the class should meet them",
+        )
     for statement in debate.statements.values():
         holders = {*statement.speakers, *statement.conceded_by}
         for quote in statement.quotes:
