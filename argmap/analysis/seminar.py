@@ -4,7 +4,8 @@ If the file has an ``order:`` list, that is the order, as written: the teacher k
 A claim the list leaves out (one added since, in the TUI or an editor) still reaches the room:
 it comes right after the claim it answers, with its own replies after it (``argmap check``
 warns about such claims, see :func:`unlisted`). Otherwise the order is built from the tree
-(:class:`~argmap.analysis.tree.TreeShape`), depth first, so that each point is followed at once by the replies to it:
+(:class:`~argmap.analysis.tree.TreeShape`), depth first, so that each point is followed at
+once by the replies to it:
 
 * the question comes first; then its strongest pro, everything that answers that pro, then
   its strongest con, then the next pro, the next con, and so on, alternating sides so that
