@@ -216,7 +216,11 @@ def test_a_new_objection_is_nested_under_its_parent_like_its_siblings() -> None:
         "          cons:",
         "            - id: sanctions-take-years-to-bite",
         "              text: Sanctions take years to bite",
+        # The teaching order takes it right after the claim it answers.
+        "  - sanctions-take-years-to-bite",
     ]
+    order = change.debate.order
+    assert order[order.index("sanctions-failed") + 1] == "sanctions-take-years-to-bite"
     # Every original line, comments included, is still there and in the same order.
     assert all(tag == "insert" for tag, *_ in matcher.get_opcodes() if tag != "equal")
 

@@ -180,6 +180,15 @@ def _replace(debate: Debate, **parts: object) -> Debate:
     return new
 
 
+def _in_order(debate: Debate, node_id: str, after: str) -> tuple[str, ...]:
+    """The teaching order with a new claim right after the claim it answers (if listed)."""
+    order = debate.order
+    if not order:
+        return order
+    at = order.index(after) + 1 if after in order else len(order)
+    return (*order[:at], node_id, *order[at:])
+
+
 def _warnings(before: Debate, after: Debate) -> tuple[str, ...]:
     """Graph warnings the edit introduced (the ones ``check`` would now print in addition)."""
     old = {f.message for f in graph_findings(DebateIndex(before))}
@@ -238,6 +247,7 @@ def add_claim(debate: Debate, parent: str, stance: Stance, claim: Claim) -> Chan
         speakers=interim.speakers,
         statements={**debate.statements, node_id: statement},
         relations={**debate.relations, relation.id: relation},
+        order=_in_order(debate, node_id, parent),
     )
     word = "reason for" if stance == "pro" else "objection to"
     return Change(
@@ -272,6 +282,7 @@ def add_undercut(debate: Debate, relation: str, claim: Claim) -> Change:
         speakers=interim.speakers,
         statements={**debate.statements, node_id: statement},
         relations={**debate.relations, undercut.id: undercut},
+        order=_in_order(debate, node_id, cut.source),
     )
     link = f"{debate.label_of(cut.source)} → {debate.label_of(cut.target)}"
     return Change(

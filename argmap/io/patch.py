@@ -828,23 +828,41 @@ class _Diff:
     # the teaching order
 
     def _order(self) -> None:
+        """Claims deleted leave the teaching order; claims added join it where they were put."""
         before, after = self.old.order, self.new.order
         if before == after:
             return
-        if [n for n in before if n in after] != list(after):
-            raise PatchError("the teaching order was changed other than by deleting claims")
+        kept = [n for n in before if n in after]
+        if kept != [n for n in after if n in before]:
+            raise PatchError("the teaching order was reordered")
         found = _value_of(self.p.root, "order")
         if found is None:
             raise PatchError("the teaching order is not written as `order:`")
         value = found[1]
-        if isinstance(value, yaml.SequenceNode) and not value.flow_style and after:
-            for index, node in enumerate(before):
-                if node not in after:
-                    self.p.drop_item(("order", index))
-        else:
+        if not (isinstance(value, yaml.SequenceNode) and not value.flow_style and kept):
             flow = isinstance(value, yaml.SequenceNode) and value.flow_style
             self.p.set_key(
                 None, "order", (_Flow(after) if flow else list(after)) if after else None
+            )
+            return
+        for index, node in enumerate(before):
+            if node not in after:
+                self.p.drop_item(("order", index))
+        items = {node: value.value[i] for i, node in enumerate(before)}
+        dash = self.p.text.item_start(value.value[0])[1]
+        anchor_node: str | None = None
+        newline = self.p.text.newline
+        for node in after:
+            if node in items:
+                anchor_node = node
+                continue
+            line = (
+                self.p.text.end(items[anchor_node]) - 1
+                if anchor_node is not None
+                else found[0].start_mark.line
+            )
+            self.p.plan.insert_after(
+                line, _Insert(self.p.whole(), dash + 1, _yaml_lines([node], dash, newline))
             )
 
 

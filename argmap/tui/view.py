@@ -23,9 +23,10 @@ from argmap.analysis.seminar import scheme_of, teaching_order
 from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
 from argmap.io.diagnostics import Diagnostic
-from argmap.io.load import LoadedDebate
-from argmap.io.readers import read_debate
+from argmap.io.load import LoadedDebate, parse_debate
+from argmap.io.readers import detect_format, read_debate
 from argmap.io.schemes import scheme_catalogue
+from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Side
 from argmap.model.schemes import Scheme
 
@@ -37,6 +38,10 @@ class DebateView:
     path: Path
     debate: Debate
     warnings: tuple[Diagnostic, ...] = ()
+    loaded: LoadedDebate | None = None
+    """The version read from disk and its source positions (edits are saved against it)."""
+    source_text: str | None = None
+    """The text ``loaded`` was read from, for an argmap YAML file (None for other formats)."""
     index: DebateIndex = field(init=False)
     shape: TreeShape = field(init=False)
 
@@ -128,10 +133,21 @@ def load_view(path: Path) -> DebateView:
     Also derives the sides, which the first frame of the tree shows (the rest of the view
     waits for :meth:`DebateView.warm` or first use).
     """
-    view = view_of(read_debate(path), path)
+    text: str | None = None
+    if detect_format(path) == "yaml":
+        text = read_text(path)
+        loaded = parse_debate(text, str(path))
+    else:
+        loaded = read_debate(path)
+    view = view_of(loaded, path, text)
     _ = view.sides
     return view
 
 
-def view_of(loaded: LoadedDebate, path: Path) -> DebateView:
-    return DebateView(path, loaded.debate, tuple(loaded.warnings))
+def view_of(loaded: LoadedDebate, path: Path, text: str | None = None) -> DebateView:
+    return DebateView(path, loaded.debate, tuple(loaded.warnings), loaded, text)
+
+
+def edited_view(base: DebateView, debate: Debate) -> DebateView:
+    """A view of an edited debate that still saves against the version read from disk."""
+    return DebateView(base.path, debate, (), base.loaded, base.source_text)

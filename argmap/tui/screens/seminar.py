@@ -30,6 +30,8 @@ from argmap.tui.format import (
     side_mark,
     speaker_card,
 )
+from argmap.tui.messages import SlideShown
+from argmap.tui.room_card import room_blocks
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -96,6 +98,7 @@ class SeminarScreen(Screen[str | None]):
     def watch_position(self) -> None:
         self.revealed = False
         self._render_step()
+        self.post_message(SlideShown(self.current))  # the room file keeps how far it got
 
     def watch_hide_speaker(self) -> None:
         self._render_step()
@@ -142,7 +145,8 @@ class SeminarScreen(Screen[str | None]):
         hidden = self.hide_speaker and not self.revealed
         widget = self.query_one("#seminar-card", Static)
         width = widget.content_size.width or None  # None before the first layout
-        widget.update(card(self.view, self.current, hidden, width))
+        blocks = [card(self.view, self.current, hidden, width), *room_blocks(self, self.current)]
+        widget.update(join_blocks(blocks))
         self.query_one(VerticalScroll).scroll_home(animate=False)
 
 
