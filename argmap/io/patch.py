@@ -399,7 +399,12 @@ class _Patcher:
             if all(self.plan.gone(self.text.item_start(item)[0]) for item in seq.value):
                 found = _value_of(owner, str(path[-1]))
                 assert found is not None
-                self.plan.replace(found[0].start_mark.line, self.text.end(seq), [])
+                # Only the key: its items are cut or moved already, and comments stay.
+                key_line = found[0].start_mark.line
+                if key_line in self.plan.cuts or key_line == seq.value[0].start_mark.line:
+                    self.plan.replace(key_line, self.text.end(seq), [])
+                else:
+                    self.plan.replace(key_line, key_line + 1, [])
 
     # new list items
 
