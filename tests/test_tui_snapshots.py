@@ -86,3 +86,26 @@ def test_error_banner_over_the_last_good_map(
         await until(pilot, lambda: app.query_one(ErrorBanner).display)
 
     assert snap_compare(app, terminal_size=SIZE, run_before=break_the_file)
+
+
+def test_capture_form(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def open_the_form(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "minus")
+        for key in "Teasing [moves] online":
+            await pilot.press(key if key != " " else "space")
+        await pilot.press("tab")
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=open_the_form)
+
+
+def test_unsaved_marker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def add_a_claim(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "plus")
+        for key in "Fewer fights":
+            await pilot.press(key if key != " " else "space")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=add_a_claim)

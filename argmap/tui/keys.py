@@ -107,8 +107,22 @@ HELP: list[BindingType] = [
 ]
 
 EDIT: list[BindingType] = [
-    Binding("plus", "add_claim('pro')", "Add a reason", id="argmap.edit.pro", key_display="+"),
-    Binding("minus", "add_claim('con')", "Add an objection", id="argmap.edit.con", key_display="-"),
+    Binding(
+        "plus",
+        "add_claim('pro')",
+        "Add a reason",
+        id="argmap.edit.pro",
+        key_display="+",
+        show=False,
+    ),
+    Binding(
+        "minus",
+        "add_claim('con')",
+        "Add an objection",
+        id="argmap.edit.con",
+        key_display="-",
+        show=False,
+    ),
     Binding("f2", "edit_claim", "Edit claim", id="argmap.edit.edit", show=False),
     Binding("u", "undercut", "Undercut the claim's link", id="argmap.edit.undercut", show=False),
     Binding("L", "link_claim", "Link to a claim (search)", id="argmap.edit.link", show=False),
@@ -121,7 +135,13 @@ EDIT: list[BindingType] = [
 """Authoring keys (argmap.tui.editor): the same in the main screen and seminar mode."""
 
 ROOM: list[BindingType] = [
-    Binding("a", "verdict", "Room's verdict: reject / accept / neutral", id="argmap.room.verdict"),
+    Binding(
+        "a",
+        "verdict",
+        "Room's verdict: reject / accept / neutral",
+        id="argmap.room.verdict",
+        show=False,
+    ),
     Binding("t", "note", "Note on this claim", id="argmap.room.note", show=False),
     Binding("H", "handout", "Write the handout", id="argmap.room.handout", show=False),
 ]
