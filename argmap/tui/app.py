@@ -191,10 +191,14 @@ class ArgmapApp(EditorApp):
 
     def _quit_now(self) -> None:
         self._watch.stop()
+        if self.session is not None:
+            self.session.flush()
         self.exit()
 
     def on_unmount(self) -> None:
         self._watch.stop()
+        if self.session is not None:
+            self.session.flush()
 
 
 def _problems(error: BaseException | None, path: Path) -> tuple[Diagnostic, ...]:

@@ -10,6 +10,7 @@ No Textual here: the tests and the benchmark drive a session without a screen.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ class EditSession:
         self.base_text: str | None = None
         self.room = Room(debate=path.name)
         self._origins: dict[str, tuple[str, str]] = {}
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room")
         self.room_problem: str | None = None
         """Why the room file could not be read (then it is never written over)."""
         try:
@@ -149,6 +151,15 @@ class EditSession:
             self.save_room()
 
     def save_room(self) -> None:
-        """Write the room file (not over one that could not be read)."""
+        """Write the room file, off the caller's thread (never over one that could not be read).
+
+        Writes run one at a time, in order, so the file always ends as the last record; a
+        capture form's Enter never waits for the disk.
+        """
         if self.room_problem is None:
-            save_room(self.room, self.room_file)
+            self._writes.submit(save_room, self.room, self.room_file)
+
+    def flush(self) -> None:
+        """Wait until the room file holds the latest record (on quit)."""
+        self._writes.shutdown(wait=True)
+        self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room")
