@@ -26,7 +26,10 @@ COMMENTED = "# Written by hand: this comment must survive every save.\n" + TUI_D
 
 def make_app(tmp_path: Path, text: str = COMMENTED) -> ArgmapApp:
     return create_app(
-        write_tui_debate(tmp_path, text), watch=False, export_dir=tmp_path / "exports"
+        write_tui_debate(tmp_path, text),
+        watch=False,
+        export_dir=tmp_path / "exports",
+        room_file=tmp_path / "uniforms.room.yaml",
     )
 
 
@@ -302,7 +305,12 @@ async def test_the_room_is_reloaded_when_the_same_room_opens_again(tmp_path: Pat
         await select(pilot, app, "equality")
         await pilot.press("a")  # what-if in the main screen: the same verdicts
         assert app.main.room == {"equality": "reject"}
-    app = create_app(tmp_path / "uniforms.yaml", watch=False, export_dir=tmp_path / "exports")
+    app = create_app(
+        tmp_path / "uniforms.yaml",
+        watch=False,
+        export_dir=tmp_path / "exports",
+        room_file=tmp_path / "uniforms.room.yaml",
+    )
     async with app.run_test(size=SIZE) as pilot:
         await loaded(pilot)
         assert app.main.room == {"equality": "reject"}

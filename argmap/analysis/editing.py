@@ -385,7 +385,7 @@ def move(debate: Debate, node_id: str, new_parent: str, stance: Stance) -> Chang
             "move it under a claim that is not one of its own replies",
         )
     old = home_relation(debate, node_id)
-    if old is None:
+    if old is None or old.source != node_id or old.kind not in _KIND.values():
         raise EditError(
             f"`{node_id}` is not a reason or objection",
             "only claims nested under another can move (a premise moves with its argument)",

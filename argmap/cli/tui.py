@@ -43,9 +43,10 @@ def tui(file: Path, no_watch: bool, room_file: Path | None) -> None:
         )
     if file.is_dir():
         fail(f"{file} is a folder, not a debate file", "give the path of a .yaml file inside it")
+    from argmap.io.room import room_path
     from argmap.tui import create_app  # Textual loads only when the TUI really starts.
 
-    app = create_app(file, watch=not no_watch, room_file=room_file)
+    app = create_app(file, watch=not no_watch, room_file=room_file or room_path(file))
     app.run()
     if app.startup_problems:
         print_diagnostics(app.startup_problems)

@@ -223,6 +223,7 @@ def create_app(
 ) -> ArgmapApp:
     """The TUI for the debate at ``path``; ``watch=False`` turns live reload off (tests).
 
-    ``room_file`` is where the room's record is kept (default ``<stem>.room.yaml``).
+    ``room_file`` is where the room's record is kept (``argmap tui`` passes ``--room`` or
+    ``<stem>.room.yaml``); None keeps it in memory only, as the tests of other features do.
     """
     return ArgmapApp(path, watch=watch, export_dir=export_dir, room_file=room_file)

@@ -34,6 +34,7 @@ class EditorApp(App[None]):
     main: MainScreen
     view: DebateView | None
     session: EditSession | None
+    path: Path
 
     @property
     def edits(self) -> EditSession:
@@ -348,6 +349,8 @@ class EditorApp(App[None]):
     def _saved(
         self, path: Path, kept: bool, reason: str | None, then: Callable[[], object] | None
     ) -> None:
+        # Saved under a new name (an import, or "save as"): that file is the one edited now.
+        self.path = path
         self.main.query_one("#header").show_unsaved(self.edits.dirty)  # type: ignore[attr-defined]
         if kept:
             self.notify(f"Saved {path}", title="Save", timeout=3)

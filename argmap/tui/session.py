@@ -20,7 +20,7 @@ from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import LoadedDebate
 from argmap.io.patch import PatchError, check_patched, patch_text
 from argmap.io.readers import detect_format
-from argmap.io.room import load_room, room_path, save_room
+from argmap.io.room import load_room, save_room
 from argmap.io.save import SaveError, dump_debate
 from argmap.model.debate import Debate
 from argmap.model.room import Room
@@ -39,8 +39,10 @@ class EditSession:
     """The edits of one TUI session on one debate file, and the room's record beside it."""
 
     def __init__(self, path: Path, room_file: Path | None = None) -> None:
+        """``room_file`` None keeps the room's record in memory only (``argmap tui`` always
+        gives one: ``--room``, or ``<stem>.room.yaml`` beside the debate)."""
         self.path = path
-        self.room_file = room_file or room_path(path)
+        self.room_file = room_file
         self.history: History | None = None
         self.base: LoadedDebate | None = None
         self.base_text: str | None = None
@@ -49,8 +51,10 @@ class EditSession:
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room")
         self.room_problem: str | None = None
         """Why the room file could not be read (then it is never written over)."""
+        self._saved_text: str | None = None
         try:
-            self.room = load_room(self.room_file, path)
+            if room_file is not None:
+                self.room = load_room(room_file, path)
         except DebateLoadError as error:
             first = error.diagnostics[0] if error.diagnostics else None
             self.room_problem = f"{first.where}: {first.message}" if first else str(error)
@@ -105,8 +109,11 @@ class EditSession:
         self.set_room(room)
 
     def is_own_save(self, text: str | None) -> bool:
-        """Is this text on disk the one this session last wrote (or read)?"""
-        return text is not None and text == self.base_text
+        """Is this text on disk the one this session has just written (its save coming back)?"""
+        if text is None or text != self._saved_text:
+            return False
+        self._saved_text = None
+        return True
 
     def save(self, target: Path | None = None) -> Saved:
         """Save the current version: into the author's text when possible, else whole.
@@ -132,6 +139,7 @@ class EditSession:
         if not kept:
             text = dump_debate(debate)
         atomic_write(path, text)
+        self._saved_text = text
         if reread is None:
             try:
                 reread = check_patched(text, str(path), debate)
@@ -156,7 +164,7 @@ class EditSession:
         Writes run one at a time, in order, so the file always ends as the last record; a
         capture form's Enter never waits for the disk.
         """
-        if self.room_problem is None:
+        if self.room_problem is None and self.room_file is not None:
             self._writes.submit(save_room, self.room, self.room_file)
 
     def flush(self) -> None:
