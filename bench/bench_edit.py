@@ -14,6 +14,10 @@ On the seed debate and on a synthetic debate of ``--claims`` claims (``bench/gen
   exactly the edited debate, which is what Ctrl+S does (in a worker thread). Baseline:
   writing the whole debate with ``dump_debate`` (the layout-dropping alternative).
 
+With ``--ruamel`` (and ``pip install ruamel.yaml``), the alternative the patch writer was
+chosen over: ruamel.yaml's round trip with no edit at all, its time, and how many lines of the
+file it changes (the patch writer changes none).
+
 Medians over ``--runs``; every figure is one ``BENCH-ROW`` line (see COMMON rules).
 """
 
@@ -148,18 +152,74 @@ def measure(name: str, source: Path, runs: int) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def ruamel_round_trip(name: str, path: Path) -> None:
+    """ruamel.yaml load + dump of an unedited file: seconds, and lines it changes."""
+    import difflib
+    import io
+
+    try:
+        from ruamel.yaml import YAML  # type: ignore[import-not-found]
+    except ImportError:
+        print("ruamel.yaml is not installed: pip install ruamel.yaml to compare", file=sys.stderr)
+        return
+    text = path.read_text()
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    started = time.perf_counter()
+    out = io.StringIO()
+    yaml.dump(yaml.load(text), out)
+    seconds = time.perf_counter() - started
+    changed = sum(
+        1
+        for line in difflib.unified_diff(text.splitlines(), out.getvalue().splitlines(), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    )
+    loaded = parse_debate(text, str(path))
+    started = time.perf_counter()
+    same = patch_text(text, loaded, loaded.debate) == text
+    patch_seconds = time.perf_counter() - started
+    row(
+        f"save unedited: ruamel.yaml round trip ({name})",
+        seconds,
+        "patch writer",
+        patch_seconds,
+        "the author's text kept",
+    )
+    print(
+        "BENCH-ROW "
+        + json.dumps(
+            {
+                "work": f"save unedited: lines changed by ruamel.yaml ({name})",
+                "argmap": 0 if same else None,
+                "unit": "lines",
+                "baseline": "ruamel.yaml round trip",
+                "baseline_value": changed,
+                "ratio": None,
+                "target": "0 lines changed",
+            }
+        ),
+        flush=True,
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ruamel", action="store_true", help="also time ruamel.yaml")
     args = parser.parse_args()
     print(f"load average: {os.getloadavg()[0]:.2f}", file=sys.stderr)
     measure("seed", SEED, args.runs)
+    if args.ruamel:
+        ruamel_round_trip("seed", SEED)
     folder = Path(tempfile.mkdtemp(prefix="bench-edit-big-"))
     try:
         big = folder / "big.yaml"
         write(args.claims, big)
         measure(f"{args.claims:,} claims", big, args.runs)
+        if args.ruamel:
+            ruamel_round_trip(f"{args.claims:,} claims", big)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
