@@ -180,10 +180,10 @@ def ruamel_round_trip(name: str, path: Path) -> None:
     same = patch_text(text, loaded, loaded.debate) == text
     patch_seconds = time.perf_counter() - started
     row(
-        f"save unedited: ruamel.yaml round trip ({name})",
-        seconds,
-        "patch writer",
+        f"save unedited: patch writer ({name})",
         patch_seconds,
+        "ruamel.yaml round trip",
+        seconds,
         "the author's text kept",
     )
     print(
