@@ -337,3 +337,16 @@ async def test_an_imported_debate_is_saved_as_a_new_yaml_file(tmp_path: Path) ->
         await app.workers.wait_for_complete()
     assert source.read_bytes() == kialo.read_bytes()  # the import is never written over
     assert "from-the-room" in load_debate(tmp_path / "uniforms.yaml").debate.statements
+
+
+async def test_claim_text_with_markup_characters_is_shown_as_text(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=SIZE, notifications=True) as pilot:
+        app = await loaded(pilot)
+        await select(pilot, app, "equality")
+        await pilot.press("minus")
+        await type_text(pilot, "[bold]not bold[/bold]")
+        await pilot.press("enter")
+        await until(pilot, lambda: not isinstance(app.screen, CaptureScreen))
+        await pilot.press("ctrl+z")  # the notification names the claim
+        await pilot.pause()
+        assert "[bold]not bold[/bold]" in screen_text(app)

@@ -121,7 +121,7 @@ class ArgmapApp(EditorApp):
         self.session = EditSession(self.path, self.room_file)
         self.session.start(view.loaded, view.source_text)  # type: ignore[arg-type]
         if self.session.room_problem:
-            self.notify(
+            self.say(
                 f"{self.session.room_problem}\nThe room's record is not kept this session.",
                 title="Room file not read",
                 severity="error",

@@ -44,6 +44,10 @@ class EditorApp(App[None]):
 
     # -- where an action applies ---------------------------------------------------------------
 
+    def say(self, message: str, **options: Any) -> None:
+        """A notification whose text (claim titles, file names) is shown as text, never markup."""
+        self.notify(message, markup=False, **options)
+
     def _target(self) -> str | None:
         """The claim an action is about: the tree's cursor, or the slide on screen."""
         screen = self.screen
@@ -84,7 +88,7 @@ class EditorApp(App[None]):
         self.edits.apply(change, parent=parent, stance=stance)
         self.show_version(change.focus)
         if change.warnings:
-            self.notify("\n".join(change.warnings), title="Warning", severity="warning", timeout=8)
+            self.say("\n".join(change.warnings), title="Warning", severity="warning", timeout=8)
 
     def _attempt(
         self, make: Callable[[], Change], parent: str | None = None, stance: str = ""
@@ -143,7 +147,7 @@ class EditorApp(App[None]):
 
         statement = view.debate.statements.get(target)
         if statement is None:
-            self.notify("Only claims (statements) can be edited here", timeout=3)
+            self.say("Only claims (statements) can be edited here", timeout=3)
             return
         first = statement.quotes[0] if statement.quotes else None
         claim = editing.Claim(
@@ -175,7 +179,7 @@ class EditorApp(App[None]):
 
         relation = editing.home_relation(view.debate, target)
         if relation is None:
-            self.notify("Select a reason or objection: its link to its parent is undercut")
+            self.say("Select a reason or objection: its link to its parent is undercut")
             return
         label = (
             f"Undercut the link: {view.debate.label_of(relation.source)} → "
@@ -216,7 +220,7 @@ class EditorApp(App[None]):
                     lambda: editing.link(debate, source, target, RelationKind(kind))
                 )
                 if refusal:
-                    self.notify(refusal, title="Not linked", severity="error", timeout=8)
+                    self.say(refusal, title="Not linked", severity="error", timeout=8)
 
             self.push_screen(ChoiceScreen(ask, choices), chosen)
 
@@ -245,7 +249,7 @@ class EditorApp(App[None]):
                     lambda: editing.move(debate, node, parent, stance)  # type: ignore[arg-type]
                 )
                 if refusal:
-                    self.notify(refusal, title="Not moved", severity="error", timeout=8)
+                    self.say(refusal, title="Not moved", severity="error", timeout=8)
 
             choices = [("p", "a reason for it", "pro"), ("c", "an objection to it", "con")]
             self.push_screen(ChoiceScreen(ask, choices), chosen)
@@ -265,7 +269,7 @@ class EditorApp(App[None]):
         try:
             plan = editing.plan_deletion(view.debate, node)
         except editing.EditError as error:
-            self.notify(error.message, severity="error", timeout=4)
+            self.say(error.message, severity="error", timeout=4)
             return
 
         def chosen(answer: str | None) -> None:
@@ -273,7 +277,7 @@ class EditorApp(App[None]):
             if answer == "y" and debate is not None:
                 refusal = self._attempt(lambda: editing.delete(debate, node))
                 if refusal:
-                    self.notify(refusal, title="Not deleted", severity="error", timeout=8)
+                    self.say(refusal, title="Not deleted", severity="error", timeout=8)
 
         choices = [("y", "delete", "y"), ("n", "keep it", "n")]
         self.push_screen(ChoiceScreen(plan.sentence(view.debate), choices), chosen)
@@ -283,20 +287,20 @@ class EditorApp(App[None]):
             return
         change = self.edits.undo()
         if change is None:
-            self.notify("Nothing to undo", timeout=2)
+            self.say("Nothing to undo", timeout=2)
             return
         self.show_version(self.main.selected)
-        self.notify(f"Undone: {change.description}", timeout=3)
+        self.say(f"Undone: {change.description}", timeout=3)
 
     def action_redo(self) -> None:
         if self.session is None:
             return
         change = self.edits.redo()
         if change is None:
-            self.notify("Nothing to redo", timeout=2)
+            self.say("Nothing to redo", timeout=2)
             return
         self.show_version(change.focus)
-        self.notify(f"Redone: {change.description}", timeout=3)
+        self.say(f"Redone: {change.description}", timeout=3)
 
     # -- saving ----------------------------------------------------------------------------------
 
@@ -322,10 +326,10 @@ class EditorApp(App[None]):
                 return
             target = Path(name).expanduser()
             if target.suffix.lower() not in (".yaml", ".yml"):
-                self.notify("Give a .yaml name: edits are saved as argmap YAML", severity="error")
+                self.say("Give a .yaml name: edits are saved as argmap YAML", severity="error")
                 return
             if target.resolve() == session.path.resolve() and not session.is_yaml:
-                self.notify("That is the imported file: choose a new name", severity="error")
+                self.say("That is the imported file: choose a new name", severity="error")
                 return
             self._save(target, then)
 
@@ -353,12 +357,10 @@ class EditorApp(App[None]):
         self.path = path
         self.main.query_one("#header").show_unsaved(self.edits.dirty)  # type: ignore[attr-defined]
         if kept:
-            self.notify(f"Saved {path}", title="Save", timeout=3)
+            self.say(f"Saved {path}", title="Save", timeout=3)
         else:
             why = f" ({reason})" if reason else ""
-            self.notify(
-                f"Saved {path} in argmap's own layout{why}", title="Save", severity="warning"
-            )
+            self.say(f"Saved {path} in argmap's own layout{why}", title="Save", severity="warning")
         if then is not None:
             then()
 
@@ -378,7 +380,7 @@ class EditorApp(App[None]):
         self._keep_verdicts()
         label = evaluation.labels.get(node)
         verb = {"reject": "rejects", "accept": "accepts", None: "is neutral on"}[verdict]
-        self.notify(
+        self.say(
             f"The room {verb} this claim; it is now {label}."
             f"\nThe question is {evaluation.question}",
             title="Verdict",
@@ -411,7 +413,7 @@ class EditorApp(App[None]):
             if text:
                 now = dt.datetime.now(dt.UTC).replace(microsecond=0)
                 self.edits.set_room(self.edits.room.with_note(node, text, now))
-                self.notify(f"Note kept on {view.debate.label_of(node)}", timeout=3)
+                self.say(f"Note kept on {view.debate.label_of(node)}", timeout=3)
                 if isinstance(self.screen, SeminarScreen):
                     self.screen.show_view(view)
 
@@ -429,9 +431,9 @@ class EditorApp(App[None]):
         try:
             atomic_write(target, handout(view.debate, self.edits.room).text)
         except OSError as error:
-            self.notify(f"Handout not written: {error}", severity="error", timeout=8)
+            self.say(f"Handout not written: {error}", severity="error", timeout=8)
             return
-        self.notify(f"Handout written: {target}", title="Handout", timeout=6)
+        self.say(f"Handout written: {target}", title="Handout", timeout=6)
 
     # -- leaving and live reload -----------------------------------------------------------------
 
