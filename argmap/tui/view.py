@@ -18,6 +18,7 @@ from pathlib import Path
 
 from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.graph import DebateIndex
+from argmap.analysis.grow import grown_index, grown_shape, is_leaf_addition
 from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import scheme_of, teaching_order
 from argmap.analysis.speakers import SpeakerProfile, speaker_profiles
@@ -149,5 +150,21 @@ def view_of(loaded: LoadedDebate, path: Path, text: str | None = None) -> Debate
 
 
 def edited_view(base: DebateView, debate: Debate) -> DebateView:
-    """A view of an edited debate that still saves against the version read from disk."""
+    """A view of an edited debate that still saves against the version read from disk.
+
+    A new reason or objection (one leaf claim) extends the base's index and tree instead of
+    rebuilding them (``argmap.analysis.grow``), so Enter in the capture form stays fast on a
+    large debate.
+    """
+    new = debate.statements.keys() - base.debate.statements.keys()
+    added = [r for r in debate.relations.values() if r.source in new] if len(new) == 1 else []
+    if len(added) == 1 and is_leaf_addition(base.debate, debate, added[0]):
+        view = DebateView.__new__(DebateView)
+        view.path, view.debate, view.warnings = base.path, debate, ()
+        view.loaded, view.source_text = base.loaded, base.source_text
+        view.index = grown_index(base.index, debate, added[0])
+        view.shape = grown_shape(base.shape, view.index, added[0])
+        if "sides" in base.__dict__ and "sides" in view.index.__dict__:
+            view.__dict__["sides"] = {**view.index.sides, debate.question.id: Side.PRO}
+        return view
     return DebateView(base.path, debate, (), base.loaded, base.source_text)
