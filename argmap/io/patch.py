@@ -667,7 +667,8 @@ class _Diff:
             if old.relations.get(rid) == relation or rid in consumed:
                 continue
             source = relation.source
-            if source not in old.statements and source not in old.arguments | {old.question.id: 0}:
+            written = source in old.statements or source in old.arguments
+            if not written and source != old.question.id:
                 continue  # a new claim's relation: written with the claim
             moved_home = self.moved.get(relation.source)
             if moved_home is not None and moved_home.id == rid:
