@@ -45,7 +45,21 @@ DEBATE = """\
 
 def test_the_file_order_wins_when_given() -> None:
     shape = shape_of(DEBATE + "order: [q, con-1, strong-pro]\n")
-    assert teaching_order(shape) == ("q", "con-1", "strong-pro")
+    order = teaching_order(shape)
+    listed = [node for node in order if node in {"q", "con-1", "strong-pro"}]
+    assert listed == ["q", "con-1", "strong-pro"]
+
+
+def test_claims_the_order_leaves_out_come_right_after_the_claim_they_answer() -> None:
+    shape = shape_of(DEBATE + "order: [q, con-1, strong-pro]\n")
+    order = teaching_order(shape)
+    assert sorted(order) == sorted(shape.preorder())
+    for node in order:
+        parent = shape.parent(node)
+        if parent is not None:
+            assert order.index(parent) < order.index(node)
+    # An objection to strong-pro left out of the list follows strong-pro directly.
+    assert order[order.index("strong-pro") + 1] == shape.children("strong-pro")[0].node_id
 
 
 def test_question_then_strongest_pro_then_its_objection_and_replies_depth_first() -> None:

@@ -110,3 +110,26 @@ def test_seed_seminar_slide_5_at_80_by_24(snap_compare: SnapCompare, tmp_path: P
         await pilot.press("p", "home", "right", "right", "right", "right")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=slide_5)
+
+
+def test_capture_form(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def open_the_form(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "minus")
+        for key in "Teasing [moves] online":
+            await pilot.press(key if key != " " else "space")
+        await pilot.press("tab")
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=open_the_form)
+
+
+def test_unsaved_marker(snap_compare: SnapCompare, tmp_path: Path) -> None:
+    async def add_a_claim(pilot: Pilot[None]) -> None:
+        await loaded(pilot)
+        await pilot.press("j", "plus")
+        for key in "Fewer fights":
+            await pilot.press(key if key != " " else "space")
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(make_app(tmp_path), terminal_size=SIZE, run_before=add_a_claim)

@@ -119,11 +119,17 @@ async def test_the_files_order_drives_the_seminar(tmp_path: Path) -> None:
     text = TUI_DEBATE + "order: [uniforms, cost-burden, equality]\n"
     async with make_app(tmp_path, text).run_test(size=SIZE) as pilot:
         app = await loaded(pilot)
-        await pilot.press("p", "right")
+        await pilot.press("p")
         assert isinstance(app.screen, SeminarScreen)
+        order = app.screen.order
+        listed = ["uniforms", "cost-burden", "equality"]
+        assert [node for node in order if node in listed] == listed
+        for _ in range(order.index("cost-burden")):
+            await pilot.press("right")
         assert app.screen.current == "cost-burden"
         screen = screen_text(app)
-        assert "2 / 3" in screen and "UNIFORMS COST POOR FAMILIES" in screen
+        place = f"{order.index('cost-burden') + 1} / {len(order)}"
+        assert place in screen and "UNIFORMS COST POOR FAMILIES" in screen
         assert "This attacks ◆ Uniforms?" in screen
 
 

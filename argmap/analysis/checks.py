@@ -9,7 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.analysis.graph import DebateIndex
-from argmap.model.debate import Debate, Side
+from argmap.analysis.seminar import unlisted
+from argmap.analysis.tree import TreeShape
+from argmap.model.debate import Debate, RelationKind, Side, Statement, _Node
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,22 +54,77 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
                 f"puts it on the {derived} side",
                 "check its relations (supports vs attacks), or remove `side:`",
             )
-        for speaker in set(node.conceded_by) & set(node.speakers):
-            yield Finding(
-                node.id,
-                f"`{speaker}` both asserts and concedes `{node.id}`",
-                "keep the speaker in `by:` or in `conceded_by:`, not both",
-            )
+        yield from _concessions(node)
+    left_out = unlisted(TreeShape(index)) if debate.order else []
+    if left_out:
+        yield Finding(
+            left_out[0],
+            f"`order:` leaves out {len(left_out)} claim(s): {', '.join(left_out[:5])}"
+            + (", …" if len(left_out) > 5 else "")
+            + "; seminar mode shows each right after the claim it answers",
+            "add them to `order:` where the class should meet them",
+        )
     for statement in debate.statements.values():
-        holders = {*statement.speakers, *statement.conceded_by}
-        for quote in statement.quotes:
-            if quote.speaker is not None and holders and quote.speaker not in holders:
-                yield Finding(
-                    statement.id,
-                    f"a quote by `{quote.speaker}` backs `{statement.id}`"
-                    f", which is not attributed to them",
-                    f"add `{quote.speaker}` to `by:` or `conceded_by:`",
-                )
+        yield from _attributions(statement)
+
+
+def claim_findings(debate: Debate, node_id: str) -> Iterator[Finding]:
+    """The warnings about one claim's own fields (who holds it, whose quotes back it)."""
+    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    if node is None:
+        return
+    yield from _concessions(node)
+    if isinstance(node, Statement):
+        yield from _attributions(node)
+
+
+def support_cycle_through(index: DebateIndex, source: str, target: str) -> Finding | None:
+    """The circular-reasoning warning a new ``source supports target`` link makes, if any."""
+    supporting: dict[str, list[str]] = {}
+    for relation in index.debate.relations.values():
+        if relation.kind is RelationKind.SUPPORTS:
+            supporting.setdefault(relation.source, []).append(relation.target)
+    came_from: dict[str, str] = {target: source}
+    stack = [target]
+    while stack:
+        node = stack.pop()
+        if node == source:
+            walk = [source]  # back from the source to the target, along the way found
+            while walk[-1] != target:
+                walk.append(came_from[walk[-1]])
+            cycle = [source, *reversed(walk[1:])]
+            loop = " → ".join([*cycle, cycle[0]])
+            return Finding(
+                cycle[0],
+                f"circular reasoning: {loop} support each other in a cycle",
+                "break the cycle: one of these claims must rest on something else",
+            )
+        for nxt in supporting.get(node, ()):
+            if nxt not in came_from:
+                came_from[nxt] = node
+                stack.append(nxt)
+    return None
+
+
+def _concessions(node: _Node) -> Iterator[Finding]:
+    for speaker in sorted(set(node.conceded_by) & set(node.speakers)):
+        yield Finding(
+            node.id,
+            f"`{speaker}` both asserts and concedes `{node.id}`",
+            "keep the speaker in `by:` or in `conceded_by:`, not both",
+        )
+
+
+def _attributions(statement: Statement) -> Iterator[Finding]:
+    holders = {*statement.speakers, *statement.conceded_by}
+    for quote in statement.quotes:
+        if quote.speaker is not None and holders and quote.speaker not in holders:
+            yield Finding(
+                statement.id,
+                f"a quote by `{quote.speaker}` backs `{statement.id}`"
+                f", which is not attributed to them",
+                f"add `{quote.speaker}` to `by:` or `conceded_by:`",
+            )
 
 
 def _begs_the_question(debate: Debate, cycle: list[str]) -> Finding | None:

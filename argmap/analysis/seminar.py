@@ -1,8 +1,11 @@
 """Seminar mode's teaching order: the sequence in which a class walks through a debate.
 
-If the file has an ``order:`` list, that is the order, exactly as written: the teacher knows
-best. Otherwise it is built from the tree (:class:`~argmap.analysis.tree.TreeShape`), depth
-first, so that each point is followed at once by the replies to it:
+If the file has an ``order:`` list, that is the order, as written: the teacher knows best.
+A claim the list leaves out (one added since, in the TUI or an editor) still reaches the room:
+it comes right after the claim it answers, with its own replies after it (``argmap check``
+warns about such claims, see :func:`unlisted`). Otherwise the order is built from the tree
+(:class:`~argmap.analysis.tree.TreeShape`), depth first, so that each point is followed at
+once by the replies to it:
 
 * the question comes first; then its strongest pro, everything that answers that pro, then
   its strongest con, then the next pro, the next con, and so on, alternating sides so that
@@ -36,7 +39,7 @@ def teaching_order(shape: TreeShape) -> tuple[str, ...]:
     """The node ids seminar mode steps through, first to last."""
     debate = shape.index.debate
     if debate.order:
-        return debate.order
+        return _with_unlisted(debate.order, shape)
     strength = net_backing(shape)
     order: list[str] = []
     for top in (shape.root, *shape.orphans):
@@ -47,6 +50,46 @@ def teaching_order(shape: TreeShape) -> tuple[str, ...]:
             ranked = _question_children if node == shape.root else _claim_children
             stack.extend(reversed(ranked(shape.children(node), strength)))
     return tuple(order)
+
+
+def unlisted(shape: TreeShape) -> list[str]:
+    """Claims connected to the question that the file's ``order:`` list leaves out."""
+    listed = set(shape.index.debate.order)
+    if not listed:
+        return []
+    return [n for n in shape.preorder() if n not in listed and n in shape.index.reachable]
+
+
+def _with_unlisted(order: tuple[str, ...], shape: TreeShape) -> tuple[str, ...]:
+    """The file's order, each left-out claim placed after the claim it answers."""
+    missing = unlisted(shape)
+    if not missing:
+        return order
+    result = list(order)
+    placed = set(order)
+    for node in missing:  # in tree order, so a parent is placed before its replies
+        parent = shape.parent(node)
+        if parent is None or parent not in placed:
+            result.append(node)
+        else:
+            at = result.index(parent) + 1
+            while at < len(result) and _below(shape, result[at], parent, placed, order):
+                at += 1
+            result.insert(at, node)
+        placed.add(node)
+    return tuple(result)
+
+
+def _below(
+    shape: TreeShape, node: str, ancestor: str, placed: set[str], listed: tuple[str, ...]
+) -> bool:
+    """Is ``node`` a left-out claim already placed somewhere under ``ancestor``?"""
+    if node in listed:
+        return False
+    while (node := shape.parent(node) or "") and node in placed:
+        if node == ancestor:
+            return True
+    return False
 
 
 def net_backing(shape: TreeShape) -> dict[str, int]:

@@ -16,6 +16,8 @@ from argmap.model.text import escape_controls
 
 if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints before needing them
     from argmap.io.load import LoadedDebate
+    from argmap.model.debate import Debate
+    from argmap.model.room import Room
 
 EXIT_INVALID = 1
 """Exit status for input argmap cannot accept (exit 2 is click's, for usage errors)."""
@@ -86,3 +88,41 @@ def load_or_exit(path: Path, fmt: str | None = None) -> LoadedDebate:
 FILE_ARGUMENT = click.argument(
     "file", type=click.Path(path_type=Path, dir_okay=True, exists=False), default="arguments.yaml"
 )
+
+
+ROOM_OPTION = click.option(
+    "--room",
+    "room_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="A seminar's room file (default for the TUI: FILE's <stem>.room.yaml): its "
+    "verdicts, notes and the claims the class raised.",
+)
+
+
+def room_or_exit(path: Path, debate_path: Path) -> Room:
+    """Read a room file given with ``--room``, or print why not and exit 1."""
+    from argmap.io.room import load_room
+
+    if not path.exists():
+        fail(
+            f"{path}: no such room file", "a room file is written by `argmap tui FILE --room PATH`"
+        )
+    try:
+        return load_room(path, debate_path)
+    except DebateLoadError as error:
+        print_diagnostics(error.diagnostics)
+        raise SystemExit(EXIT_INVALID) from None
+
+
+def room_verdicts(debate: Debate, room: Room) -> tuple[list[str], list[str]]:
+    """The room's accepted and rejected ids that the debate has; says which it sets aside."""
+    from argmap.analysis.conclusions import known_verdicts
+
+    kept = known_verdicts(debate, room)
+    for node in room.verdicts.keys() - kept.keys():
+        stderr.print(f"warning: the room's verdict on `{node}` is set aside: no such claim")
+    return (
+        [n for n, v in kept.items() if v == "accept"],
+        [n for n, v in kept.items() if v == "reject"],
+    )

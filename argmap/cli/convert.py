@@ -7,7 +7,14 @@ from pathlib import Path
 import click
 from rich.text import Text
 
-from argmap.cli.common import fail, load_or_exit, print_diagnostics, stderr
+from argmap.cli.common import (
+    ROOM_OPTION,
+    fail,
+    load_or_exit,
+    print_diagnostics,
+    room_or_exit,
+    stderr,
+)
 from argmap.formats.registry import (
     KIALO_FORMATS,
     READERS,
@@ -53,8 +60,14 @@ _NAMES = {
     show_default=True,
     help="Layout of a Kialo OUT: Kialo's current export, or the classic one-line-per-claim.",
 )
+@ROOM_OPTION
 def convert(
-    source: Path, target: Path, from_format: str | None, to_format: str | None, kialo_format: str
+    source: Path,
+    target: Path,
+    from_format: str | None,
+    to_format: str | None,
+    kialo_format: str,
+    room_file: Path | None,
 ) -> None:
     """Convert the debate in IN and write it to OUT (`-` for standard output).
 
@@ -71,6 +84,7 @@ def convert(
       argmap convert export.txt debate.yaml --from kialo
       argmap convert arguments.yaml kialo.txt --kialo-format classic
       argmap convert arguments.yaml - --to markdown > handout.md
+      argmap convert arguments.yaml handout.md --room class-a.room.yaml
     """
     to_stdout = str(target) == STDOUT
     fmt = to_format or (None if to_stdout else output_format(target))
@@ -83,10 +97,17 @@ def convert(
         )
     if is_same_file(source, target):
         raise click.UsageError("OUT is IN: write the converted debate to another file")
+    if room_file is not None and fmt != "markdown":
+        raise click.UsageError("--room adds the room's conclusions to a Markdown handout: OUT.md")
     loaded = load_or_exit(source, from_format)
     print_diagnostics(loaded.warnings)
     try:
-        written = render_debate(loaded.debate, fmt, kialo_format=kialo_format)
+        if room_file is not None:
+            from argmap.render.handout import handout
+
+            written = handout(loaded.debate, room_or_exit(room_file, source))
+        else:
+            written = render_debate(loaded.debate, fmt, kialo_format=kialo_format)
     except SaveError as error:
         fail(
             f"{source}: the debate cannot be written as {_NAMES[fmt]}: " + "; ".join(error.problems)

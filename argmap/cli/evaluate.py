@@ -35,10 +35,13 @@ from argmap.analysis.weighing import (
 from argmap.cli.common import (
     EXIT_INVALID,
     FILE_ARGUMENT,
+    ROOM_OPTION,
     TerminalConsole,
     fail,
     load_or_exit,
     print_diagnostics,
+    room_or_exit,
+    room_verdicts,
 )
 from argmap.formats.registry import EXTENSIONS
 from argmap.io.diagnostics import DebateLoadError
@@ -82,6 +85,7 @@ SHOWN_EXTENSIONS = 20
     metavar="ID",
     help="A claim the room rejects: it is out, and its attacks fall. Repeat for more.",
 )
+@ROOM_OPTION
 @click.option(
     "--bipolar",
     is_flag=True,
@@ -129,6 +133,7 @@ def evaluate(
     semantics: str,
     accept: tuple[str, ...],
     reject: tuple[str, ...],
+    room_file: Path | None,
     bipolar: bool,
     max_extensions: int,
     standard: str,
@@ -152,6 +157,7 @@ def evaluate(
     Examples:
       argmap evaluate arguments.yaml
       argmap evaluate arguments.yaml --reject china-would-give-aid
+      argmap evaluate arguments.yaml --room class-a.room.yaml
       argmap evaluate arguments.yaml --semantics preferred --bipolar
       argmap evaluate arguments.yaml --audience go
       argmap evaluate arguments.yaml --rank exposure,security --standard scintilla
@@ -160,6 +166,8 @@ def evaluate(
     chosen = Semantics(semantics)
     budget = Budget(max_extensions=max_extensions)
     if is_framework_file(file):
+        if room_file is not None:
+            raise click.UsageError("--room needs a debate: an abstract framework has no claims")
         if bipolar:
             raise click.UsageError(
                 "--bipolar needs a debate: an abstract framework has no supports"
@@ -170,6 +178,9 @@ def evaluate(
         if audience_id is not None and rank is not None:
             raise click.UsageError("give --audience or --rank, not both")
         debate = load_or_exit(file).debate
+        if room_file is not None:
+            accepted, rejected = room_verdicts(debate, room_or_exit(room_file, file))
+            accept, reject = (*accepted, *accept), (*rejected, *reject)
         try:
             weighers = _preference(debate, audience_id, rank)
             result = evaluation.evaluate(

@@ -12,7 +12,15 @@ import click
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import BudgetExceeded, Semantics
 from argmap.analysis.weighing import NO_AUDIENCE, UnknownAudienceError, audience
-from argmap.cli.common import FILE_ARGUMENT, fail, load_or_exit, stderr
+from argmap.cli.common import (
+    FILE_ARGUMENT,
+    ROOM_OPTION,
+    fail,
+    load_or_exit,
+    room_or_exit,
+    room_verdicts,
+    stderr,
+)
 from argmap.io.atomic import STDOUT, is_same_file
 from argmap.model.debate import Debate
 from argmap.render.export import FORMATS, RenderError, export_map, export_slides
@@ -123,6 +131,7 @@ DEFAULT_FOLDER = Path("exports")
     show_default=True,
     help="auto: Graphviz's dot if on PATH, else the built-in WebAssembly Graphviz.",
 )
+@ROOM_OPTION
 def export(
     file: Path,
     formats: str | None,
@@ -141,6 +150,7 @@ def export(
     slides: bool,
     everything: bool,
     renderer: str,
+    room_file: Path | None,
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
 
@@ -156,6 +166,7 @@ def export(
       argmap export arguments.yaml --slides -f pdf       # exports/arguments-slides.pdf
       argmap export big.yaml --all                      # every claim of a large debate
       argmap export arguments.yaml -f html -o debate.html         # one offline page
+      argmap export arguments.yaml --room class-a.room.yaml   # the room's verdicts
     """
     if audience_id is not None and semantics is None:
         raise click.UsageError("--audience needs --evaluate SEMANTICS")
@@ -163,6 +174,10 @@ def export(
     if "html" in chosen and semantics not in (None, "grounded"):  # see docs/html.md
         fail("the HTML page shows grounded labels only", "use --evaluate grounded with -f html")
     loaded = load_or_exit(file)
+    verdicts: tuple[list[str], list[str]] = ([], [])
+    if room_file is not None:
+        verdicts = room_verdicts(loaded.debate, room_or_exit(room_file, file))
+        semantics = semantics or "grounded"
     options = MapOptions(
         focus=focus,
         depth=depth,
@@ -170,7 +185,7 @@ def export(
         group_by=group_by,  # type: ignore[arg-type]  # click.Choice checked it
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
-        labels=_labels(loaded.debate, semantics, audience_id) if semantics else None,
+        labels=_labels(loaded.debate, semantics, audience_id, *verdicts) if semantics else None,
         show_text=show_text,
         page=page.lower() if page else None,  # type: ignore[arg-type]
         portrait=portrait,
@@ -190,7 +205,15 @@ def export(
         try:
             used = "" if fmt == "dot" else f" with {choose_renderer(renderer).name}"
             with _progress(f"Drawing {path}{used}…"):
-                export_map(loaded.debate, path, fmt, options, renderer)
+                export_map(
+                    loaded.debate,
+                    path,
+                    fmt,
+                    options,
+                    renderer,
+                    accept=verdicts[0],  # the HTML page opens with the room's verdicts
+                    reject=verdicts[1],
+                )
         except RenderError as error:
             fail(error.message, error.hint)
         where = "standard output" if str(path) == STDOUT else str(path)
@@ -254,14 +277,21 @@ def _note_cut(debate: Debate, options: MapOptions) -> None:
         )
 
 
-def _labels(debate: Debate, semantics: str, audience_id: str | None) -> dict[str, str]:
-    """Each node's (and each undercut link's) label under ``semantics``, for an audience."""
+def _labels(
+    debate: Debate,
+    semantics: str,
+    audience_id: str | None,
+    accept: list[str],
+    reject: list[str],
+) -> dict[str, str]:
+    """Each node's (and each undercut link's) label under ``semantics``, for an audience and
+    the room's verdicts."""
     try:
         weighers = NO_AUDIENCE if audience_id is None else audience(debate, audience_id)
     except UnknownAudienceError as error:
         fail(str(error), "speakers rank values with `ranks:`; `argmap evaluate --help`")
     try:
-        evaluation = evaluate(debate, semantics, audience=weighers)
+        evaluation = evaluate(debate, semantics, accept=accept, reject=reject, audience=weighers)
     except BudgetExceeded as error:
         fail(str(error), error.hint)
     return {node: label.value for node, label in evaluation.labels.items()}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
 from argmap.tui import keys
+from argmap.tui.editor import EditorApp
 from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
@@ -34,23 +35,32 @@ from argmap.tui.watch import FileWatch
 from argmap.tui.widgets.argument_tree import ArgumentTree
 
 if TYPE_CHECKING:
+    from argmap.tui.session import EditSession
     from argmap.tui.view import DebateView
 
 _HERE = Path(__file__).parent
 
 
-class ArgmapApp(App[None]):
+class ArgmapApp(EditorApp):
     """The TUI. Make it with :func:`create_app`."""
 
     CSS_PATH: ClassVar = sorted(_HERE.rglob("*.tcss"))
-    BINDINGS: ClassVar = keys.APP
+    BINDINGS: ClassVar = [*keys.APP, *keys.EDIT, *keys.ROOM]
     TITLE = "argmap"
 
     def __init__(
-        self, path: Path, *, watch: bool = True, export_dir: Path = Path("exports")
+        self,
+        path: Path,
+        *,
+        watch: bool = True,
+        export_dir: Path = Path("exports"),
+        room_file: Path | None = None,
     ) -> None:
         super().__init__()
         self.path = path
+        self.room_file = room_file
+        self.session: EditSession | None = None
+        """Edits and the room's record; made when the debate has first been read."""
         self.watching = watch
         self.main = MainScreen(path, export_dir)
         self.view: DebateView | None = None
@@ -94,6 +104,37 @@ class ArgmapApp(App[None]):
             self.log.error("precomputing the debate view failed", worker.error)
 
     def _loaded(self, view: DebateView) -> None:
+        session = self.session
+        if session is None:
+            self._start_session(view)
+        elif session.is_own_save(view.source_text):
+            self.reloads += 1  # this app's own save: nothing new to show
+            return
+        elif session.dirty:
+            self.reloads += 1
+            self.changed_on_disk(view, self._show)
+            return
+        else:
+            session.start(view.loaded, view.source_text)  # type: ignore[arg-type]
+        self._show(view)
+        if self.session is not None and self.session.room.verdicts and session is None:
+            self.main.room = dict(known_room_verdicts(view, self.session))
+            self.main._evaluate(view)
+
+    def _start_session(self, view: DebateView) -> None:
+        from argmap.tui.session import EditSession
+
+        self.session = EditSession(self.path, self.room_file)
+        self.session.start(view.loaded, view.source_text)  # type: ignore[arg-type]
+        if self.session.room_problem:
+            self.say(
+                f"{self.session.room_problem}\nThe room's record is not kept this session.",
+                title="Room file not read",
+                severity="error",
+                timeout=10,
+            )
+
+    def _show(self, view: DebateView) -> None:
         self.view = view
         self.main.show_view(view)
         for screen in self.screen_stack:
@@ -195,11 +236,21 @@ class ArgmapApp(App[None]):
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     async def action_quit(self) -> None:
+        if self.session is None:
+            self._quit_now()
+        else:
+            self.confirm_quit(self._quit_now)
+
+    def _quit_now(self) -> None:
         self._watch.stop()
+        if self.session is not None:
+            self.session.flush()
         self.exit()
 
     def on_unmount(self) -> None:
         self._watch.stop()
+        if self.session is not None:
+            self.session.flush()
 
 
 def _problems(error: BaseException | None, path: Path) -> tuple[Diagnostic, ...]:
@@ -210,6 +261,21 @@ def _problems(error: BaseException | None, path: Path) -> tuple[Diagnostic, ...]
     return (Diagnostic(str(path), None, None, f"could not read the debate ({reason})"),)
 
 
-def create_app(path: Path, *, watch: bool = True, export_dir: Path = Path("exports")) -> ArgmapApp:
-    """The TUI for the debate at ``path``; ``watch=False`` turns live reload off (tests)."""
-    return ArgmapApp(path, watch=watch, export_dir=export_dir)
+def known_room_verdicts(view: DebateView, session: EditSession) -> dict[str, str]:
+    """The room file's verdicts on claims this version has."""
+    return {n: v for n, v in session.room.verdicts.items() if view.has(n)}
+
+
+def create_app(
+    path: Path,
+    *,
+    watch: bool = True,
+    export_dir: Path = Path("exports"),
+    room_file: Path | None = None,
+) -> ArgmapApp:
+    """The TUI for the debate at ``path``; ``watch=False`` turns live reload off (tests).
+
+    ``room_file`` is where the room's record is kept (``argmap tui`` passes ``--room`` or
+    ``<stem>.room.yaml``); None keeps it in memory only, as the tests of other features do.
+    """
+    return ArgmapApp(path, watch=watch, export_dir=export_dir, room_file=room_file)

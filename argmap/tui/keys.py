@@ -224,8 +224,51 @@ HELP: list[BindingType] = [
     ),
 ]
 
+EDIT: list[BindingType] = [
+    Binding(
+        "plus",
+        "add_claim('pro')",
+        "Add a reason",
+        id="argmap.edit.pro",
+        key_display="+",
+        show=False,
+    ),
+    Binding(
+        "minus",
+        "add_claim('con')",
+        "Add an objection",
+        id="argmap.edit.con",
+        key_display="-",
+        show=False,
+    ),
+    Binding("f2", "edit_claim", "Edit claim", id="argmap.edit.edit", show=False),
+    Binding("u", "undercut", "Undercut the claim's link", id="argmap.edit.undercut", show=False),
+    Binding("L", "link_claim", "Link to a claim (search)", id="argmap.edit.link", show=False),
+    Binding("m", "move_claim", "Move under another claim", id="argmap.edit.move", show=False),
+    Binding("delete", "delete_claim", "Delete claim", id="argmap.edit.delete", show=False),
+    Binding("ctrl+z", "undo", "Undo", id="argmap.edit.undo", show=False),
+    Binding("ctrl+y", "redo", "Redo", id="argmap.edit.redo", show=False),
+    Binding("ctrl+s", "save", "Save", id="argmap.edit.save", show=False),
+]
+"""Authoring keys (argmap.tui.editor): the same in the main screen and seminar mode."""
+
+ROOM: list[BindingType] = [
+    Binding(
+        "a",
+        "verdict",
+        "Room's verdict: reject / accept / neutral",
+        id="argmap.room.verdict",
+        show=False,
+    ),
+    Binding("t", "note", "Note on this claim", id="argmap.room.note", show=False),
+    Binding("H", "handout", "Write the handout", id="argmap.room.handout", show=False),
+]
+"""The room's record. In the main screen `a` is the what-if key, which sets the same verdicts."""
+
 SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Everywhere", APP),
+    ("Editing (main screen and seminar)", EDIT),
+    ("The room's record", ROOM),
     ("Main screen", MAIN),
     ("Argument tree", TREE),
     ("Relation links (Tab to reach them)", LINKS),

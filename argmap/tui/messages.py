@@ -20,3 +20,15 @@ class ClaimHighlighted(Message):
         super().__init__()
         self.node_id = node_id
         self.path = path
+
+
+class VerdictsChanged(Message):
+    """The room's verdicts changed (what-if): the room file keeps them."""
+
+
+class SlideShown(Message):
+    """Seminar mode moved to a slide: the room file keeps how far the room got."""
+
+    def __init__(self, node_id: str) -> None:
+        super().__init__()
+        self.node_id = node_id

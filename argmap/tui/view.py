@@ -18,6 +18,7 @@ from pathlib import Path
 
 from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.graph import DebateIndex
+from argmap.analysis.grow import grown_index, grown_shape, is_leaf_addition
 from argmap.analysis.search import SearchIndex
 from argmap.analysis.seminar import (
     SchemeQuestions,
@@ -28,10 +29,11 @@ from argmap.analysis.seminar import (
 from argmap.analysis.speakers import NameHider, SpeakerProfile, speaker_profiles
 from argmap.analysis.tree import Link, TreeShape, neighbours
 from argmap.analysis.weighing import NO_AUDIENCE, Preference, Standard
-from argmap.formats.registry import read_debate
+from argmap.formats.registry import detect_format, read_debate
 from argmap.io.diagnostics import Diagnostic
-from argmap.io.load import LoadedDebate
+from argmap.io.load import LoadedDebate, parse_debate
 from argmap.io.schemes import scheme_catalogue
+from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Side
 from argmap.model.schemes import Scheme
 
@@ -43,6 +45,10 @@ class DebateView:
     path: Path
     debate: Debate
     warnings: tuple[Diagnostic, ...] = ()
+    loaded: LoadedDebate | None = None
+    """The version read from disk and its source positions (edits are saved against it)."""
+    source_text: str | None = None
+    """The text ``loaded`` was read from, for an argmap YAML file (None for other formats)."""
     index: DebateIndex = field(init=False)
     shape: TreeShape = field(init=False)
 
@@ -156,10 +162,37 @@ def load_view(path: Path) -> DebateView:
     Also derives the sides, which the first frame of the tree shows (the rest of the view
     waits for :meth:`DebateView.warm` or first use).
     """
-    view = view_of(read_debate(path), path)
+    text: str | None = None
+    if detect_format(path) == "yaml":
+        text = read_text(path)
+        loaded = parse_debate(text, str(path))
+    else:
+        loaded = read_debate(path)
+    view = view_of(loaded, path, text)
     _ = view.sides
     return view
 
 
-def view_of(loaded: LoadedDebate, path: Path) -> DebateView:
-    return DebateView(path, loaded.debate, tuple(loaded.warnings))
+def view_of(loaded: LoadedDebate, path: Path, text: str | None = None) -> DebateView:
+    return DebateView(path, loaded.debate, tuple(loaded.warnings), loaded, text)
+
+
+def edited_view(base: DebateView, debate: Debate) -> DebateView:
+    """A view of an edited debate that still saves against the version read from disk.
+
+    A new reason or objection (one leaf claim) extends the base's index and tree instead of
+    rebuilding them (``argmap.analysis.grow``), so Enter in the capture form stays fast on a
+    large debate.
+    """
+    new = debate.statements.keys() - base.debate.statements.keys()
+    added = [r for r in debate.relations.values() if r.source in new] if len(new) == 1 else []
+    if len(added) == 1 and is_leaf_addition(base.debate, debate, added[0]):
+        view = DebateView.__new__(DebateView)
+        view.path, view.debate, view.warnings = base.path, debate, ()
+        view.loaded, view.source_text = base.loaded, base.source_text
+        view.index = grown_index(base.index, debate, added[0])
+        view.shape = grown_shape(base.shape, view.index, added[0])
+        if "sides" in base.__dict__ and "sides" in view.index.__dict__:
+            view.__dict__["sides"] = {**view.index.sides, debate.question.id: Side.PRO}
+        return view
+    return DebateView(base.path, debate, (), base.loaded, base.source_text)

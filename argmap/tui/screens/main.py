@@ -29,7 +29,7 @@ from argmap.tui import keys
 from argmap.tui.format import MUTED, NO_LABELS
 from argmap.tui.highlight import Highlight, in_display_order
 from argmap.tui.history import History
-from argmap.tui.messages import ClaimHighlighted, JumpRequested
+from argmap.tui.messages import ClaimHighlighted, JumpRequested, VerdictsChanged
 from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
@@ -312,6 +312,7 @@ class MainScreen(Screen[None]):
         if verdict is not None:
             self.room[node_id] = verdict
         evaluation = self._evaluate(view)
+        self.post_message(VerdictsChanged())  # the room file keeps them
         verb = {"reject": "rejects", "accept": "accepts", None: "is neutral on"}[verdict]
         self.notify(
             f"room {verb}: {node_id}\nThe question is now {evaluation.question}",
@@ -328,6 +329,7 @@ class MainScreen(Screen[None]):
             return
         self.room.clear()
         evaluation = self._evaluate(view)
+        self.post_message(VerdictsChanged())
         self.notify(
             f"room assumes nothing\nThe question is {evaluation.question}",
             title="What-if",

@@ -32,6 +32,8 @@ from argmap.tui.format import (
     side_mark,
     speaker_card,
 )
+from argmap.tui.messages import SlideShown
+from argmap.tui.room_card import room_blocks
 from argmap.tui.screens.weighing import RoomWeighing, next_weighing, room_verdict
 from argmap.tui.widgets.key_footer import KeyFooter
 
@@ -135,6 +137,7 @@ class SeminarScreen(Screen[str | None]):
     def watch_position(self) -> None:
         self.revealed = False
         self._render_step()
+        self.post_message(SlideShown(self.current))  # the room file keeps how far it got
 
     def watch_hide_speaker(self) -> None:
         self._render_step()
@@ -194,11 +197,10 @@ class SeminarScreen(Screen[str | None]):
         hidden = self.hide_speaker and not self.revealed
         widget = self.query_one("#seminar-card", Static)
         width = widget.content_size.width or None  # None before the first layout
-        shown = card(self.view, self.current, hidden, width)
+        blocks = [card(self.view, self.current, hidden, width), *room_blocks(self, self.current)]
         if self.current == self.view.debate.question.id:
-            verdict = room_verdict(self.view.debate, self.weighing, *self.room)
-            shown = join_blocks([shown, verdict])
-        widget.update(shown)
+            blocks.append(room_verdict(self.view.debate, self.weighing, *self.room))
+        widget.update(join_blocks(blocks))
         self.query_one(VerticalScroll).scroll_home(animate=False)
         self.call_after_refresh(self._show_more)  # once the new card is laid out
 

@@ -18,8 +18,17 @@ class DebateHeader(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self.unsaved = False
+        self._view: DebateView | None = None
+
+    def show_unsaved(self, unsaved: bool) -> None:
+        """Mark (or unmark) the file as having edits not yet saved."""
+        self.unsaved = unsaved
+        if self._view is not None:
+            self.show(self._view)
 
     def show(self, view: DebateView) -> None:
+        self._view = view
         question = " ".join(view.debate.question.text.split())
         self.update(
             Content.assemble(
@@ -27,6 +36,7 @@ class DebateHeader(Static):
                 " · ",
                 (view.debate.title, "bold"),
                 (f"  ({view.path.name})", MUTED),
+                ("  ● unsaved", "bold $text-warning") if self.unsaved else "",
                 "\n",
                 ("◆ ", "$argmap-question"),
                 question,

@@ -1,0 +1,229 @@
+"""Authoring latency: Enter in the capture form to the tree showing the claim, and Ctrl+S.
+
+    python bench/bench_edit.py [--claims 10000] [--runs 5]
+
+On the seed debate and on a synthetic debate of ``--claims`` claims (``bench/generate.py``):
+
+* **enter to tree**: the app runs headless under Textual's Pilot (120 x 40); the clock starts
+  when Enter is pressed in the capture form (title typed, under the question's first claim)
+  and stops when the tree's cursor is on the new claim (Enter is the input's submit action,
+  so Pilot's own settling time after a key press is not counted). Baseline: reading the file again
+  (what a reload costs), so the ratio says how much cheaper an edit is than a reload.
+* **save (patch)**: the patch writer turning the edits into the file's new text, and the
+  atomic write; **save (checked)**: the same plus reading the text back to check it gives
+  exactly the edited debate, which is what Ctrl+S does (in a worker thread). Baseline:
+  writing the whole debate with ``dump_debate`` (the layout-dropping alternative).
+
+With ``--ruamel`` (and ``pip install ruamel.yaml``), the alternative the patch writer was
+chosen over: ruamel.yaml's round trip with no edit at all, its time, and how many lines of the
+file it changes (the patch writer changes none).
+
+Medians over ``--runs``; every figure is one ``BENCH-ROW`` line (see COMMON rules).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from generate import write
+from textual.widgets import Input
+
+from argmap.analysis.editing import Claim, add_claim
+from argmap.io.atomic import atomic_write
+from argmap.io.load import parse_debate
+from argmap.io.patch import check_patched, patch_text
+from argmap.io.save import dump_debate
+from argmap.tui import create_app
+from argmap.tui.screens.capture import CaptureScreen
+from argmap.tui.view import load_view
+
+SEED = Path(__file__).parent.parent / "arguments.yaml"
+
+
+def row(work: str, value: float, baseline: str, base: float | None, target: str) -> None:
+    ratio = round(value / base, 3) if base else None
+    data = {
+        "work": work,
+        "argmap": round(value, 4),
+        "unit": "s",
+        "baseline": baseline,
+        "baseline_value": round(base, 4) if base is not None else None,
+        "ratio": ratio,
+        "target": target,
+    }
+    print("BENCH-ROW " + json.dumps(data), flush=True)
+
+
+async def enter_to_tree(path: Path, runs: int) -> tuple[list[float], list[float]]:
+    """Wall-clock times, and the process's CPU times over the same spans."""
+    app = create_app(path, watch=False, export_dir=path.parent / "exports")
+    times: list[float] = []
+    cpu: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.session is None or app.view is None:
+            await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        first = app.view.shape.children(app.view.debate.question.id)[0].node_id
+        for run in range(runs):
+            app.main.jump(first, record=False)
+            await pilot.pause()
+            await pilot.press("minus")
+            while not isinstance(app.screen, CaptureScreen):
+                await pilot.pause(0.01)
+            title = f"Benchmark objection {run}"
+            for key in title:
+                await pilot.press(key if key != " " else "space")
+            new = f"benchmark-objection-{run}"
+            title_input = app.screen.query_one("#title", Input)
+            # Enter's own action, without Pilot's wait for the screen to settle after it.
+            started, started_cpu = time.perf_counter(), time.process_time()
+            await title_input.action_submit()
+            while app.main.selected != new:
+                await asyncio.sleep(0.0005)
+            times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+    return times, cpu
+
+
+def timed(work: object, runs: int) -> float:
+    assert callable(work)
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+def measure(name: str, source: Path, runs: int) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="bench-edit-"))
+    try:
+        path = folder / source.name
+        shutil.copy(source, path)
+        reload = timed(lambda: load_view(path), runs)
+        wall, cpu = asyncio.run(enter_to_tree(path, runs))
+        for what, samples in (("", wall), (", CPU time", cpu)):
+            row(
+                f"edit: Enter to tree shows the claim{what} ({name})",
+                statistics.median(samples),
+                "re-reading the file",
+                reload,
+                "< 50 ms",
+            )
+        text = path.read_text()
+        loaded = parse_debate(text, str(path))
+        debate = loaded.debate
+        parent = next(iter(debate.statements))
+        edited = add_claim(debate, parent, "con", Claim("Benchmark objection")).debate
+
+        def patch_save() -> None:
+            atomic_write(path, patch_text(text, loaded, edited))
+
+        def checked_save() -> None:
+            patched = patch_text(text, loaded, edited)
+            check_patched(patched, str(path), edited)
+            atomic_write(path, patched)
+
+        whole = timed(lambda: atomic_write(path, dump_debate(edited)), runs)
+        row(
+            f"edit: Ctrl+S, patch and write ({name})",
+            timed(patch_save, runs),
+            "dump_debate whole file",
+            whole,
+            "< 300 ms",
+        )
+        row(
+            f"edit: Ctrl+S, patch, check and write ({name})",
+            timed(checked_save, runs),
+            "dump_debate whole file",
+            whole,
+            "< 300 ms",
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def ruamel_round_trip(name: str, path: Path) -> None:
+    """ruamel.yaml load + dump of an unedited file: seconds, and lines it changes."""
+    import difflib
+    import io
+
+    try:
+        from ruamel.yaml import YAML  # type: ignore[import-not-found]
+    except ImportError:
+        print("ruamel.yaml is not installed: pip install ruamel.yaml to compare", file=sys.stderr)
+        return
+    text = path.read_text()
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096
+    started = time.perf_counter()
+    out = io.StringIO()
+    yaml.dump(yaml.load(text), out)
+    seconds = time.perf_counter() - started
+    changed = sum(
+        1
+        for line in difflib.unified_diff(text.splitlines(), out.getvalue().splitlines(), n=0)
+        if line[:1] in "+-" and not line.startswith(("+++", "---"))
+    )
+    loaded = parse_debate(text, str(path))
+    started = time.perf_counter()
+    same = patch_text(text, loaded, loaded.debate) == text
+    patch_seconds = time.perf_counter() - started
+    row(
+        f"save unedited: patch writer ({name})",
+        patch_seconds,
+        "ruamel.yaml round trip",
+        seconds,
+        "the author's text kept",
+    )
+    print(
+        "BENCH-ROW "
+        + json.dumps(
+            {
+                "work": f"save unedited: lines changed by ruamel.yaml ({name})",
+                "argmap": 0 if same else None,
+                "unit": "lines",
+                "baseline": "ruamel.yaml round trip",
+                "baseline_value": changed,
+                "ratio": None,
+                "target": "0 lines changed",
+            }
+        ),
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--ruamel", action="store_true", help="also time ruamel.yaml")
+    args = parser.parse_args()
+    print(f"load average: {os.getloadavg()[0]:.2f}", file=sys.stderr)
+    measure("seed", SEED, args.runs)
+    if args.ruamel:
+        ruamel_round_trip("seed", SEED)
+    folder = Path(tempfile.mkdtemp(prefix="bench-edit-big-"))
+    try:
+        big = folder / "big.yaml"
+        write(args.claims, big)
+        measure(f"{args.claims:,} claims", big, args.runs)
+        if args.ruamel:
+            ruamel_round_trip(f"{args.claims:,} claims", big)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
