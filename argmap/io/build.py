@@ -8,7 +8,8 @@ reported at its own line, with the id it probably meant.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+import itertools
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -399,20 +400,29 @@ class _Builder:
             Relation, id=rid, kind=kind, source=source, target=target, note=note
         )
         self.map.paths[rid] = path
-        self.refs.append(
-            _Ref(target, path, "undercut" if kind is RelationKind.UNDERCUTS else "node", owner=rid)
+        if target == rid or not self._is_node(target):
+            # Checked once every id is known; a nested claim's parent always is already.
+            kind_of_ref = "undercut" if kind is RelationKind.UNDERCUTS else "node"
+            self.refs.append(_Ref(target, path, kind_of_ref, owner=rid))
+
+    def _is_node(self, node_id: str) -> bool:
+        return (
+            node_id in self.statements
+            or node_id in self.arguments
+            or node_id == self.doc.question.id
         )
 
     # -- checking references -------------------------------------------------------------
 
     def _check_refs(self) -> None:
-        nodes = {self.doc.question.id, *self.statements, *self.arguments}
+        # Views, not copies: at 100,000 claims a set of every id is megabytes at the peak.
+        nodes = _Ids((self.doc.question.id,), self.statements.keys(), self.arguments.keys())
         speakers, sources = self.declared["speaker"], self.declared["source"]
         known: dict[str, tuple[Collection[str], str]] = {
             "node": (nodes, "define it with `id: {}` somewhere in the file"),
             "premise": (self.statements.keys(), "premises are statements: define `id: {}`"),
             "undercut": (
-                nodes | self.relations.keys(),
+                _Ids(*nodes.parts, self.relations.keys()),
                 "undercut a relation by its id `from->to`, or an argument by its id",
             ),
             "speaker": (speakers, "declare it under `speakers:` with `- id: {}` and a `name:`"),
@@ -433,6 +443,22 @@ class _Builder:
                 f"unknown {noun} `{ref.value}`",
                 did_you_mean(ref.value, choices) or how.format(ref.value),
             )
+
+
+class _Ids(Collection[str]):
+    """Several collections of ids seen as one, without copying them into a set."""
+
+    def __init__(self, *parts: Collection[str]) -> None:
+        self.parts = parts
+
+    def __contains__(self, value: object) -> bool:
+        return any(value in part for part in self.parts)
+
+    def __iter__(self) -> Iterator[str]:
+        return itertools.chain.from_iterable(self.parts)
+
+    def __len__(self) -> int:
+        return sum(map(len, self.parts))
 
 
 def _quote(quote: QuoteDoc) -> Quote:
