@@ -183,7 +183,7 @@ async def test_link_by_search_then_kind(tmp_path: Path) -> None:
     async with make_app(tmp_path).run_test(size=SIZE) as pilot:
         app = await loaded(pilot)
         await select(pilot, app, "shoes")
-        await pilot.press("L")
+        await pilot.press("ctrl+k")
         assert isinstance(app.screen, PickScreen)
         await type_text(pilot, "poor families")
         await pilot.press("enter")

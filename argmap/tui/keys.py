@@ -243,7 +243,7 @@ EDIT: list[BindingType] = [
     ),
     Binding("f2", "edit_claim", "Edit claim", id="argmap.edit.edit", show=False),
     Binding("u", "undercut", "Undercut the claim's link", id="argmap.edit.undercut", show=False),
-    Binding("L", "link_claim", "Link to a claim (search)", id="argmap.edit.link", show=False),
+    Binding("ctrl+k", "link_claim", "Link to a claim (search)", id="argmap.edit.link", show=False),
     Binding("m", "move_claim", "Move under another claim", id="argmap.edit.move", show=False),
     Binding("delete", "delete_claim", "Delete claim", id="argmap.edit.delete", show=False),
     Binding("ctrl+z", "undo", "Undo", id="argmap.edit.undo", show=False),
