@@ -247,3 +247,23 @@ def test_field_errors_and_reference_errors_come_in_the_same_run() -> None:
         "11:11 unknown speaker `gp` | did you mean `go`?",
         "12:12 unknown id `aa` | did you mean `a`?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "opened", "closer"),
+    [("[a, b", "list", "]"), ("{a: 1", "mapping", "}"), ('"the words', "quoted text", '"')],
+)
+def test_an_unclosed_bracket_or_quote_is_reported_where_it_opens(
+    value: str, opened: str, closer: str
+) -> None:
+    # PyYAML gives up lines later, where the next key breaks the flow; the author must look
+    # at the line that opened it, not check the indentation of the line PyYAML stopped at.
+    text = f"argmap: 1\ntitle: t\nquestion:\n  id: q\n  text: Q?\n  tags: {value}\n  pros:\n"
+    text += "    - id: x\n      text: y\n"
+    with pytest.raises(DebateLoadError) as caught:
+        parse_debate(text, "d.yaml")
+    (problem,) = caught.value.diagnostics
+    assert (problem.line, problem.column) == (6, 9)
+    assert f"the {opened} opened here with `{value[0]}` is never closed" in problem.message
+    assert problem.hint is not None and f"close it with `{closer}`" in problem.hint
+    assert "indentation" not in problem.hint

@@ -52,6 +52,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     try:
         data, positions = read_events(loader, name)
     except yaml.MarkedYAMLError as error:
+        unclosed = _unclosed(error, text, name)
+        if unclosed is not None:
+            raise unclosed from None
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "invalid YAML"
         if error.context:
@@ -65,6 +68,43 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     finally:
         loader.dispose()
     return YamlDocument(name, data, positions)
+
+
+_OPENED = {
+    "while parsing a flow sequence": ("list", "]"),
+    "while parsing a flow mapping": ("mapping", "}"),
+    "while scanning a quoted scalar": ("quoted text", None),
+}
+"""PyYAML's contexts for a bracket or quote left open, which it reports where it gave up."""
+
+
+def _unclosed(error: yaml.MarkedYAMLError, text: str, name: str) -> DebateLoadError | None:
+    """An unclosed ``[``, ``{`` or quote, reported where it was opened.
+
+    PyYAML notices only lines later, where the next key breaks the flow or the file ends, so
+    its own position (and an indentation hint) points at the wrong line; the opening mark is
+    where the author must look.
+    """
+    opened = _OPENED.get(error.context or "")
+    mark = error.context_mark
+    if opened is None or mark is None:
+        return None
+    what, closer = opened
+    opener = text[mark.index] if 0 <= mark.index < len(text) else "?"
+    closer = closer or opener
+    seen = error.problem_mark
+    until = f" (argmap read on to line {seen.line + 1})" if seen is not None else ""
+    return DebateLoadError(
+        [
+            Diagnostic(
+                name,
+                mark.line + 1,
+                mark.column + 1,
+                f"YAML syntax: the {what} opened here with `{opener}` is never closed{until}",
+                f"close it with `{closer}` on this line, or write the value without `{opener}`",
+            )
+        ]
+    )
 
 
 def _syntax_hint(problem: str) -> str | None:
