@@ -26,13 +26,16 @@ class FakeExport:
     def __init__(self) -> None:
         self.calls: list[tuple[Debate, Path, str, Any]] = []
         self.threads: list[threading.Thread] = []
+        self.room: list[dict[str, Any]] = []
+        """The room's verdicts each call was given (the HTML page opens with them)."""
         self.fail_with: Exception | None = None
 
-    def __call__(self, debate: Debate, out: Path, fmt: str, options: Any) -> None:
+    def __call__(self, debate: Debate, out: Path, fmt: str, options: Any, **room: Any) -> None:
         self.threads.append(threading.current_thread())
         if self.fail_with is not None:
             raise self.fail_with
         self.calls.append((debate, out, fmt, options))
+        self.room.append(room)
         atomic_write(out, "<svg/>")
 
 
@@ -71,6 +74,20 @@ async def test_shift_e_exports_the_selected_claims_neighbourhood(
         _, out, _, options = fake_export.calls[0]
         assert out == tmp_path / "exports" / "uniforms-focus-equality.svg"
         assert options.focus == "equality" and options.depth == 2
+
+
+async def test_ctrl_e_exports_the_html_page_with_the_rooms_verdicts(
+    tmp_path: Path, fake_export: FakeExport
+) -> None:
+    app = create_app(write_tui_debate(tmp_path), watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await loaded(pilot)
+        await pilot.press("j", "a")  # the room rejects the first reason
+        await pilot.press("ctrl+e")
+        await until(pilot, lambda: "Map saved" in screen_text(app))
+        ((_, out, fmt, _),) = fake_export.calls
+        assert fmt == "html" and out == tmp_path / "exports" / "uniforms-whatif.html"
+        assert fake_export.room == [{"accept": (), "reject": ("equality",)}]
 
 
 async def test_e_never_replaces_a_file_this_session_did_not_write_without_asking(
@@ -156,7 +173,7 @@ async def test_a_failed_export_is_reported_and_the_app_carries_on(
 
 async def test_the_help_screen_lists_every_key_and_the_symbols(tmp_path: Path) -> None:
     app = create_app(write_tui_debate(tmp_path), watch=False)
-    async with app.run_test(size=(120, 80)) as pilot:
+    async with app.run_test(size=(120, 160)) as pilot:
         await loaded(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)

@@ -25,6 +25,13 @@ MAIN: list[BindingType] = [
     Binding("p", "seminar", "Seminar", id="argmap.seminar"),
     Binding("e", "export('debate')", "Export map", id="argmap.export"),
     Binding("E", "export('focus')", "Export around claim", id="argmap.export-focus", show=False),
+    Binding(
+        "ctrl+e",
+        "export('debate', 'html')",
+        "Export the interactive HTML map",
+        id="argmap.export-html",
+        show=False,
+    ),
     Binding("x", "clear_highlight", "Clear highlight", id="argmap.clear-highlight", show=False),
     Binding(
         "a",
@@ -293,6 +300,7 @@ WHAT_IT_DOES: dict[str, str] = {
     "argmap.seminar": "Step through the debate one claim at a time, to project",
     "argmap.export": "Save the whole map as SVG in the exports folder",
     "argmap.export-focus": "Save the map around the selected claim as SVG",
+    "argmap.export-html": "Save one offline HTML page of the map, opening with the room's verdicts",
     "argmap.clear-highlight": "Stop highlighting search results or a speaker's claims",
     "argmap.what-if": "Have the room reject, then accept, then be neutral on the selected claim",
     "argmap.what-if-clear": "Drop every assumption the room made",

@@ -451,8 +451,9 @@ class MainScreen(Screen[None]):
 
     # -- export --------------------------------------------------------------------------------
 
-    def action_export(self, scope: str) -> None:
-        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood.
+    def action_export(self, scope: str, fmt: str = "svg") -> None:
+        """Export the whole map, or (``scope="focus"``) the selected claim's neighbourhood, as
+        SVG or (``fmt="html"``) as the interactive page that opens with the room's verdicts.
 
         The name says what the view was (``-focus-<id>``, ``-whatif``). A file this session did
         not write is never replaced without asking: it may be a map someone committed.
@@ -462,12 +463,14 @@ class MainScreen(Screen[None]):
             return
         focus = self.selected if scope == "focus" and self.selected != view.shape.root else None
         labels = self._map_labels()
-        target = export_path(self.export_dir, self.path, focus, whatif=labels is not None)
+        target = export_path(
+            self.export_dir, self.path, focus, whatif=labels is not None, suffix=f".{fmt}"
+        )
         if target.exists() and target.resolve() not in self._exported:
 
             def answered(yes: bool | None) -> None:
                 if yes:
-                    self._start_export(view.debate, target, focus, labels)
+                    self._start_export(view.debate, target, focus, labels, fmt)
                 else:
                     self.notify(f"Not exported: {target} kept as it was", timeout=4)
 
@@ -479,7 +482,7 @@ class MainScreen(Screen[None]):
                 answered,
             )
             return
-        self._start_export(view.debate, target, focus, labels)
+        self._start_export(view.debate, target, focus, labels, fmt)
 
     def _map_labels(self) -> dict[str, str] | None:
         """The what-if labels, when the map should carry them."""
@@ -489,22 +492,39 @@ class MainScreen(Screen[None]):
         return labels if labels and set(labels.values()) <= set(EVALUATION_LABELS) else None
 
     def _start_export(
-        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+        self,
+        debate: Debate,
+        target: Path,
+        focus: str | None,
+        labels: dict[str, str] | None,
+        fmt: str,
     ) -> None:
         self._exporting = (target, time.monotonic())
         self._export_timer = self.set_interval(0.5, self._update_status)
         self._update_status()
-        self._export(debate, target, focus, labels)
+        view = self.view
+        verdicts = view.verdicts(self.room) if view is not None else ((), ())
+        self._export(debate, target, focus, labels, fmt, verdicts)
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(
-        self, debate: Debate, target: Path, focus: str | None, labels: dict[str, str] | None
+        self,
+        debate: Debate,
+        target: Path,
+        focus: str | None,
+        labels: dict[str, str] | None,
+        fmt: str,
+        verdicts: tuple[tuple[str, ...], tuple[str, ...]],
     ) -> Path:
         from argmap.render.export import export_map  # Graphviz loads on the first export
         from argmap.render.options import MapOptions
 
         options = MapOptions(focus=focus, depth=FOCUS_DEPTH if focus else None, labels=labels)
-        export_map(debate, target, "svg", options)
+        if fmt == "html":  # the page recomputes labels itself, from the room's verdicts
+            accept, reject = verdicts
+            export_map(debate, target, fmt, options, accept=accept, reject=reject)
+        else:
+            export_map(debate, target, fmt, options)
         return target
 
     def _export_status(self) -> Content | None:
@@ -540,13 +560,18 @@ class MainScreen(Screen[None]):
 
 
 def export_path(
-    export_dir: Path, debate_file: Path, focus: str | None, *, whatif: bool = False
+    export_dir: Path,
+    debate_file: Path,
+    focus: str | None,
+    *,
+    whatif: bool = False,
+    suffix: str = ".svg",
 ) -> Path:
-    """``exports/<stem>.svg``; ``<stem>-focus-<claim id>`` for a focused map and ``-whatif``
-    for one with the room's labels, so a name always says which view it holds."""
+    """``exports/<stem>.svg`` (or ``.html``); ``<stem>-focus-<claim id>`` for a focused map and
+    ``-whatif`` for one with the room's labels, so a name always says which view it holds."""
     stem = debate_file.stem
     if focus is not None:
         stem = f"{stem}-focus-{re.sub(r'[^A-Za-z0-9._-]+', '_', focus)}"
     if whatif:
         stem += "-whatif"
-    return export_dir / f"{stem}.svg"
+    return export_dir / f"{stem}{suffix}"
