@@ -6,6 +6,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No hypothesis deadline anywhere: on a loaded machine one example can take longer than the
+# default 200 ms, and a timing failure says nothing about behaviour (speed lives in bench/).
+# Loaded here, before any test module builds its own @settings, so they all inherit it.
+settings.register_profile("argmap", deadline=None)
+settings.load_profile("argmap")
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

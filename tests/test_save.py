@@ -350,6 +350,18 @@ def test_claims_cut_off_at_the_nesting_limit_save_the_same_again() -> None:
     assert data["statements"][2]["supports"] == ["a1"]
 
 
+def test_arguments_below_a_cut_off_statement_save_the_same_again() -> None:
+    """Found by hypothesis: ``s`` is cut off below ``g``'s tree, so the file lists ``b`` (nested
+    under ``s`` in the statements section) before ``a``; ``a`` and ``g`` must keep their order."""
+    links = ["b supports s", "c supports g", "s supports c"]
+    debate = debate_of(links, "s", {"a": (), "b": (), "c": (), "g": ()})
+    with mock.patch.object(save, "MAX_NESTING", 1):
+        data = saved_data(round_trip(debate))
+    assert [item["id"] for item in data["arguments"]] == ["a", "g"]
+    assert [item["id"] for item in data["statements"]] == ["s"]
+    assert data["statements"][0]["pros"][0]["id"] == "b"
+
+
 def test_a_cycle_of_arguments_saves_the_same_again() -> None:
     """The cycle is written from its first argument, wherever the walk entered it."""
     links = ["A1 supports A2", "s1 supports A2", "A2 supports A3", "A3 supports A1"]

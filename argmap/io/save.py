@@ -266,9 +266,13 @@ class _Layout:
                 and not self._awaits_argument(head)
             ):
                 self._root(head)
+        # Each tree is rooted in the order of its head, not of its first member: a statement
+        # cut off at the nesting limit is written (with the arguments below it) in the
+        # statements section, ahead of the arguments section, so a re-read file lists those
+        # arguments first; their heads are still read in the order written.
         for node in self.debate.arguments:
-            if node not in self.placed and not self._awaits_argument(self.top[node]):
-                self._root(self.top[node])
+            if node not in self.placed and self.top[node] == node:
+                self._root(node)
         for node in self.rank:
             if node not in self.placed:
                 self._root(self.top[node])
