@@ -36,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write
+from rows import bench_row
 from textual.widgets import Input
 
 from argmap.analysis.editing import Claim, add_claim
@@ -51,17 +52,7 @@ SEED = Path(__file__).parent.parent / "arguments.yaml"
 
 
 def row(work: str, value: float, baseline: str, base: float | None, target: str) -> None:
-    ratio = round(value / base, 3) if base else None
-    data = {
-        "work": work,
-        "argmap": round(value, 4),
-        "unit": "s",
-        "baseline": baseline,
-        "baseline_value": round(base, 4) if base is not None else None,
-        "ratio": ratio,
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(data), flush=True)
+    bench_row(work, value, baseline=baseline, base=base, target=target)
 
 
 async def enter_to_tree(path: Path, runs: int) -> tuple[list[float], list[float]]:
@@ -187,7 +178,7 @@ def ruamel_round_trip(name: str, path: Path) -> None:
         seconds,
         "the author's text kept",
     )
-    print(
+    print(  # a count of lines, which bench_row's rounding of seconds does not fit
         "BENCH-ROW "
         + json.dumps(
             {

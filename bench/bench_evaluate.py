@@ -28,6 +28,7 @@ from argmap.model.debate import Debate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
+from rows import bench_row
 
 RUNS = 5
 CASES: tuple[tuple[str, str, bool], ...] = (
@@ -71,6 +72,13 @@ def table(claims: int) -> Table:
             counts = ""
             work = partial(debate_framework, debate, bipolar=bipolar)
         wall, cpu = median_seconds(work)
+        if semantics:  # the mapping alone is the part of each figure that is not semantics
+            bench_row(
+                f"evaluate {claims:,} claims: {name} (CPU)",
+                cpu,
+                baseline="mapping the debate to a framework alone (CPU)",
+                base=median_seconds(partial(debate_framework, debate, bipolar=bipolar))[1],
+            )
         result.add_row(
             name,
             f"{len(framework):,}",

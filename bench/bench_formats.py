@@ -18,7 +18,6 @@ Each judged figure is printed as one ``BENCH-ROW {json}`` line for ``make bench`
 from __future__ import annotations
 
 import gc
-import json
 import os
 import resource
 import statistics
@@ -35,6 +34,7 @@ from argmap.formats.registry import read_debate, render_debate
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import argdown_cli
 from generate import write
+from rows import bench_row
 
 RUNS = 5
 PROCESS_RUNS = 3
@@ -48,17 +48,7 @@ FORMATS = (
 
 
 def row(work: str, value: float, baseline: str, base: float | None, target: str) -> None:
-    ratio = round(value / base, 3) if base else None
-    record = {
-        "work": work,
-        "argmap": round(value, 3),
-        "unit": "s",
-        "baseline": baseline,
-        "baseline_value": None if base is None else round(base, 3),
-        "ratio": ratio,
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(record, ensure_ascii=False), flush=True)
+    bench_row(work, value, baseline=baseline, base=base, target=target, digits=3)
 
 
 def median_seconds(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:

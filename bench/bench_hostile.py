@@ -16,7 +16,6 @@ in the same run:
 
 from __future__ import annotations
 
-import json
 import statistics
 import sys
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 from generate import write
+from rows import bench_row
 
 from argmap.analysis.iccma import parse_framework
 from argmap.analysis.quotes import closest_passage
@@ -45,17 +45,7 @@ def median_seconds(action: Callable[[], object], runs: int) -> float:
 
 
 def row(work: str, value: float, baseline: str, baseline_value: float, target: str) -> None:
-    ratio = value / baseline_value if baseline_value else None
-    fields = {
-        "work": work,
-        "argmap": round(value, 4),
-        "unit": "s",
-        "baseline": baseline,
-        "baseline_value": round(baseline_value, 4),
-        "ratio": None if ratio is None else round(ratio, 2),
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(fields))
+    bench_row(work, value, baseline=baseline, base=baseline_value, target=target)
 
 
 @contextmanager

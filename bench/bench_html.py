@@ -19,7 +19,6 @@ shared, so the load average is printed with the results.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -31,8 +30,8 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from generate import write
+from rows import bench_row
 
 from argmap.io.load import load_debate
 from argmap.model.debate import Debate
@@ -56,22 +55,7 @@ TARGETS = {
 
 
 def row(work: str, value: float, unit: str, baseline: str, base: float | None, target: str) -> None:
-    ratio = round(value / base, 3) if base else None
-    print(
-        "BENCH-ROW "
-        + json.dumps(
-            {
-                "work": work,
-                "argmap": round(value, 4),
-                "unit": unit,
-                "baseline": baseline,
-                "baseline_value": round(base, 4) if base is not None else None,
-                "ratio": ratio,
-                "target": target,
-            },
-            ensure_ascii=False,
-        )
-    )
+    bench_row(work, value, unit=unit, baseline=baseline, base=base, target=target)
 
 
 def timed(action: Callable[[], object]) -> float:

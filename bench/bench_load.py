@@ -11,7 +11,6 @@ Targets: at most 1.0x compose's time, under 400 MiB at 100,000 claims.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -22,6 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
+from rows import bench_row
 
 ARGMAP = [sys.executable, "-m", "argmap", "check"]
 COMPOSE = [
@@ -47,17 +47,8 @@ def timed(command: list[str]) -> tuple[float, float]:
     return seconds, usage.ru_maxrss / 1024
 
 
-def bench_row(work: str, value: float, unit: str, base: float, target: str) -> None:
-    row = {
-        "work": work,
-        "argmap": round(value, 4),
-        "unit": unit,
-        "baseline": "PyYAML C compose",
-        "baseline_value": round(base, 4),
-        "ratio": round(value / base, 3),
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(row), flush=True)
+def load_row(work: str, value: float, unit: str, base: float, target: str) -> None:
+    bench_row(work, value, unit=unit, baseline="PyYAML C compose", base=base, target=target)
 
 
 def main(sizes: list[int]) -> None:
@@ -79,7 +70,7 @@ def main(sizes: list[int]) -> None:
                 f"{size:,} claims ({mib:.1f} MiB): argmap check {seconds:.2f} s, {peak:.0f} MiB; "
                 f"compose {base:.2f} s, {base_peak:.0f} MiB; {seconds / base:.2f}x"
             )
-            bench_row(
+            load_row(
                 f"check a {size:,}-claim YAML debate ({mib:.0f} MB), time",
                 seconds,
                 "s",
@@ -87,7 +78,7 @@ def main(sizes: list[int]) -> None:
                 # The target; below 100,000 claims start-up weighs on both processes.
                 "at most 1.0x" if size >= 100_000 else "",
             )
-            bench_row(
+            load_row(
                 f"check a {size:,}-claim YAML debate, peak memory",
                 peak,
                 "MiB",

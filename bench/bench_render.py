@@ -19,7 +19,6 @@ Each judged figure is printed as a ``BENCH-ROW {json}`` line (see the ``bench`` 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -31,8 +30,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-
 from generate import write
+from rows import bench_row
 
 from argmap.formats.registry import read_debate
 from argmap.render.dot import drawing_for_view
@@ -57,22 +56,7 @@ ARGMAP = [sys.executable, "-m", "argmap"]
 def row(
     work: str, value: float, unit: str, target: str, baseline: str = "", base: float | None = None
 ) -> None:
-    ratio = value / base if base else None
-    print(
-        "BENCH-ROW "
-        + json.dumps(
-            {
-                "work": work,
-                "argmap": round(value, 4),
-                "unit": unit,
-                "baseline": baseline,
-                "baseline_value": None if base is None else round(base, 4),
-                "ratio": None if ratio is None else round(ratio, 3),
-                "target": target,
-            }
-        ),
-        flush=True,
-    )
+    bench_row(work, value, unit=unit, baseline=baseline, base=base, target=target)
 
 
 def fitted(width: float, height: float, page: str) -> float:

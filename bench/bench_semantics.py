@@ -17,7 +17,6 @@ Each figure is also printed as a ``BENCH-ROW {json}`` line for ``make bench``.
 
 from __future__ import annotations
 
-import json
 import random
 import statistics
 import time
@@ -28,6 +27,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rows import bench_row
 
 from argmap.analysis.framework import ArgumentationFramework, Label
 from argmap.analysis.iccma import read_framework
@@ -39,18 +39,10 @@ RUNS = 5
 CODES = {"complete": "CO", "preferred": "PR", "stable": "ST"}
 
 
-def bench_row(work: str, seconds: float, baseline: str, base: float | None, target: str) -> None:
-    """One ``BENCH-ROW`` line: the protocol ``bench/run_all.py`` collects."""
-    row = {
-        "work": work,
-        "argmap": round(seconds, 6),
-        "unit": "s",
-        "baseline": baseline,
-        "baseline_value": None if base is None else round(base, 6),
-        "ratio": None if not base else round(seconds / base, 3),
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(row), flush=True)
+def semantics_row(
+    work: str, seconds: float, baseline: str, base: float | None, target: str
+) -> None:
+    bench_row(work, seconds, baseline=baseline, base=base, target=target, digits=6)
 
 
 def paired_medians(
@@ -94,7 +86,7 @@ def grounded_table() -> Table:
         labels = list(grounded(framework).values())
         counts = " / ".join(str(labels.count(label)) for label in Label)
         seconds = median_seconds(partial(grounded, framework))
-        bench_row(f"grounded, random AF of {size:,} arguments", seconds, "none", None, "")
+        semantics_row(f"grounded, random AF of {size:,} arguments", seconds, "none", None, "")
         table.add_row(
             f"{size:,}", f"{len(framework.attacks):,}", f"{build:.3f}", f"{seconds:.4f}", counts
         )
@@ -140,7 +132,7 @@ def enumeration_table() -> Table:
                     partial(extensions, framework, semantics),
                     partial(solver.extension_enumeration, args, atts, code),
                 )
-            bench_row(
+            semantics_row(
                 f"{semantics}, {path.stem} ({len(framework)} args)",
                 argmap_s,
                 "pygarg (python-sat)" if pygarg_s is not None else "pygarg: needs python-sat",
@@ -171,7 +163,7 @@ def budget_row() -> None:
             return
         raise AssertionError("20 independent pairs should exceed the extension budget")
 
-    bench_row(
+    semantics_row(
         "preferred on 20 mutual-attack pairs: refused with a count",
         median_seconds(refuse, 3),
         "none",

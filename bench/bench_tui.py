@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import fcntl
-import json
 import os
 import pty
 import select
@@ -42,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from generate import write
+from rows import bench_row
 
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import TreeShape
@@ -296,16 +296,7 @@ def bench_rows(results: dict[str, list[float]], claims: int) -> None:
         ),
     ]
     for work, value, baseline, base, target in rows:
-        row = {
-            "work": work,
-            "argmap": round(value, 4),
-            "unit": "s",
-            "baseline": baseline,
-            "baseline_value": round(base, 4),
-            "ratio": round(value / base, 2) if base else None,
-            "target": target,
-        }
-        print("BENCH-ROW " + json.dumps(row))
+        bench_row(work, value, baseline=baseline, base=base, target=target)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,6 @@ under 0.5 s in process for 10,000 claims.
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import statistics
@@ -28,6 +27,7 @@ from argmap.model.debate import Debate, Value
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
+from rows import bench_row
 
 RUNS = 5
 VALUES = ("security", "rights", "exposure", "feasibility", "cost")
@@ -78,21 +78,13 @@ def row(
 ) -> None:
     """Two BENCH-ROW lines: wall-clock, then CPU seconds (the one the target judges)."""
     for index, clock in enumerate(("wall", "CPU")):
-        _row(f"{work} ({clock})", seconds[index], baseline, base and base[index], target)
-
-
-def _row(work: str, seconds: float, baseline: str, base: float | None, target: str) -> None:
-    ratio = round(seconds / base, 2) if base else None
-    record = {
-        "work": work,
-        "argmap": round(seconds, 4),
-        "unit": "s",
-        "baseline": baseline,
-        "baseline_value": None if base is None else round(base, 4),
-        "ratio": ratio,
-        "target": target,
-    }
-    print("BENCH-ROW " + json.dumps(record))
+        bench_row(
+            f"{work} ({clock})",
+            seconds[index],
+            baseline=baseline,
+            base=base and base[index],
+            target=target,
+        )
 
 
 def main(sizes: list[int]) -> None:
