@@ -795,7 +795,11 @@ def test_what_if_weighs_at_issue_claims_as_evaluate_does(
             for claim in debate.node_ids():
                 for verdict in ("accept", "reject"):
                     opened.verdict(claim, verdict)
-                    expected = as_json(evaluate(debate, bipolar=bipolar, **{verdict: [claim]}))
+                    chosen = [claim]
+                    accept, reject = (chosen, []) if verdict == "accept" else ([], chosen)
+                    expected = as_json(
+                        evaluate(debate, bipolar=bipolar, accept=accept, reject=reject)
+                    )
                     assert opened.labels() == expected["labels"], (claim, verdict, bipolar)
                     assert opened.reasons() == expected["reasons"], (claim, verdict, bipolar)
                     shown = dict(opened.page.evaluate("Object.entries(window.argmapVerdicts)"))
