@@ -821,3 +821,4 @@ def test_seed_question_panel_reads_like_evaluate(seed: Opened) -> None:
     assert expected["label"] == "undec"
     assert "Weighed: " + str(expected["summary"]).replace(": it ", ": the motion ") in seed.panel()
     assert "under preponderance with equal weights: undecided" in seed.panel()
+    assert "? UNDECIDED — undecided (weighed: preponderance)" in seed.panel()

@@ -13,6 +13,7 @@
   var ROOM = "(the room)";
   var LABEL_WORD = { "in": "✔ IN", out: "✘ OUT", undec: "? UNDECIDED" };
   var LABEL_MEANING = { "in": "stands", out: "defeated", undec: "undecided" };
+  var WEIGHED_MEANING = { "in": "stands", out: "falls", undec: "undecided" };
   var KIND_VERB = {
     supports: ["supports", "supported by"],
     attacks: ["attacks", "attacked by"],
@@ -1000,11 +1001,12 @@
     });
     var label = result.labels[id];
     if (label) {
-      var line = text("p", null, "am-label-line am-label-" + label);
-      append(line, text("strong", LABEL_WORD[label]),
-        document.createTextNode(" — " + LABEL_MEANING[label] + " (grounded)"));
-      box.appendChild(line);
       var weighed = result.verdicts[id];
+      var line = text("p", null, "am-label-line am-label-" + label);
+      append(line, text("strong", LABEL_WORD[label]), document.createTextNode(" — " + (weighed
+        ? WEIGHED_MEANING[label] + " (weighed: " + weighing.standard + ")"
+        : LABEL_MEANING[label] + " (grounded)")));
+      box.appendChild(line);
       if (weighed) {
         box.appendChild(text("p", "Weighed: " +
           summary(weighed, id === data.question ? "the motion" : "it"), "am-reason"));
