@@ -699,3 +699,126 @@ def test_controls_and_claims_have_names_a_screen_reader_announces(seed: Opened) 
     page.check("#am-labels")
     name = page.get_attribute("g[data-claim='cut-revenue']", "aria-label")
     assert name == "pro statement: Cuts the regime's hard currency — Kim Dong Jo — ✔ IN (stands)"
+
+
+SETTLE_YAML = """\
+argmap: 1
+title: An at-issue claim that attacks its own objection
+question:
+  id: q
+  text: Act?
+statements:
+  - id: x
+    text: X, weighed rather than defeated
+    supports: [q]
+    at-issue: true
+    attacks: [c, t]
+    pros: [{id: p, text: P}]
+    cons: [{id: c, text: C}]
+  - {id: t, text: T, attacks: [q]}
+  - {id: y, text: Y, attacks: [x]}
+  - {id: z, text: Z, attacks: [y]}
+arguments:
+  - argument: Built on X
+    id: arg
+    supports: [q]
+    premises: [{ref: x}]
+relations:
+  - {from: q, to: p->x, kind: undercuts}
+  - {from: q, to: x->q, kind: undercuts}
+"""
+
+UNSETTLED_YAML = """\
+argmap: 1
+title: A question that undercuts its own reason
+question: {id: q, text: Act?}
+statements:
+  - {id: p, text: P, supports: [q]}
+  - {id: c, text: C, attacks: [q]}
+relations:
+  - {from: q, to: p->q, kind: undercuts}
+"""
+
+WEIGHTS_YAML = """\
+argmap: 1
+title: Reasons with weights
+question:
+  id: q
+  text: Act?
+  pros:
+    - {id: strong, text: A strong reason, weight: 0.8}
+    - {id: weak, text: A weak reason, weight: 0.2}
+  cons:
+    - {id: middling, text: A middling objection, weight: 0.6}
+    - id: w
+      text: W, weighed itself
+      at-issue: true
+      weight: 0.7
+      pros: [{id: wp, text: For W, weight: 0.3}]
+      cons: [{id: wc, text: Against W}]
+statements:
+  - {id: u, text: U, attacks: [strong]}
+"""
+
+
+def verdict_summaries(result: dict[str, Any]) -> dict[str, str]:
+    """Each weighed claim's verdict sentence, as ``argmap evaluate --format json`` has it."""
+    found = {node: str(v["summary"]) for node, v in result["at_issue"].items()}
+    if "summary" in result["question"]:
+        found[result["question"]["id"]] = str(result["question"]["summary"])
+    return found
+
+
+@pytest.mark.parametrize(
+    "text", [SETTLE_YAML, UNSETTLED_YAML, WEIGHTS_YAML], ids=["settle", "unsettled", "weights"]
+)
+def test_what_if_weighs_at_issue_claims_as_evaluate_does(
+    browser: Any, tmp_path: Path, text: str
+) -> None:
+    """The settle loop (an at-issue claim attacking its own objection, with an argument
+    resting on it, and the question undercutting its reasons' links; a question no verdict
+    agrees with) and weighed reasons."""
+    source = tmp_path / "weighed.yaml"
+    source.write_text(text, "utf-8")
+    debate = load_debate(source).debate
+    opened = open_page(browser, export_map(debate, tmp_path / "weighed.html", "html"))
+    try:
+        for bipolar in (False, True):
+            if bipolar:
+                opened.page.check("#am-labels")
+                opened.page.check("#am-bipolar")
+            plain = as_json(evaluate(debate, bipolar=bipolar))
+            assert opened.labels() == plain["labels"]
+            assert dict(opened.page.evaluate("Object.entries(window.argmapVerdicts)")) == (
+                verdict_summaries(plain)
+            )
+            for claim in debate.node_ids():
+                for verdict in ("accept", "reject"):
+                    opened.verdict(claim, verdict)
+                    chosen = [claim]
+                    accept, reject = (chosen, []) if verdict == "accept" else ([], chosen)
+                    expected = as_json(
+                        evaluate(debate, bipolar=bipolar, accept=accept, reject=reject)
+                    )
+                    assert opened.labels() == expected["labels"], (claim, verdict, bipolar)
+                    assert opened.reasons() == expected["reasons"], (claim, verdict, bipolar)
+                    shown = dict(opened.page.evaluate("Object.entries(window.argmapVerdicts)"))
+                    assert shown == verdict_summaries(expected), (claim, verdict, bipolar)
+                opened.verdict(claim, "")
+        # The question's panel says how it was weighed, in evaluate's words.
+        opened.click_claim("q")
+        weighed = evaluate(debate, bipolar=True).verdict
+        assert weighed is not None
+        assert "Weighed: " + weighed.summary("the motion") in opened.panel()
+        opened.clean()
+    finally:
+        opened.page.context.close()
+
+
+def test_seed_question_panel_reads_like_evaluate(seed: Opened) -> None:
+    seed.click_claim(load_debate(SEED).debate.question.id)
+    expected = cli_evaluate()["question"]
+    assert expected["label"] == "undec"
+    assert "Weighed: " + str(expected["summary"]).replace(": it ", ": the motion ") in seed.panel()
+    assert "under preponderance with equal weights: undecided" in seed.panel()
+    assert "? UNDECIDED — undecided (weighed: preponderance)" in seed.panel()

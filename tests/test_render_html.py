@@ -144,6 +144,14 @@ def test_cli_refuses_non_grounded_labels_for_html(tmp_path: Path) -> None:
     assert not (tmp_path / "arguments.html").exists()
 
 
+def test_cli_refuses_an_audience_for_html_rather_than_weigh_without_it(tmp_path: Path) -> None:
+    args = ["export", str(SEED), "-f", "html", "--evaluate", "grounded", "--audience", "yang"]
+    result = CliRunner().invoke(main, [*args, "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no audience" in result.output and "drop --audience" in result.output
+    assert not (tmp_path / "arguments.html").exists()
+
+
 def test_verdicts_the_page_opens_with_are_checked(tmp_path: Path) -> None:
     debate = load_debate(SEED).debate
     with pytest.raises(RenderError) as error:

@@ -173,6 +173,11 @@ def export(
     chosen = _formats(formats, output)
     if "html" in chosen and semantics not in (None, "grounded"):  # see docs/html.md
         fail("the HTML page shows grounded labels only", "use --evaluate grounded with -f html")
+    if "html" in chosen and audience_id is not None:  # the page has no audience controls
+        fail(
+            "the HTML page weighs with no audience (every value ranked level)",
+            "drop --audience for -f html; svg, png and pdf maps take --audience",
+        )
     loaded = load_or_exit(file)
     verdicts: tuple[list[str], list[str]] = ([], [])
     if room_file is not None:

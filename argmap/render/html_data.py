@@ -20,12 +20,13 @@ labelling; the browser tests compare its labels with ``argmap evaluate --format 
 from __future__ import annotations
 
 import urllib.parse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from argmap.analysis.evaluation import REVERSE, Via, map_debate
+from argmap.analysis.evaluation import REVERSE, Inference, Via, map_debate
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.speakers import speaker_profiles
 from argmap.analysis.tree import TreeShape
+from argmap.analysis.weighing import DEFAULT_WEIGHT, Standard, bearings, issue_order
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, RelationKind, Statement
 from argmap.model.schemes import Scheme
@@ -210,4 +211,38 @@ def framework_template(debate: Debate) -> JsonDict:
             for i in inferences.values()
         },
         "via": [v.value for v in Via],
+        "weighing": weighing_template(debate, inferences),
+    }
+
+
+def weighing_template(debate: Debate, inferences: Mapping[str, Inference]) -> JsonDict:
+    """What the page needs to decide at-issue claims as :class:`Weighing` does, no audience.
+
+    The claims that may be at issue (the question and those marked ``at-issue``) in
+    :func:`issue_order`, and each one's bearings with the weight of the reason giving it.
+    Neither depends on the room's verdicts, which only drop claims from the list (an
+    accepted or rejected one is not weighed); filtering keeps the order, and a claim's
+    bearings do not depend on which others are at issue.  ``map.js`` does the rest.
+    """
+    marked = [
+        node.id
+        for nodes in (debate.statements, debate.arguments)
+        for node in nodes.values()
+        if node.at_issue
+    ]
+    order = issue_order(debate, [debate.question.id, *marked])
+    links = {i.id: (i.relation.id, i.source) for i in inferences.values()}
+    weights = {
+        node.id: node.weight
+        for nodes in (debate.statements, debate.arguments)
+        for node in nodes.values()
+    }
+    return {
+        "standard": Standard.PREPONDERANCE.value,
+        "defaultWeight": DEFAULT_WEIGHT,
+        "issues": list(order),
+        "bearings": {
+            node: [[b.node, b.carrier, b.pro, weights.get(b.node)] for b in found]
+            for node, found in bearings(debate, links, set(order)).items()
+        },
     }

@@ -13,6 +13,7 @@
   var ROOM = "(the room)";
   var LABEL_WORD = { "in": "✔ IN", out: "✘ OUT", undec: "? UNDECIDED" };
   var LABEL_MEANING = { "in": "stands", out: "defeated", undec: "undecided" };
+  var WEIGHED_MEANING = { "in": "stands", out: "falls", undec: "undecided" };
   var KIND_VERB = {
     supports: ["supports", "supported by"],
     attacks: ["attacks", "attacked by"],
@@ -534,20 +535,21 @@
   }
 
   /* Grounded labelling (argmap.analysis.semantics): IN once every attacker is OUT, OUT
-   * once some attacker is IN, UNDEC whatever is left. The room is an unattacked argument. */
-  function grounded(attackers) {
-    var args = framework.arguments.concat([ROOM]);
+   * once some attacker is IN, UNDEC whatever is left. `attacks` are [attacker, target]
+   * pairs; the room is an unattacked argument attacking each id in `reject`. */
+  function grounded(attacks, extra, reject) {
+    var args = framework.arguments.concat(extra, [ROOM]);
     var targets = dict(), live = dict(), label = dict();
     args.forEach(function (a) {
       targets[a] = [];
       live[a] = 0;
     });
-    attackers.forEach(function (from, target) {
-      from.forEach(function (_, attacker) {
-        targets[attacker].push(target);
-        live[target]++;
-      });
-    });
+    function edge(attacker, target) {
+      targets[attacker].push(target);
+      live[target]++;
+    }
+    attacks.forEach(function (pair) { edge(pair[0], pair[1]); });
+    Object.keys(reject).forEach(function (id) { edge(ROOM, id); });
     var queue = args.filter(function (a) { return live[a] === 0; });
     queue.forEach(function (a) { label[a] = "in"; });
     while (queue.length) {
@@ -563,18 +565,132 @@
       });
     }
     var labels = dict();
-    framework.arguments.forEach(function (a) { labels[a] = label[a] || "undec"; });
+    args.forEach(function (a) { labels[a] = label[a] || "undec"; });
     return labels;
+  }
+
+  // -- weighing: at-issue claims decided by a proof standard (analysis/weighing.py) ----
+
+  var weighing = framework.weighing;
+  weighing.bearings = dict(weighing.bearings);
+  var DOUBT = " (doubt)";
+  var restingOn = (function () {
+    var above = dict();
+    framework.standsOn.forEach(function (entry) {
+      entry[1].forEach(function (base) { (above[base] = above[base] || []).push(entry[0]); });
+    });
+    return reach(above);
+  })();
+
+  /* Weighing._decide and decide() under preponderance with no audience: every reason's
+   * strength is its weight, and ties never make a claim stand or fall. */
+  function decide(node, labels) {
+    var reasons = (weighing.bearings[node] || []).map(function (b) {
+      return { node: b[0], pro: b[2], stands: (labels[b[1]] || "undec") === "in",
+        weight: b[3] === null ? weighing.defaultWeight : b[3], weighted: b[3] !== null };
+    });
+    var pros = reasons.filter(function (r) { return r.pro && r.stands; });
+    var cons = reasons.filter(function (r) { return !r.pro && r.stands; });
+    function best(side) { return Math.max.apply(null, side.map(function (r) { return r.weight; })); }
+    function meets(side, other) { return side.length > 0 && (!other.length || best(side) > best(other)); }
+    var label = meets(pros, cons) ? "in" : meets(cons, pros) ? "out" : "undec";
+    return { label: label, pros: pros, cons: cons, settled: true };
+  }
+
+  /* Verdict.summary: "2 pro and 1 con reasons stand; under preponderance with equal
+   * weights: undecided". */
+  function summary(verdict, subject) {
+    var n = verdict.pros.length + verdict.cons.length;
+    var weighted = verdict.pros.concat(verdict.cons).some(function (r) { return r.weighted; });
+    var said = verdict.pros.length + " pro and " + verdict.cons.length + " con " +
+      (n === 1 ? "reason stands" : "reasons stand") + "; under " + weighing.standard +
+      (weighted ? " with weights" : " with equal weights") + ": ";
+    if (!verdict.settled) {
+      return said + "undecided, as no verdict agrees with what it does to its own reasons";
+    }
+    var verb = { "in": " stands", out: " falls" }[verdict.label];
+    return said + (verb ? (subject || "it") + verb : "undecided");
+  }
+
+  /* Weighing.run: attacks on at-issue claims go; each claim that bears on others is
+   * settled (Weighing._settle) in the framework with the verdicts so far encoded. */
+  function weigh(attackers, accept, room) {
+    var issue = dict(), order = weighing.issues.filter(function (n) {
+      return !accept[n] && !room[n];
+    });
+    order.forEach(function (n) { issue[n] = true; });
+    var base = [], bears = dict();
+    attackers.forEach(function (from, target) {
+      from.forEach(function (origin, attacker) {
+        if (attacker === ROOM || issue[target]) return;
+        if (origin.node !== null && issue[origin.node] &&
+            (origin.via === "premise" || origin.via === "source")) return;
+        base.push([attacker, target]);
+        bears[attacker] = true;
+      });
+    });
+    function solve(encoded) { // Weighing._encode, then grounded
+      var reject = dict(room), doubts = [], attacks = base.slice();
+      Object.keys(encoded).forEach(function (node) {
+        var above = restingOn(node).filter(function (n) { return !accept[n]; });
+        if (encoded[node] === "out") {
+          reject[node] = true;
+          above.forEach(function (n) { reject[n] = true; });
+        } else if (encoded[node] === "undec") {
+          var doubt = node + DOUBT;
+          doubts.push(doubt);
+          attacks.push([doubt, node], [node, doubt]);
+          above.forEach(function (n) { attacks.push([doubt, n]); });
+        }
+      });
+      return grounded(attacks, doubts, reject);
+    }
+    var solved = solve(dict()), encoded = dict(), decided = dict();
+    order.forEach(function (node) {
+      if (!bears[node] && !restingOn(node).length) {
+        decided[node] = decide(node, solved);
+        return;
+      }
+      var tried = dict(), candidates = ["undec"], kept = null;
+      for (var i = 0; i < candidates.length && !kept; i++) {
+        var trial = dict(encoded);
+        trial[node] = candidates[i];
+        var labels = solve(trial), verdict = decide(node, labels);
+        tried[candidates[i]] = { verdict: verdict, labels: labels };
+        if (verdict.label === candidates[i]) kept = tried[candidates[i]];
+        [verdict.label, "in", "out", "undec"].forEach(function (l) {
+          if (candidates.indexOf(l) < 0) candidates.push(l);
+        });
+      }
+      if (!kept) {
+        kept = tried.undec;
+        kept.verdict.label = "undec";
+        kept.verdict.settled = false;
+      }
+      decided[node] = kept.verdict;
+      solved = kept.labels;
+      encoded[node] = kept.verdict.label;
+    });
+    var labels = dict();
+    framework.arguments.forEach(function (a) {
+      labels[a] = decided[a] ? decided[a].label : solved[a];
+    });
+    return { labels: labels, verdicts: decided, base: base };
   }
 
   function evaluate(bipolar) {
     var attackers = mapDebate(verdicts.accept, verdicts.reject, bipolar);
-    var labels = grounded(attackers);
-    var reasons = dict();
+    var room = dict();
+    attackers.forEach(function (from, target) { if (from.has(ROOM)) room[target] = true; });
+    var weighed = weigh(attackers, verdicts.accept, room);
+    var labels = weighed.labels, reasons = dict();
     framework.arguments.forEach(function (id) {
-      if (labels[id] === "out") reasons[id] = reason(id, attackers, labels);
+      if (labels[id] !== "out") return;
+      reasons[id] = weighed.verdicts[id]
+        ? "the con reasons prevail: " + summary(weighed.verdicts[id])
+        : reason(id, attackers, weighed.base, labels);
     });
-    return { labels: labels, reasons: reasons };
+    return { labels: labels, reasons: reasons, verdicts: weighed.verdicts };
   }
 
   var relationById = dict();
@@ -612,17 +728,22 @@
     secondary: ", which attacks its support ",
   };
 
-  /* The sentence argmap evaluate gives (Evaluation._reason), for a grounded OUT id. */
-  function reason(id, attackers, labels) {
+  /* The sentence argmap evaluate gives (Evaluation._reason), for a grounded OUT id that
+   * is not at issue: the room's part, then its IN attackers in the weighed framework. */
+  function reason(id, attackers, base, labels) {
     var parts = [], from = attackers.get(id) || new Map();
     var room = from.get(ROOM);
     if (room) {
       parts.push(room.node === null ? "rejected by the room"
         : ROOM_VIA[room.via] + " " + named(room.node) + ", which the room rejects");
     }
+    var kept = base.filter(function (pair) { return pair[1] === id; }).map(function (pair) {
+      return pair[0];
+    });
     var beaten = [];
-    from.forEach(function (origin, attacker) {
-      if (attacker === ROOM || labels[attacker] !== "in") return;
+    kept.forEach(function (attacker) {
+      var origin = from.get(attacker);
+      if (labels[attacker] !== "in") return;
       if (origin.node === null) beaten.push(named(attacker));
       else {
         beaten.push(named(attacker) + DEFEAT_VIA[origin.via] + named(origin.node) +
@@ -630,6 +751,10 @@
       }
     });
     if (beaten.length) parts.push((parts.length ? "also " : "") + "defeated by " + beaten.join("; "));
+    if (!parts.length) { // it rests on a claim that fell when weighed
+      parts.push("in no grounded extension: none defends it against " +
+        kept.map(named).join(", "));
+    }
     return parts.join("; ");
   }
 
@@ -637,6 +762,10 @@
     result = evaluate(ui.bipolar.checked);
     window.argmapLabels = result.labels; // read by the browser tests and by curious readers
     window.argmapReasons = result.reasons;
+    window.argmapVerdicts = dict();
+    Object.keys(result.verdicts).forEach(function (id) {
+      window.argmapVerdicts[id] = summary(result.verdicts[id]);
+    });
     var any = Object.keys(verdicts.accept).length + Object.keys(verdicts.reject).length > 0;
     ui.reset.hidden = !any;
     if (any) ui.labels.checked = true;
@@ -872,10 +1001,16 @@
     });
     var label = result.labels[id];
     if (label) {
+      var weighed = result.verdicts[id];
       var line = text("p", null, "am-label-line am-label-" + label);
-      append(line, text("strong", LABEL_WORD[label]),
-        document.createTextNode(" — " + LABEL_MEANING[label] + " (grounded)"));
+      append(line, text("strong", LABEL_WORD[label]), document.createTextNode(" — " + (weighed
+        ? WEIGHED_MEANING[label] + " (weighed: " + weighing.standard + ")"
+        : LABEL_MEANING[label] + " (grounded)")));
       box.appendChild(line);
+      if (weighed) {
+        box.appendChild(text("p", "Weighed: " +
+          summary(weighed, id === data.question ? "the motion" : "it"), "am-reason"));
+      }
       if (result.reasons[id]) box.appendChild(text("p", "Why: " + result.reasons[id], "am-reason"));
     }
     return box;
