@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.render import export as export_module
+from argmap.render import draw as draw_module
 from argmap.render import renderers
 from argmap.render.errors import RenderError
 from argmap.render.export import export_map
@@ -22,7 +22,7 @@ MAGIC = {"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF"}
 
 
 def test_dot_format_needs_no_renderer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(export_module, "choose_renderer", _refuse)
+    monkeypatch.setattr(draw_module, "choose_renderer", _refuse)
     out = export_map(debate(), tmp_path / "map.dot", "dot")
     assert out.read_text(encoding="utf-8").startswith("digraph argmap {")
 
@@ -91,7 +91,7 @@ def test_a_failed_render_leaves_the_existing_map_untouched(
         def render(self, dot: str, fmt: str, engine: str = "dot") -> bytes:
             raise RenderError("layout crashed")
 
-    monkeypatch.setattr(export_module, "choose_renderer", lambda name: Broken())
+    monkeypatch.setattr(draw_module, "choose_renderer", lambda name: Broken())
     with pytest.raises(RenderError, match="layout crashed"):
         export_map(debate(), out, "svg")
     assert out.read_text(encoding="utf-8") == "the good map"
