@@ -544,7 +544,11 @@ class Evaluation(FrameworkEvaluation):
             parts.append(f"{'also ' if parts else ''}defeated by {beaten}")
         if not parts:  # only a multi-extension summary gets here
             attackers = ", ".join(self._name(a) for a in self.framework.attackers(node))
-            parts.append(f"in no {self.semantics} extension: none defends it against {attackers}")
+            parts.append(
+                f"in no {self.semantics} extension: none defends it against {attackers}"
+                if attackers
+                else "it rests on a claim that falls when weighed"
+            )
         return "; ".join(parts)
 
     def _defeat(self, attacker: str, target: str) -> str:

@@ -752,8 +752,9 @@
     });
     if (beaten.length) parts.push((parts.length ? "also " : "") + "defeated by " + beaten.join("; "));
     if (!parts.length) { // it rests on a claim that fell when weighed
-      parts.push("in no grounded extension: none defends it against " +
-        kept.map(named).join(", "));
+      parts.push(kept.length
+        ? "in no grounded extension: none defends it against " + kept.map(named).join(", ")
+        : "it rests on a claim that falls when weighed");
     }
     return parts.join("; ");
   }
