@@ -148,8 +148,7 @@ def test_random_edits_change_only_the_edited_claims(path: Path, data: st.DataObj
     patched = patch_text(text, loaded, edited)
     reread = check_patched(patched, str(path), edited)
     assert reread.debate == edited
-    document = loaded.source_map.document
-    patcher = _Patcher(document, text, loaded.source_map, loaded.debate)  # type: ignore[arg-type]
+    patcher = _Patcher(text, loaded.source_map, loaded.debate)
     allowed = _lines_of(patcher, touched, loaded.debate)
     # Every line outside the touched claims is still there, in order. Lines may change
     # outside them only in a top-level list: `order:` losing a deleted claim, `relations:`
