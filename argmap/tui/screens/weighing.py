@@ -25,6 +25,7 @@ from argmap.tui.format import MUTED
 
 if TYPE_CHECKING:
     from argmap.model.debate import Debate
+    from argmap.model.room import Room
 
 STANDARDS = tuple(Standard)
 
@@ -35,6 +36,11 @@ class RoomWeighing:
 
     order: tuple[str, ...] = ()
     standard: Standard = Standard.PREPONDERANCE
+
+    @classmethod
+    def kept(cls, room: Room) -> RoomWeighing:
+        """The weighing the room file keeps (``argmap.model.room``)."""
+        return cls(room.ranking, Standard(room.standard or Standard.PREPONDERANCE))
 
     def preference(self, debate: Debate) -> Preference:
         return room_ranking(debate, self.order) if self.order else NO_AUDIENCE
