@@ -198,3 +198,23 @@ async def test_the_room_file_keeps_a_ranking_for_the_question_to_fall(tmp_path: 
         await pilot.pause()
         assert app.main.weighing.order[0] == "exposure"
         assert app.main.labels["clamp-down"] == "out"  # the motion falls, as Yang weighs it
+
+
+async def test_a_room_file_ranking_an_unknown_value_is_reported_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    room_file = tmp_path / "class.room.yaml"
+    text = "room: 1\ndebate: arguments.yaml\nranking: [exposure, welfare]\n"
+    room_file.write_text(text)
+    app = create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.pause()
+        said = " ".join(str(n.message) for n in app._notifications)
+        assert "`ranking.1`: the debate has no value `welfare`" in said
+        assert app.main.weighing == RoomWeighing()
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("K", "enter")
+        await pilot.pause()
+    assert room_file.read_text() == text  # never written over
