@@ -207,11 +207,11 @@ async def test_a_room_file_ranking_an_unknown_value_is_reported_and_left_alone(
     text = "room: 1\ndebate: arguments.yaml\nranking: [exposure, welfare]\n"
     room_file.write_text(text)
     app = create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         app = await loaded(pilot)
         await pilot.pause()
-        said = " ".join(str(n.message) for n in app._notifications)
-        assert "`ranking.1`: the debate has no value `welfare`" in said
+        said = " ".join(screen_text(app).split())
+        assert "Room file not read" in said and "no value `welfare`" in said
         assert app.main.weighing == RoomWeighing()
         await pilot.press("v")
         await pilot.pause()
