@@ -148,7 +148,8 @@ def evaluate(
     Undercuts, contradictions, premises and (with --bipolar) supports are mapped to
     attacks as docs/evaluate.md describes. The question (and any claim marked
     `at-issue: true`) is weighed: its standing pro and con reasons are compared under
-    --standard, by the ranking of values of --audience or --rank when given.
+    --standard, by the ranking of values of --audience or --rank when given (else the
+    --room file's ranking and standard, as the room applied them in the TUI's weighing panel).
 
     Exit status: 0 evaluated, 1 unreadable file, unknown id, audience or value, 2 usage
     error.
