@@ -100,7 +100,9 @@ class WeighingScreen(ModalScreen[RoomWeighing | None]):
     ) -> None:
         super().__init__(id="weighing")
         self.debate = debate
-        self.order = list(chosen.order) or list(debate.values)
+        ranked = [value for value in chosen.order if value in debate.values]
+        self.order = [*ranked, *(value for value in debate.values if value not in ranked)]
+        """Every value, the room's ranked ones first (a hand-written room file may list few)."""
         self.ranked = bool(chosen.order)
         """False until the room moves a value: until then no ranking applies."""
         self.standard = chosen.standard
