@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.weighing import Standard
 from argmap.cli import main
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.room import load_room, room_path, save_room
-from argmap.model.room import Room
+from argmap.model.room import ProofStandard, Room
 
 SEED = Path(__file__).parent.parent / "arguments.yaml"
 AT = dt.datetime(2026, 3, 4, 10, 15, tzinfo=dt.UTC)
@@ -81,3 +84,105 @@ def test_room_options_refuse_what_they_cannot_do(tmp_path: Path) -> None:
         ["convert", str(SEED), str(tmp_path / "o.yaml"), "--room", str(tmp_path / "r.room.yaml")],
     )
     assert yaml_out.exit_code == 2 and "Markdown handout" in yaml_out.output
+
+
+def ranked_room() -> Room:
+    return seminar_room().with_weighing(("exposure", "security"), "scintilla")
+
+
+def test_the_rooms_ranking_and_standard_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "arguments.room.yaml"
+    save_room(ranked_room(), path)
+    text = path.read_text()
+    assert "ranking:\n- exposure\n- security\nstandard: scintilla\n" in text
+    loaded = load_room(path, SEED, ("security", "human-rights", "exposure", "feasibility"))
+    assert loaded == ranked_room()
+    assert (loaded.ranking, loaded.standard) == (("exposure", "security"), "scintilla")
+    save_room(loaded.with_weighing((), None), path)  # unranked again: nothing kept
+    assert "ranking" not in path.read_text() and "standard" not in path.read_text()
+
+
+def test_the_room_file_names_every_proof_standard() -> None:
+    assert set(get_args(ProofStandard)) == {standard.value for standard in Standard}
+
+
+def test_an_unknown_value_in_the_rooms_ranking_is_located(tmp_path: Path) -> None:
+    path = tmp_path / "x.room.yaml"
+    path.write_text("room: 1\ndebate: x.yaml\nranking:\n  - exposure\n  - securty\n")
+    with pytest.raises(DebateLoadError) as error:
+        load_room(path, tmp_path / "x.yaml", ("security", "exposure"))
+    (diagnostic,) = error.value.diagnostics
+    assert (diagnostic.line, diagnostic.column) == (5, 5)
+    assert "no value `securty`; did you mean `security`?" in diagnostic.message
+    assert load_room(path, tmp_path / "x.yaml").ranking == ("exposure", "securty")  # unchecked
+
+
+@pytest.mark.parametrize(
+    ("body", "where", "said"),
+    [
+        ("standard: beyond-doubt\n", 3, "`standard`: Input should be 'scintilla'"),
+        ("ranking: [exposure, exposure]\n", 3, "`exposure` is ranked twice"),
+    ],
+)
+def test_a_bad_standard_or_a_value_ranked_twice_is_located(
+    tmp_path: Path, body: str, where: int, said: str
+) -> None:
+    path = tmp_path / "x.room.yaml"
+    path.write_text("room: 1\ndebate: x.yaml\n" + body)
+    with pytest.raises(DebateLoadError) as error:
+        load_room(path, tmp_path / "x.yaml")
+    assert error.value.diagnostics[0].line == where
+    assert said in error.value.diagnostics[0].message
+
+
+def test_evaluate_weighs_by_the_rooms_ranking_unless_told_otherwise(tmp_path: Path) -> None:
+    room = tmp_path / "class.room.yaml"
+    save_room(Room(debate="arguments.yaml").with_weighing(("exposure", "security"), None), room)
+    runner = CliRunner()
+
+    def question(*args: str) -> dict[str, object]:
+        result = runner.invoke(main, ["evaluate", str(SEED), "--format", "json", *args])
+        assert result.exit_code == 0, result.output
+        answer: dict[str, object] = json.loads(result.output)["question"]
+        return answer
+
+    assert question("--room", str(room))["label"] == "out"  # as Yang's ranking has it
+    assert question("--audience", "yang")["label"] == "out"
+    assert question()["label"] == "undec"
+    assert (
+        question("--room", str(room), "--audience", "go")["label"]
+        == question("--audience", "go")["label"]
+    )  # the command line wins
+    text = runner.invoke(main, ["evaluate", str(SEED), "--room", str(room)]).output
+    assert "ranking: exposure > security" in text
+    assert "the motion falls" in text
+    save_room(Room(debate="arguments.yaml").with_weighing((), "scintilla"), room)
+    assert "scintilla" in json.dumps(question("--room", str(room)))
+    assert "preponderance" in json.dumps(
+        question("--room", str(room), "--standard", "preponderance")
+    )
+
+
+def test_export_draws_the_rooms_ranking_and_refuses_an_unknown_value(tmp_path: Path) -> None:
+    room = tmp_path / "class.room.yaml"
+    save_room(Room(debate="arguments.yaml").with_weighing(("exposure", "security"), None), room)
+    runner = CliRunner()
+
+    def dot(name: str, *args: str) -> str:
+        out = tmp_path / f"{name}.dot"
+        result = runner.invoke(
+            main,
+            ["export", str(SEED), "--evaluate", "grounded", "-f", "dot", "-o", str(out), *args],
+        )
+        assert result.exit_code == 0, result.output
+        return out.read_text()
+
+    assert dot("room", "--room", str(room)) == dot("yang", "--audience", "yang")
+    assert dot("room", "--room", str(room)) != dot("plain")
+    room.write_text("room: 1\ndebate: arguments.yaml\nranking: [exposure, welfare]\n")
+    result = runner.invoke(main, ["evaluate", str(SEED), "--room", str(room)])
+    assert result.exit_code == 1
+    assert "class.room.yaml:3:21: error: room file: `ranking.1`: the debate has no value" in (
+        result.output
+    )
+    assert "Traceback" not in result.output

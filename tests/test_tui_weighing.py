@@ -149,3 +149,72 @@ async def test_the_status_line_says_how_the_room_weighs(tmp_path: Path) -> None:
         assert app.main.assumptions() == (
             "room weighs by security > human-rights > exposure > feasibility, under preponderance"
         )
+
+
+async def test_the_rooms_ranking_is_kept_in_the_room_file_and_back_on_reopening(
+    tmp_path: Path,
+) -> None:
+    room_file = tmp_path / "class.room.yaml"
+
+    def app_with_room() -> ArgmapApp:
+        return create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
+
+    async with app_with_room().run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("j", "j", "K", "K", "s")  # exposure first; the next standard
+        await pilot.press("enter")
+        await pilot.pause()
+        chosen = app.main.weighing
+        assert chosen.order[0] == "exposure" and chosen.standard is not Standard.PREPONDERANCE
+        fell = app.main.labels["clamp-down"]
+    assert "ranking:\n- exposure\n" in room_file.read_text()
+    async with app_with_room().run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.pause()
+        assert app.main.weighing == chosen
+        assert app.main.labels["clamp-down"] == fell
+        assert "weighs by exposure > " in screen_text(app)
+        await pilot.press("p")  # seminar mode starts with the room's weighing
+        await pilot.pause()
+        assert isinstance(app.screen, SeminarScreen)
+        assert app.screen.weighing == chosen
+
+
+async def test_the_room_file_keeps_a_ranking_for_the_question_to_fall(tmp_path: Path) -> None:
+    room_file = tmp_path / "class.room.yaml"
+    app = create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
+    async with app.run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        assert app.main.weighing == RoomWeighing()
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("j", "j", "K", "K", "enter")
+        await pilot.pause()
+    reopened = create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
+    async with reopened.run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        await pilot.pause()
+        assert app.main.weighing.order[0] == "exposure"
+        assert app.main.labels["clamp-down"] == "out"  # the motion falls, as Yang weighs it
+
+
+async def test_a_room_file_ranking_an_unknown_value_is_reported_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    room_file = tmp_path / "class.room.yaml"
+    text = "room: 1\ndebate: arguments.yaml\nranking: [exposure, welfare]\n"
+    room_file.write_text(text)
+    app = create_app(SEED, watch=False, export_dir=tmp_path / "exports", room_file=room_file)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        app = await loaded(pilot)
+        await pilot.pause()
+        said = " ".join(screen_text(app).split())
+        assert "Room file not read" in said and "no value `welfare`" in said
+        assert app.main.weighing == RoomWeighing()
+        await pilot.press("v")
+        await pilot.pause()
+        await pilot.press("K", "enter")
+        await pilot.pause()
+    assert room_file.read_text() == text  # never written over

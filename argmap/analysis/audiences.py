@@ -15,6 +15,7 @@ from argmap.analysis.evaluation import Evaluation, evaluate
 from argmap.analysis.framework import Label
 from argmap.analysis.weighing import NO_AUDIENCE, Preference, Standard, audiences
 from argmap.model.debate import Debate
+from argmap.model.room import Room
 
 FATE = {
     Label.IN: "the motion stands",
@@ -47,6 +48,13 @@ def room_ranking(debate: Debate, order: Iterable[str]) -> Preference:
     return Preference(
         None, "the room", tuple((value,) for value in order if value in debate.values)
     )
+
+
+def room_weighs(debate: Debate, room: Room) -> tuple[Preference, Standard]:
+    """How the room file says the room weighs: its ranking (none: every value level) and its
+    proof standard (none chosen: preponderance)."""
+    preference = room_ranking(debate, room.ranking) if room.ranking else NO_AUDIENCE
+    return preference, Standard(room.standard or Standard.PREPONDERANCE)
 
 
 def by_audience(

@@ -96,12 +96,13 @@ ROOM_OPTION = click.option(
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="A seminar's room file (default for the TUI: FILE's <stem>.room.yaml): its "
-    "verdicts, notes and the claims the class raised.",
+    "verdicts, notes, the claims the class raised and its ranking of the values.",
 )
 
 
-def room_or_exit(path: Path, debate_path: Path) -> Room:
-    """Read a room file given with ``--room``, or print why not and exit 1."""
+def room_or_exit(path: Path, debate_path: Path, debate: Debate | None = None) -> Room:
+    """Read a room file given with ``--room``, or print why not and exit 1 (its ranking is
+    checked against ``debate``'s values when given)."""
     from argmap.io.room import load_room
 
     if not path.exists():
@@ -109,7 +110,7 @@ def room_or_exit(path: Path, debate_path: Path) -> Room:
             f"{path}: no such room file", "a room file is written by `argmap tui FILE --room PATH`"
         )
     try:
-        return load_room(path, debate_path)
+        return load_room(path, debate_path, None if debate is None else debate.values)
     except DebateLoadError as error:
         print_diagnostics(error.diagnostics)
         raise SystemExit(EXIT_INVALID) from None

@@ -105,7 +105,7 @@ def convert(
         if room_file is not None:
             from argmap.render.handout import handout
 
-            written = handout(loaded.debate, room_or_exit(room_file, source))
+            written = handout(loaded.debate, room_or_exit(room_file, source, loaded.debate))
         else:
             written = render_debate(loaded.debate, fmt, kialo_format=kialo_format)
     except SaveError as error:

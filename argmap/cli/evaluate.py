@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from argmap.analysis import evaluation
+from argmap.analysis.audiences import room_weighs
 from argmap.analysis.evaluation import (
     Evaluation,
     FrameworkEvaluation,
@@ -102,10 +103,9 @@ SHOWN_EXTENSIONS = 20
 @click.option(
     "--standard",
     type=click.Choice([s.value for s in Standard]),
-    default=Standard.PREPONDERANCE.value,
-    show_default=True,
+    default=None,
     help="Debates only: the proof standard that decides the question and at-issue claims "
-    "from their standing pro and con reasons.",
+    "from their standing pro and con reasons (default: the --room's, else preponderance).",
 )
 @click.option(
     "--audience",
@@ -136,7 +136,7 @@ def evaluate(
     room_file: Path | None,
     bipolar: bool,
     max_extensions: int,
-    standard: str,
+    standard: str | None,
     audience_id: str | None,
     rank: str | None,
     output: Literal["text", "json"],
@@ -148,7 +148,8 @@ def evaluate(
     Undercuts, contradictions, premises and (with --bipolar) supports are mapped to
     attacks as docs/evaluate.md describes. The question (and any claim marked
     `at-issue: true`) is weighed: its standing pro and con reasons are compared under
-    --standard, by the ranking of values of --audience or --rank when given.
+    --standard, by the ranking of values of --audience or --rank when given (else the
+    --room file's ranking and standard, as the room applied them in the TUI's weighing panel).
 
     Exit status: 0 evaluated, 1 unreadable file, unknown id, audience or value, 2 usage
     error.
@@ -178,11 +179,15 @@ def evaluate(
         if audience_id is not None and rank is not None:
             raise click.UsageError("give --audience or --rank, not both")
         debate = load_or_exit(file).debate
+        weighers, room_standard = NO_AUDIENCE, Standard.PREPONDERANCE
         if room_file is not None:
-            accepted, rejected = room_verdicts(debate, room_or_exit(room_file, file))
+            room = room_or_exit(room_file, file, debate)
+            accepted, rejected = room_verdicts(debate, room)
             accept, reject = (*accepted, *accept), (*rejected, *reject)
+            weighers, room_standard = room_weighs(debate, room)
         try:
-            weighers = _preference(debate, audience_id, rank)
+            if audience_id is not None or rank is not None:  # the command line wins
+                weighers = _preference(debate, audience_id, rank)
             result = evaluation.evaluate(
                 debate,
                 chosen,
@@ -191,7 +196,7 @@ def evaluate(
                 bipolar=bipolar,
                 budget=budget,
                 audience=weighers,
-                standard=standard,
+                standard=standard or room_standard,
             )
         except UnknownAudienceError as error:
             fail(str(error), "`argmap check` lists the values; speakers rank them with `ranks:`")
@@ -209,12 +214,12 @@ def evaluate(
         print_framework(result, TerminalConsole(highlight=False, markup=False))
 
 
-def _no_weighing(standard: str, audience_id: str | None, rank: str | None) -> None:
+def _no_weighing(standard: str | None, audience_id: str | None, rank: str | None) -> None:
     """Abstract frameworks have no values, no question and no pro reasons to weigh."""
     for given, option in ((audience_id, "--audience"), (rank, "--rank")):
         if given is not None:
             raise click.UsageError(f"{option} needs a debate: an abstract framework has no values")
-    if standard != Standard.PREPONDERANCE.value:
+    if standard not in (None, Standard.PREPONDERANCE.value):
         raise click.UsageError("--standard needs a debate: an abstract framework has no question")
 
 

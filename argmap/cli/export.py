@@ -9,9 +9,16 @@ from pathlib import Path
 
 import click
 
+from argmap.analysis.audiences import room_weighs
 from argmap.analysis.evaluation import evaluate
 from argmap.analysis.semantics import BudgetExceeded, Semantics
-from argmap.analysis.weighing import NO_AUDIENCE, UnknownAudienceError, audience
+from argmap.analysis.weighing import (
+    NO_AUDIENCE,
+    Preference,
+    Standard,
+    UnknownAudienceError,
+    audience,
+)
 from argmap.cli.common import (
     FILE_ARGUMENT,
     ROOM_OPTION,
@@ -180,8 +187,11 @@ def export(
         )
     loaded = load_or_exit(file)
     verdicts: tuple[list[str], list[str]] = ([], [])
+    weighs = (NO_AUDIENCE, Standard.PREPONDERANCE)
     if room_file is not None:
-        verdicts = room_verdicts(loaded.debate, room_or_exit(room_file, file))
+        room = room_or_exit(room_file, file, loaded.debate)
+        verdicts = room_verdicts(loaded.debate, room)
+        weighs = room_weighs(loaded.debate, room)
         semantics = semantics or "grounded"
     options = MapOptions(
         focus=focus,
@@ -190,7 +200,9 @@ def export(
         group_by=group_by,  # type: ignore[arg-type]  # click.Choice checked it
         direction=direction.upper(),  # type: ignore[arg-type]
         theme=theme,  # type: ignore[arg-type]
-        labels=_labels(loaded.debate, semantics, audience_id, *verdicts) if semantics else None,
+        labels=_labels(loaded.debate, semantics, audience_id, *verdicts, weighs)
+        if semantics
+        else None,
         show_text=show_text,
         page=page.lower() if page else None,  # type: ignore[arg-type]
         portrait=portrait,
@@ -288,15 +300,24 @@ def _labels(
     audience_id: str | None,
     accept: list[str],
     reject: list[str],
+    room: tuple[Preference, Standard] = (NO_AUDIENCE, Standard.PREPONDERANCE),
 ) -> dict[str, str]:
-    """Each node's (and each undercut link's) label under ``semantics``, for an audience and
-    the room's verdicts."""
+    """Each node's (and each undercut link's) label under ``semantics``, for an audience (else
+    the room's ranking and standard) and the room's verdicts."""
+    weighers, standard = room
     try:
-        weighers = NO_AUDIENCE if audience_id is None else audience(debate, audience_id)
+        weighers = weighers if audience_id is None else audience(debate, audience_id)
     except UnknownAudienceError as error:
         fail(str(error), "speakers rank values with `ranks:`; `argmap evaluate --help`")
     try:
-        evaluation = evaluate(debate, semantics, accept=accept, reject=reject, audience=weighers)
+        evaluation = evaluate(
+            debate,
+            semantics,
+            accept=accept,
+            reject=reject,
+            audience=weighers,
+            standard=standard,
+        )
     except BudgetExceeded as error:
         fail(str(error), error.hint)
     return {node: label.value for node, label in evaluation.labels.items()}

@@ -1,4 +1,5 @@
-"""What a room said during a seminar: its verdicts, its notes, how far it got, what it added.
+"""What a room said during a seminar: its verdicts, its notes, how far it got, what it added,
+and how it weighs the debate's values.
 
 A debate file is the author's; a seminar's record is the class's, and one debate is taught to
 many classes. So the record is a model of its own, kept in a file beside the debate
@@ -9,14 +10,25 @@ other model in argmap.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from argmap.model.debate import Id
 
 Verdict = Literal["accept", "reject"]
 """What the room decided about a claim; a claim without a verdict is neutral."""
+
+ProofStandard = Literal[
+    "scintilla",
+    "preponderance",
+    "clear-and-convincing",
+    "beyond-reasonable-doubt",
+    "dialectical-validity",
+]
+"""The proof standards by name: ``argmap.analysis.weighing.Standard``'s values (the model sits
+below analysis, so it names them; a test keeps the two the same)."""
 
 
 class _Strict(BaseModel):
@@ -48,6 +60,20 @@ class Room(_Strict):
     notes: dict[Id, tuple[Note, ...]] = Field(default_factory=dict)
     slide: Id | None = Field(default=None, description="The last slide the room reached.")
     added: tuple[Added, ...] = ()
+    ranking: tuple[Id, ...] = Field(
+        default=(), description="The room's order of the debate's values, best first."
+    )
+    standard: ProofStandard | None = Field(
+        default=None, description="The proof standard the room chose (none: the default)."
+    )
+
+    @field_validator("ranking")
+    @classmethod
+    def _once_each(cls, ranking: tuple[str, ...]) -> tuple[str, ...]:
+        twice = sorted({value for value in ranking if ranking.count(value) > 1})
+        if twice:
+            raise ValueError(f"`{twice[0]}` is ranked twice")
+        return ranking
 
     def with_verdict(self, node_id: str, verdict: Verdict | None) -> Room:
         """The room with a verdict on ``node_id`` set, or cleared (None: neutral)."""
@@ -63,6 +89,11 @@ class Room(_Strict):
         notes = dict(self.notes)
         notes[node_id] = (*notes.get(node_id, ()), Note(text=" ".join(text.split()), at=at))
         return self.model_copy(update={"notes": notes})
+
+    def with_weighing(self, ranking: Sequence[str], standard: str | None) -> Room:
+        """The room with its ranking of the values (empty: none) and proof standard (checked)."""
+        data = {**self.model_dump(), "ranking": tuple(ranking), "standard": standard}
+        return Room.model_validate(data)
 
     def at_slide(self, node_id: str) -> Room:
         return self if self.slide == node_id else self.model_copy(update={"slide": node_id})

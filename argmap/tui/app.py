@@ -31,6 +31,7 @@ from argmap.tui.palette import side_variables
 from argmap.tui.screens.help import HelpScreen
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
+from argmap.tui.screens.weighing import RoomWeighing
 from argmap.tui.watch import FileWatch
 from argmap.tui.widgets.argument_tree import ArgumentTree
 
@@ -117,14 +118,22 @@ class ArgmapApp(EditorApp):
         else:
             session.start(view.loaded, view.source_text)  # type: ignore[arg-type]
         self._show(view)
-        if self.session is not None and self.session.room.verdicts and session is None:
-            self.main.room = dict(known_room_verdicts(view, self.session))
-            self.main._evaluate(view)
+        if self.session is not None and session is None:
+            self._restore_room(view, self.session)
+
+    def _restore_room(self, view: DebateView, session: EditSession) -> None:
+        """The room file's verdicts and weighing, back on screen as the room left them."""
+        room = session.room
+        if not room.verdicts and not room.ranking and room.standard is None:
+            return
+        self.main.room = dict(known_room_verdicts(view, session))
+        self.main.weighing = RoomWeighing.kept(room)
+        self.main._evaluate(view)
 
     def _start_session(self, view: DebateView) -> None:
         from argmap.tui.session import EditSession
 
-        self.session = EditSession(self.path, self.room_file)
+        self.session = EditSession(self.path, self.room_file, view.debate.values)
         self.session.start(view.loaded, view.source_text)  # type: ignore[arg-type]
         if self.session.room_problem:
             self.say(

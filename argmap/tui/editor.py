@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from textual import work
 from textual.app import App
 
-from argmap.tui.messages import SlideShown, VerdictsChanged
+from argmap.analysis.weighing import Standard
+from argmap.tui.messages import SlideShown, VerdictsChanged, WeighingChanged
 from argmap.tui.screens.main import ROOM_CYCLE, MainScreen
 from argmap.tui.screens.seminar import SeminarScreen
 
@@ -396,6 +397,12 @@ class EditorApp(App[None]):
     def on_verdicts_changed(self, _: VerdictsChanged) -> None:
         if self.session is not None:
             self._keep_verdicts()
+
+    def on_weighing_changed(self, _: WeighingChanged) -> None:
+        if self.session is not None:
+            chosen = self.main.weighing
+            standard = None if chosen.standard is Standard.PREPONDERANCE else chosen.standard
+            self.edits.set_room(self.edits.room.with_weighing(chosen.order, standard))
 
     def on_slide_shown(self, message: SlideShown) -> None:
         if self.session is not None:

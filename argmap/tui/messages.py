@@ -26,6 +26,10 @@ class VerdictsChanged(Message):
     """The room's verdicts changed (what-if): the room file keeps them."""
 
 
+class WeighingChanged(Message):
+    """The room applied a ranking of the values and a standard: the room file keeps them."""
+
+
 class SlideShown(Message):
     """Seminar mode moved to a slide: the room file keeps how far the room got."""
 

@@ -10,6 +10,7 @@ No Textual here: the tests and the benchmark drive a session without a screen.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,9 +39,12 @@ class Saved:
 class EditSession:
     """The edits of one TUI session on one debate file, and the room's record beside it."""
 
-    def __init__(self, path: Path, room_file: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, room_file: Path | None = None, values: Collection[str] | None = None
+    ) -> None:
         """``room_file`` None keeps the room's record in memory only (``argmap tui`` always
-        gives one: ``--room``, or ``<stem>.room.yaml`` beside the debate)."""
+        gives one: ``--room``, or ``<stem>.room.yaml`` beside the debate); ``values``, the
+        debate's value ids, check the room's ranking."""
         self.path = path
         self.room_file = room_file
         self.history: History | None = None
@@ -54,7 +58,7 @@ class EditSession:
         self._saved_text: str | None = None
         try:
             if room_file is not None:
-                self.room = load_room(room_file, path)
+                self.room = load_room(room_file, path, values)
         except DebateLoadError as error:
             first = error.diagnostics[0] if error.diagnostics else None
             self.room_problem = f"{first.where}: {first.message}" if first else str(error)

@@ -29,7 +29,12 @@ from argmap.tui import keys
 from argmap.tui.format import MUTED, NO_LABELS
 from argmap.tui.highlight import Highlight, in_display_order
 from argmap.tui.history import History
-from argmap.tui.messages import ClaimHighlighted, JumpRequested, VerdictsChanged
+from argmap.tui.messages import (
+    ClaimHighlighted,
+    JumpRequested,
+    VerdictsChanged,
+    WeighingChanged,
+)
 from argmap.tui.screens.confirm import ConfirmScreen
 from argmap.tui.screens.scorecards import ScorecardScreen
 from argmap.tui.screens.seminar import SeminarScreen
@@ -402,6 +407,7 @@ class MainScreen(Screen[None]):
         if view is None or chosen is None:
             return
         self.weighing = chosen
+        self.post_message(WeighingChanged())  # the room file keeps it
         evaluation = self._evaluate(view)
         self.notify(
             f"the room weighs by {weighing_words(view.debate, chosen)}\n"

@@ -25,6 +25,7 @@ from argmap.tui.format import MUTED
 
 if TYPE_CHECKING:
     from argmap.model.debate import Debate
+    from argmap.model.room import Room
 
 STANDARDS = tuple(Standard)
 
@@ -35,6 +36,11 @@ class RoomWeighing:
 
     order: tuple[str, ...] = ()
     standard: Standard = Standard.PREPONDERANCE
+
+    @classmethod
+    def kept(cls, room: Room) -> RoomWeighing:
+        """The weighing the room file keeps (``argmap.model.room``)."""
+        return cls(room.ranking, Standard(room.standard or Standard.PREPONDERANCE))
 
     def preference(self, debate: Debate) -> Preference:
         return room_ranking(debate, self.order) if self.order else NO_AUDIENCE
@@ -94,7 +100,9 @@ class WeighingScreen(ModalScreen[RoomWeighing | None]):
     ) -> None:
         super().__init__(id="weighing")
         self.debate = debate
-        self.order = list(chosen.order) or list(debate.values)
+        ranked = [value for value in chosen.order if value in debate.values]
+        self.order = [*ranked, *(value for value in debate.values if value not in ranked)]
+        """Every value, the room's ranked ones first (a hand-written room file may list few)."""
         self.ranked = bool(chosen.order)
         """False until the room moves a value: until then no ranking applies."""
         self.standard = chosen.standard
