@@ -26,7 +26,7 @@ _COMMANDS = {
         "List the argumentation schemes and their critical questions.",
     ),
     "tui": ("argmap.cli.tui", "tui", "Open a debate in the terminal UI."),
-    "export": ("argmap.cli.export", "export", "Render debate maps: SVG, PNG, PDF, DOT."),
+    "export": ("argmap.cli.export", "export", "Draw maps: SVG, PNG, PDF, DOT, slides, HTML."),
     "evaluate": (
         "argmap.cli.evaluate",
         "evaluate",
