@@ -385,7 +385,10 @@ def test_the_parser_fixture_with_every_nesting_reads() -> None:
         ("[A]: text\n\n----\n", "3:1 an inference line `--` outside"),
         ("[A]: text /* never closed\n", "1:11 the comment opened with `/*` is never closed"),
         ("===\ntitle: x\n", "1:1 the front matter opened here"),
-        ("===\ntitle: [x\n===\n[A]: a\n", "3:1 front matter: YAML syntax"),
+        (
+            "===\ntitle: [x\n===\n[A]: a\n",
+            "2:8 front matter: YAML syntax: the list opened here with `[` is never closed",
+        ),
         ("[A]: text {id: x: y}\n", "1:17 data: YAML syntax"),
         ("[A]: text {a: 1, a: 2}\n", "1:18 data: key `a` appears twice"),
         ("<A>\n\n(1) P\n(2) Q\n", "4:1 the reconstruction of <A> does not end with a conclusion"),

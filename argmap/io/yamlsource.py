@@ -86,13 +86,12 @@ def _unclosed(error: yaml.MarkedYAMLError, text: str, name: str) -> DebateLoadEr
     where the author must look.
     """
     opened = _OPENED.get(error.context or "")
-    mark = error.context_mark
-    if opened is None or mark is None:
-        return None
+    mark, seen = error.context_mark, error.problem_mark
+    if opened is None or mark is None or (seen is not None and seen.line == mark.line):
+        return None  # a fault inside a bracket closed on its own line: PyYAML's words fit
     what, closer = opened
     opener = text[mark.index] if 0 <= mark.index < len(text) else "?"
     closer = closer or opener
-    seen = error.problem_mark
     until = f" (argmap read on to line {seen.line + 1})" if seen is not None else ""
     return DebateLoadError(
         [
