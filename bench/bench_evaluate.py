@@ -10,10 +10,8 @@ inflate).
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -28,7 +26,7 @@ from argmap.model.debate import Debate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
-from rows import bench_row
+from rows import bench_row, median_seconds
 
 RUNS = 5
 CASES: tuple[tuple[str, str, bool], ...] = (
@@ -38,17 +36,6 @@ CASES: tuple[tuple[str, str, bool], ...] = (
     ("grounded, bipolar", "grounded", True),
     ("preferred", "preferred", False),
 )
-
-
-def median_seconds(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds; CPU time stays honest on a busy machine."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        work()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def synthetic(claims: int) -> Debate:

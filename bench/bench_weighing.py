@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -27,23 +24,10 @@ from argmap.model.debate import Debate, Value
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import write
-from rows import bench_row
+from rows import bench_row, median_seconds
 
-RUNS = 5
 VALUES = ("security", "rights", "exposure", "feasibility", "cost")
 TARGET = 0.5
-
-
-def median_seconds(work: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds of ``runs`` calls; CPU time stays honest when other
-    work shares the machine."""
-    wall, cpu = [], []
-    for _ in range(runs):
-        start, start_cpu = time.perf_counter(), time.process_time()
-        work()
-        wall.append(time.perf_counter() - start)
-        cpu.append(time.process_time() - start_cpu)
-    return statistics.median(wall), statistics.median(cpu)
 
 
 def valued(claims: int) -> Debate:

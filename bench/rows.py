@@ -1,4 +1,5 @@
-"""The one line every benchmark reports a figure in; ``bench/run_all.py`` collects them.
+"""What every benchmark shares: the one line it reports a figure in (``bench/run_all.py``
+collects them), and the wall-clock and CPU median it times in-process work with.
 
 ``BENCH-ROW {"work", "argmap", "unit", "baseline", "baseline_value", "ratio", "target"}``: the
 figure, what it was measured against in the same run, and the target it is judged by.
@@ -7,6 +8,9 @@ figure, what it was measured against in the same run, and the target it is judge
 from __future__ import annotations
 
 import json
+import statistics
+import time
+from collections.abc import Callable
 
 
 def bench_row(
@@ -30,3 +34,15 @@ def bench_row(
         "target": target,
     }
     print("BENCH-ROW " + json.dumps(record, ensure_ascii=False), flush=True)
+
+
+def median_seconds(work: Callable[[], object], runs: int = 5) -> tuple[float, float]:
+    """Median wall-clock and CPU seconds of ``runs`` calls; CPU time stays honest when other
+    work shares the machine."""
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        work()
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(wall), statistics.median(cpu)
