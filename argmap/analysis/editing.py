@@ -250,27 +250,9 @@ def add_claim(debate: Debate, parent: str, stance: Stance, claim: Claim) -> Chan
     """A new statement under ``parent``: a reason for it (pro) or an objection to it (con)."""
     if parent not in set(debate.node_ids()):
         raise EditError(f"unknown id `{parent}`", did_you_mean(parent, list(debate.node_ids())))
-    node_id = new_id(debate, claim.title or claim.text)
-    speakers, declared = resolve_speakers(debate, claim.speakers)
-    interim = debate.model_copy(update={"speakers": _with_speakers(debate, declared)})
-    statement = _statement(interim, node_id, claim, speakers)
-    relation = Relation(
-        id=relation_id(node_id, parent), kind=_KIND[stance], source=node_id, target=parent
-    )
-    after = _replace(
-        debate,
-        speakers=interim.speakers,
-        statements={**debate.statements, node_id: statement},
-        relations={**debate.relations, relation.id: relation},
-        order=_in_order(debate, node_id, parent),
-    )
     word = "reason for" if stance == "pro" else "objection to"
-    return Change(
-        after,
-        f"added {word} {debate.label_of(parent)}: {statement.title or statement.text}",
-        node_id,
-        _warnings(debate, after, claim=node_id),
-        (node_id,),
+    return _add_statement(
+        debate, claim, _KIND[stance], parent, after=parent, said=f"{word} {debate.label_of(parent)}"
     )
 
 
@@ -282,29 +264,39 @@ def add_undercut(debate: Debate, relation: str, claim: Claim) -> Change:
             f"unknown relation or argument `{relation}`",
             "undercut a relation by its id `from->to`, or an argument by its id",
         )
+    link = f"{debate.label_of(cut.source)} → {debate.label_of(cut.target)}"
+    return _add_statement(
+        debate,
+        claim,
+        RelationKind.UNDERCUTS,
+        relation,
+        after=cut.source,
+        said=f"an undercut of the link {link}",
+    )
+
+
+def _add_statement(
+    debate: Debate, claim: Claim, kind: RelationKind, target: str, *, after: str, said: str
+) -> Change:
+    """A new statement from ``claim`` with one ``kind`` relation to ``target``, joining the
+    teaching order right after ``after``; ``said`` names it in the change's description."""
     node_id = new_id(debate, claim.title or claim.text)
     speakers, declared = resolve_speakers(debate, claim.speakers)
     interim = debate.model_copy(update={"speakers": _with_speakers(debate, declared)})
     statement = _statement(interim, node_id, claim, speakers)
-    undercut = Relation(
-        id=relation_id(node_id, relation),
-        kind=RelationKind.UNDERCUTS,
-        source=node_id,
-        target=relation,
-    )
-    after = _replace(
+    relation = Relation(id=relation_id(node_id, target), kind=kind, source=node_id, target=target)
+    changed = _replace(
         debate,
         speakers=interim.speakers,
         statements={**debate.statements, node_id: statement},
-        relations={**debate.relations, undercut.id: undercut},
-        order=_in_order(debate, node_id, cut.source),
+        relations={**debate.relations, relation.id: relation},
+        order=_in_order(debate, node_id, after),
     )
-    link = f"{debate.label_of(cut.source)} → {debate.label_of(cut.target)}"
     return Change(
-        after,
-        f"added an undercut of the link {link}: {statement.title or statement.text}",
+        changed,
+        f"added {said}: {statement.title or statement.text}",
         node_id,
-        _warnings(debate, after, claim=node_id),
+        _warnings(debate, changed, claim=node_id),
         (node_id,),
     )
 
