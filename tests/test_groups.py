@@ -7,14 +7,26 @@ speakers, and survive every save: whole-file dumps and source-preserving patches
 from __future__ import annotations
 
 import difflib
+import sys
+import tempfile
 import textwrap
+from pathlib import Path
 
 import pytest
 
+from argmap.formats.argdown_read import parse_argdown, read_argdown
+from argmap.formats.argdown_write import write_argdown
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
 from argmap.io.patch import patch_text
 from argmap.io.save import dump_debate
+from argmap.model.debate import Debate, Group
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from argdown_cli import export_json, find  # noqa: E402
+
+CLI, REASON = find()
+needs_cli = pytest.mark.skipif(CLI is None, reason=REASON)
 
 GROUPED = textwrap.dedent("""\
     title: Labour exports
@@ -122,3 +134,149 @@ def test_group_parents_must_be_declared_and_not_circular() -> None:
         "`title:`",
         "6:10 group id `a` is declared twice (first on line 3) | give each one its own id",
     ]
+
+
+# -- Argdown: headings are groups --------------------------------------------------------------
+
+SECTIONS = Path(__file__).parent / "data" / "argdown" / "sections.argdown"
+
+
+def _members(debate: Debate) -> dict[str, str | None]:
+    nodes = (*debate.statements.values(), *debate.arguments.values())
+    return {node.id: node.group for node in nodes}
+
+
+def test_argdown_headings_become_nested_groups_by_first_definition() -> None:
+    debate = read_argdown(SECTIONS).debate
+    assert {g.id: (g.title, g.parent) for g in debate.groups.values()} == {
+        "the-case-for-stopping": ("The case for stopping", None),
+        "evidence": ("Evidence", "the-case-for-stopping"),
+        "the-case-against": ("The case against", None),
+        "costs-wages-families-more": (
+            'Costs: "wages" <families> ] & more',
+            "the-case-against",
+        ),
+    }
+    assert _members(debate) == {
+        # referred to under `## Evidence` and `# The case against`, defined in the first
+        "wages-fund-weapons": "the-case-for-stopping",
+        "un-panel": "evidence",
+        "the-panel-saw-the-bank-transfers": "evidence",
+        "transfers-of-wages-to-the-state": "evidence",
+        "families": "costs-wages-families-more",
+        "leverage": "costs-wages-families-more",
+    }
+    assert all(not s.tags for s in debate.statements.values())  # no heading tags any more
+
+
+def test_a_reconstructed_argument_is_in_the_section_of_its_reconstruction() -> None:
+    debate = parse_argdown(
+        textwrap.dedent("""\
+        [Q]: Question? {question: true}
+
+        # Reasons
+
+        <A>: An argument.
+          +> [Q]
+
+        # Reconstructions
+
+        <A>
+
+        (1) A premise.
+        ----
+        (2) [Q]
+        """),
+        "a.argdown",
+    ).debate
+    assert debate.arguments["a"].group == "reconstructions"
+
+
+def test_only_the_two_deepest_heading_levels_are_groups_unless_group_depth_says() -> None:
+    text = """\
+        {front}
+        # Report
+
+        ## Part
+
+        ### Chapter
+
+        [Q]: Question? {{question: true}}
+          + [R]: A reason.
+        """
+    default = parse_argdown(textwrap.dedent(text).format(front=""), "d.argdown").debate
+    assert [(g.title, g.parent) for g in default.groups.values()] == [
+        ("Part", None),
+        ("Chapter", "part"),
+    ]
+    deep = parse_argdown(
+        textwrap.dedent(text).format(front="===\ngroup: {groupDepth: 3}\n===\n"), "d.argdown"
+    )
+    assert [g.title for g in deep.debate.groups.values()] == ["Report", "Part", "Chapter"]
+    assert not [w for w in deep.warnings if "group" in w.message]  # understood, not ignored
+
+
+def test_argdown_writer_writes_groups_as_headings_that_read_back_equal() -> None:
+    debate = parse_debate(GROUPED).debate
+    deeper = debate.model_copy(
+        update={
+            "groups": {
+                **debate.groups,
+                "un": Group(id="un", title="At the UN [2016]", parent="enforcement"),
+            },
+            "statements": {
+                **debate.statements,
+                "un-panel": debate.statements["un-panel"].model_copy(update={"group": "un"}),
+            },
+        }
+    )
+    text = write_argdown(deeper).text
+    assert "\n# Sanctions\n" in text
+    assert "\n## Enforcing them {id: enforcement}\n" in text
+    assert "\n### At the UN \\[2016\\] {id: un}\n" in text
+    assert "groupDepth: 3" in text  # or Argdown's maps would drop the outermost level
+    assert parse_argdown(text, "w.argdown").debate == deeper
+    assert read_argdown(SECTIONS).debate == parse_argdown(
+        write_argdown(read_argdown(SECTIONS).debate).text, "again.argdown"
+    ).debate
+
+
+@needs_cli
+def test_the_argdown_cli_reads_argmaps_headings_as_the_same_sections() -> None:
+    assert CLI is not None
+    debate = read_argdown(SECTIONS).debate
+    written = write_argdown(debate).text
+    path = Path(tempfile.mkdtemp()) / "sections.argdown"
+    path.write_text(written, encoding="utf-8")
+    data = export_json(CLI, path)
+
+    sections: dict[str, tuple[str, str | None]] = {}
+    stack = list(data["sections"])
+    while stack:
+        section = stack.pop()
+        sections[section["id"]] = (section["title"], section.get("parent"))
+        stack += section["children"]
+    titled = {
+        key: (title, sections[parent][0] if parent else None)
+        for key, (title, parent) in sections.items()
+    }
+    assert sorted(titled.values(), key=str) == sorted(
+        (
+            (g.title, debate.groups[g.parent].title if g.parent else None)
+            for g in debate.groups.values()
+        ),
+        key=str,
+    )
+    cli_members = {
+        title: titled[node["section"]][0] if node.get("section") else None
+        for kind in ("statements", "arguments")
+        for title, node in data[kind].items()
+    }
+    titles = {**{s.id: s.title or s.id for s in debate.statements.values()}}
+    titles.update({a.id: a.title for a in debate.arguments.values()})
+    ours = {
+        titles[node]: debate.groups[group].title if group else None
+        for node, group in _members(debate).items()
+    }
+    ours[debate.question.title or debate.question.id] = None
+    assert cli_members == ours
