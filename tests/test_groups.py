@@ -23,7 +23,7 @@ from argmap.io.save import dump_debate
 from argmap.model.debate import Debate, Group
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from argdown_cli import export_json, find  # noqa: E402
+from argdown_cli import export_json, find
 
 CLI, REASON = find()
 needs_cli = pytest.mark.skipif(CLI is None, reason=REASON)
@@ -126,10 +126,8 @@ def test_group_parents_must_be_declared_and_not_circular() -> None:
           - {id: a, title: Again}
         question: {id: q, text: Q?}
         """) == [
-        "3:31 group `a` is part of itself (through `b`) | give the outermost group no "
-        "`parent:`",
-        "4:31 group `b` is part of itself (through `a`) | give the outermost group no "
-        "`parent:`",
+        "3:31 group `a` is part of itself (through `b`) | give the outermost group no `parent:`",
+        "4:31 group `b` is part of itself (through `a`) | give the outermost group no `parent:`",
         "5:31 unknown group `nowhere` | declare it under `groups:` with `- id: nowhere` and a "
         "`title:`",
         "6:10 group id `a` is declared twice (first on line 3) | give each one its own id",
@@ -236,9 +234,10 @@ def test_argdown_writer_writes_groups_as_headings_that_read_back_equal() -> None
     assert "\n### At the UN \\[2016\\] {id: un}\n" in text
     assert "groupDepth: 3" in text  # or Argdown's maps would drop the outermost level
     assert parse_argdown(text, "w.argdown").debate == deeper
-    assert read_argdown(SECTIONS).debate == parse_argdown(
-        write_argdown(read_argdown(SECTIONS).debate).text, "again.argdown"
-    ).debate
+    assert (
+        read_argdown(SECTIONS).debate
+        == parse_argdown(write_argdown(read_argdown(SECTIONS).debate).text, "again.argdown").debate
+    )
 
 
 @needs_cli
