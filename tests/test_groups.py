@@ -7,13 +7,17 @@ speakers, and survive every save: whole-file dumps and source-preserving patches
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 import tempfile
 import textwrap
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from argmap.cli.main import main
 from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.formats.argdown_write import write_argdown
 from argmap.io.diagnostics import DebateLoadError
@@ -21,6 +25,12 @@ from argmap.io.load import parse_debate
 from argmap.io.patch import patch_text
 from argmap.io.save import dump_debate
 from argmap.model.debate import Debate, Group
+from argmap.render.dot import build_dot
+from argmap.render.draw import render_map
+from argmap.render.fonts import text_width
+from argmap.render.options import MapOptions
+from argmap.tui import create_app
+from tests.test_tui_support import loaded, screen_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from argdown_cli import export_json, find
@@ -279,3 +289,98 @@ def test_the_argdown_cli_reads_argmaps_headings_as_the_same_sections() -> None:
     }
     ours[debate.question.title or debate.question.id] = None
     assert cli_members == ours
+
+
+# -- maps draw groups as boxes; the TUI names a claim's group -----------------------------------
+
+HOSTILE_TITLE = 'Costs: "wages" <families> ] & more'
+
+
+def _mapped() -> Debate:
+    return read_argdown(SECTIONS).debate
+
+
+def test_dot_puts_each_group_in_a_nested_cluster_with_its_title_escaped() -> None:
+    dot = build_dot(_mapped())
+    assert dot.count("subgraph cluster_group_") == 4
+    assert 'label="Costs: \\"wages\\" <families> ] &amp; more"' in dot
+    outer = dot.index('id="group-the-case-against"')
+    inner = dot.index('id="group-costs-wages-families-more"')
+    families = dot.index('\t"families" [')
+    closing = dot.index("\t}", families)
+    assert outer < inner < families < closing  # the claim inside both boxes
+    assert "cluster" not in build_dot(_mapped(), MapOptions(group_by="none"))
+
+
+def test_the_svg_draws_each_group_title_inside_its_box(tmp_path: Path) -> None:
+    svg = render_map(_mapped(), MapOptions(), "wasm").svg
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    titles = {
+        g.get("id"): "".join(g.itertext())
+        for g in root.iterfind(".//s:g[@class='group-title']", ns)
+    }
+    assert titles["group-costs-wages-families-more-title"] == HOSTILE_TITLE
+    assert len(titles) == 4
+    group = root.find(".//s:g[@id='group-costs-wages-families-more']", ns)
+    assert group is not None
+    assert group.findtext("s:title", namespaces=ns) == HOSTILE_TITLE
+    shape = next(e for e in group if e.tag.endswith(("path", "polygon")))
+    numbers = [
+        float(n)
+        for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("d") or shape.get("points") or "")
+    ]
+    left, right = min(numbers[0::2]), max(numbers[0::2])
+    top, bottom = min(numbers[1::2]), max(numbers[1::2])
+    text = root.find(".//s:g[@id='group-costs-wages-families-more-title']/s:text", ns)
+    assert text is not None
+    x, y, size = (
+        float(text.get("x", "0")),
+        float(text.get("y", "0")),
+        float(text.get("font-size", "0")),
+    )
+    assert left < x and x + text_width(HOSTILE_TITLE, size, bold=True) < right
+    assert top < y - size < y < bottom
+    # the title sits above every claim box of its group: nothing overlaps it
+    families = root.find(".//s:g[@id='families']", ns)
+    assert families is not None
+    box = next(e for e in families.iter() if e.tag.endswith(("path", "polygon")))
+    box_top = min(
+        float(n)
+        for n in re.findall(r"-?\d+(?:\.\d+)?", box.get("d") or box.get("points") or "")[1::2]
+    )
+    assert y < box_top
+    assert "<families>" not in svg  # escaped text, not an element
+    page = tmp_path / "sections.png"
+    args = ["export", str(SECTIONS), "-f", "png", "--page", "16:9", "-o", str(page)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert page.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_an_arguments_description_is_on_its_map_label_with_the_text() -> None:
+    debate = _mapped()
+    dot = build_dot(debate, MapOptions(show_text=True))
+    assert "A UN panel of experts traced" in dot
+    assert (
+        debate.arguments["un-panel"].gist == "A UN panel of experts traced the wages to the state."
+    )
+
+
+async def test_the_detail_pane_names_the_claims_group_and_an_arguments_description(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "sections.argdown"
+    path.write_text(SECTIONS.read_text(encoding="utf-8"), encoding="utf-8")
+    app = create_app(path, watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        app.main.jump("families", record=False)
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"Section: The case against › {HOSTILE_TITLE}" in text
+        app.main.jump("un-panel", record=False)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Section: The case for stopping › Evidence" in text
+        assert "A UN panel of experts traced the wages to the state." in text
