@@ -378,9 +378,9 @@ async def test_the_detail_pane_names_the_claims_group_and_an_arguments_descripti
         app.main.jump("families", record=False)
         await pilot.pause()
         text = screen_text(app)
-        assert f"Section: The case against › {HOSTILE_TITLE}" in text
+        assert f"Section: The case against \u203a {HOSTILE_TITLE}" in text
         app.main.jump("un-panel", record=False)
         await pilot.pause()
         text = screen_text(app)
-        assert "Section: The case for stopping › Evidence" in text
+        assert "Section: The case for stopping \u203a Evidence" in text
         assert "A UN panel of experts traced the wages to the state." in text

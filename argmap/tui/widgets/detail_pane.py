@@ -246,12 +246,13 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
 
 
 def _group_line(debate: Debate, node_id: str) -> tuple[Content, ...]:
-    """``Section: Sanctions › Enforcement``: the group a claim is in, outermost first."""
+    """``Section: Sanctions \u203a Enforcement``: the group a claim is in, outermost first,
+    joined as the breadcrumb joins a path."""
     node = debate.statements.get(node_id) or debate.arguments.get(node_id)
     path = debate.group_path(node.group if node is not None else None)
     if not path:
         return ()
-    titles = " › ".join(" ".join(group.title.split()) for group in path)
+    titles = " \u203a ".join(" ".join(group.title.split()) for group in path)
     return (Content.assemble(("Section: ", MUTED), (titles, MUTED)),)
 
 
