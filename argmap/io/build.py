@@ -232,7 +232,8 @@ class _Builder:
             if group.parent not in parents:
                 self.refs.append(_Ref(group.parent, path, "group"))
                 continue
-            seen, parent = {group.id}, group.parent
+            seen: set[str] = {group.id}
+            parent: str | None = group.parent
             while parent is not None and parent not in seen:
                 seen.add(parent)
                 parent = parents.get(parent)

@@ -311,14 +311,14 @@ class _MapBuilder:
         groups = self.debate.groups
         members: dict[str | None, list[str]] = {}
         for claim in claims:
-            group = self._node(claim).group
-            members.setdefault(group if group in groups else None, []).append(claim)
+            named = self._node(claim).group
+            members.setdefault(named if named in groups else None, []).append(claim)
         inside: dict[str | None, list[str]] = {}
         shown: set[str] = set()
-        for group_id in members:
-            while group_id is not None and group_id not in shown:
-                shown.add(group_id)
-                group_id = groups[group_id].parent
+        for member_of in members:
+            while member_of is not None and member_of not in shown:
+                shown.add(member_of)
+                member_of = groups[member_of].parent
         for group_id, group in groups.items():
             if group_id in shown:
                 inside.setdefault(group.parent, []).append(group_id)
