@@ -18,8 +18,11 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli.main import main
+from argmap.formats.aif import write_aif
 from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.formats.argdown_write import write_argdown
+from argmap.formats.kialo import write_kialo
+from argmap.formats.markdown import write_markdown
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
 from argmap.io.patch import patch_text
@@ -384,3 +387,13 @@ async def test_the_detail_pane_names_the_claims_group_and_an_arguments_descripti
         text = screen_text(app)
         assert "Section: The case for stopping \u203a Evidence" in text
         assert "A UN panel of experts traced the wages to the state." in text
+
+
+def test_the_handout_lists_sections_and_other_formats_say_they_drop_groups() -> None:
+    debate = _mapped()
+    handout = write_markdown(debate).text
+    part = handout[handout.index("## Sections") :]
+    assert part.startswith("## Sections\n\n### The case for stopping\n\n- *Wages fund weapons*\n")
+    assert '\n#### Costs: "wages" \\<families\\> \\] \\& more\n' in part
+    for written in (write_aif(debate), write_kialo(debate)):
+        assert any(line.startswith("4 groups not written") for line in written.dropped)
