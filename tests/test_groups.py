@@ -7,6 +7,7 @@ speakers, and survive every save: whole-file dumps and source-preserving patches
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 import re
 import sys
 import tempfile
@@ -253,10 +254,22 @@ def test_argdown_writer_writes_groups_as_headings_that_read_back_equal() -> None
     )
 
 
+def _ungisted() -> Debate:
+    """The YAML debate with an argument that has no description: only `<Leverage>` is
+    written, which Argdown reads as a reference unless flagged `isInGroup`."""
+    debate = parse_debate(GROUPED).debate
+    leverage = debate.arguments["leverage"].model_copy(update={"gist": None})
+    return debate.model_copy(update={"arguments": {"leverage": leverage}})
+
+
 @needs_cli
-def test_the_argdown_cli_reads_argmaps_headings_as_the_same_sections() -> None:
+@pytest.mark.parametrize("make", [lambda: read_argdown(SECTIONS).debate, _ungisted])
+def test_the_argdown_cli_reads_argmaps_headings_as_the_same_sections(
+    make: Callable[[], Debate],
+) -> None:
     assert CLI is not None
-    debate = read_argdown(SECTIONS).debate
+    debate = make()
+    assert parse_argdown(write_argdown(debate).text, "again.argdown").debate == debate
     written = write_argdown(debate).text
     path = Path(tempfile.mkdtemp()) / "sections.argdown"
     path.write_text(written, encoding="utf-8")

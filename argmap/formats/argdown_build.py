@@ -560,7 +560,11 @@ class _Builder:
                 and only.data["text"].strip()
             ):
                 text = only.data["text"]
-            return _Fields(text, only.data, only.data_at, tags, only.at, only.group)
+            group = only.group
+            if "isInGroup" in only.data:
+                group = only.group if only.data["isInGroup"] is not False else None
+                only.data = {k: v for k, v in only.data.items() if k != "isInGroup"}
+            return _Fields(text, only.data, only.data_at, tags, only.at, group)
         data: dict[str, Any] = {}
         tags = []
         data_at: Position | None = None
@@ -582,7 +586,9 @@ class _Builder:
         text = (texts[-1].text if texts else None) or occurrences[0].title or ""
         if isinstance(data.get("text"), str) and data["text"].strip():
             text = data["text"]  # the exact text, where one Argdown line cannot hold it
-        return _Fields(text, data, data_at, tags, definition.at, definition.group)
+        group = _group(occurrences, definition)
+        data.pop("isInGroup", None)
+        return _Fields(text, data, data_at, tags, definition.at, group)
 
     def _title(self, key: str, occurrences: list[Occurrence], fields: _Fields) -> str | None:
         if "title" in fields.data:
@@ -706,6 +712,18 @@ class _Builder:
                 f"`{key}` (line{'s' if len(lines) > 1 else ''} "
                 f"{shown}{more}) is an Argdown display setting; argmap ignores it",
             )
+
+
+def _group(occurrences: list[Occurrence], definition: Occurrence) -> str | None:
+    """The section a node is in: the last one marked ``{isInGroup: true}`` (Argdown's flag
+    for a node only referred to there), else its first definition's, unless that says false."""
+    flagged = [o for o in occurrences if o.data.get("isInGroup") is True]
+    group = flagged[-1].group if flagged else definition.group
+    if not flagged and definition.data.get("isInGroup") is False:
+        group = None
+    for occurrence in occurrences:
+        occurrence.data.pop("isInGroup", None)  # understood: not a display setting to report
+    return group
 
 
 def _listed(mapping: dict[str, Any], key: str) -> list[Any]:

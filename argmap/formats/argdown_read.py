@@ -616,6 +616,9 @@ class _Reader:
         at = (block[0].number, block[0].column())
         given = data.get("id")  # argmap's writer keeps a group's own id here
         own_id = given.strip() if isinstance(given, str) and given.strip() else None
+        exact = data.get("title")  # and its exact title, where a heading line cannot hold it
+        if isinstance(exact, str) and exact.strip():
+            name = exact.strip()
         self.sections.append(Section(key, name, level, parent, is_group, at, own_id))
         self.headings.append(_Heading(level, name, is_group, key))
         return block[end:]

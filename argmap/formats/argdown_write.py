@@ -183,8 +183,14 @@ class _Writer:
         for group_id, level in sections:
             self.section = group_id
             group = self.debate.groups[group_id]
-            data = "" if slug(group.title, "section") == group_id else f" {_flow({'id': group_id})}"
-            self.lines += [f"{'#' * level} {_heading(group.title)}{data}", ""]
+            data: dict[str, Any] = {}
+            if slug(group.title, "section") != group_id:
+                data["id"] = group_id
+            heading = _heading(group.title)
+            if _HEADING_UNSAFE.search(group.title) or " ".join(group.title.split()) != group.title:
+                data["title"] = group.title  # exact, for argmap; the line is for Argdown
+            flow = f" {_flow(data)}" if data else ""
+            self.lines += [f"{'#' * level} {heading or escape(group_id)}{flow}", ""]
             self._claims_of(group_id)
         dropped = []
         empty = len(self.debate.groups) - len(sections)
@@ -369,6 +375,10 @@ class _Writer:
             if argument.gist is not None:
                 flat = self._text(argument.gist, data, "gist")
                 gist = f": {flat}" if flat else ""
+            if not gist and argument.group is not None and not reconstructed:
+                # `<Title>` alone only refers to the argument; Argdown's flag puts it in
+                # the section it is written in all the same.
+                data["isInGroup"] = True
             line = f"<{argdown_title}>{gist}{tags}"
         return f"{line} {_flow(data)}" if data else line
 
@@ -394,6 +404,11 @@ class _Writer:
         if flat != text or not flat:
             data[key] = text
         return escape(flat)
+
+
+_HEADING_UNSAFE = re.compile(r"[@\\/#{}*`]")
+"""What a heading line may not give back as written (mentions, escapes, comments, data): a
+title holding any of it is also written exactly in the heading's ``{title: …}``."""
 
 
 def _heading(title: str) -> str:
