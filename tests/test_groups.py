@@ -7,12 +7,12 @@ speakers, and survive every save: whole-file dumps and source-preserving patches
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable
 import re
 import sys
 import tempfile
 import textwrap
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
