@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.search import Field, SearchIndex
 from argmap.cli.main import main
 from argmap.formats.aif import write_aif
 from argmap.formats.argdown_read import parse_argdown, read_argdown
@@ -410,3 +411,19 @@ def test_the_handout_lists_sections_and_other_formats_say_they_drop_groups() -> 
     assert '\n#### Costs: "wages" \\<families\\> \\] \\& more\n' in part
     for written in (write_aif(debate), write_kialo(debate)):
         assert any(line.startswith("4 groups not written") for line in written.dropped)
+
+
+def test_search_finds_claims_by_the_titles_of_their_sections() -> None:
+    index = SearchIndex(_mapped())
+    found = {m.node_id: m.fields for m in index.search("evidence")}
+    assert found == {
+        "the-panel-saw-the-bank-transfers": (Field.SECTION,),
+        "transfers-of-wages-to-the-state": (Field.SECTION,),
+        "un-panel": (Field.SECTION,),
+    }
+    # the outer section's words find the claims of the sections inside it too
+    assert {m.node_id for m in index.search("stopping transfers")} == {
+        "transfers-of-wages-to-the-state",
+        "the-panel-saw-the-bank-transfers",
+    }
+    assert not index.search("stopping families")  # Families is in the other section
