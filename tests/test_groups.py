@@ -427,3 +427,43 @@ def test_search_finds_claims_by_the_titles_of_their_sections() -> None:
         "the-panel-saw-the-bank-transfers",
     }
     assert not index.search("stopping families")  # Families is in the other section
+
+
+FLAGS = textwrap.dedent("""\
+    [Q]: Question? {question: true}
+
+    # H1
+
+    [p]: text
+        +> [Q]
+        - <a> {isInGroup: true}
+        + <b>: text {isInGroup: false}
+
+    ## H2
+
+    <a>: text
+
+    <b> {isInGroup: true}
+    """)
+
+
+def test_is_in_group_flags_move_a_node_as_in_argdowns_documentation() -> None:
+    loaded = parse_argdown(FLAGS, "flags.argdown")
+    assert _members(loaded.debate) == {"p": "h1", "a": "h1", "b": "h2"}
+    assert not [w for w in loaded.warnings if "isInGroup" in w.message]
+
+
+@needs_cli
+def test_the_argdown_cli_reads_is_in_group_flags_as_argmap_does(tmp_path: Path) -> None:
+    assert CLI is not None
+    path = tmp_path / "flags.argdown"
+    path.write_text(FLAGS, encoding="utf-8")
+    data = export_json(CLI, path)
+    titles = {section["id"]: section["title"] for section in data["sections"]}
+    titles.update({c["id"]: c["title"] for s in data["sections"] for c in s["children"]})
+    cli = {
+        title: titles[node["section"]].lower() if node.get("section") else None
+        for kind in ("statements", "arguments")
+        for title, node in data[kind].items()
+    }
+    assert cli == {"Q": None, **_members(parse_argdown(FLAGS, "flags.argdown").debate)}
