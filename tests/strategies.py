@@ -4,8 +4,8 @@
 speakers, concessions, quotes, basis, tags, notes, questions and a source; reconstructed and
 sketched arguments with schemes from the catalogue; all four relation kinds, including undercuts
 of relations and of arguments; cross-links, cycles, claims nested nowhere, custom relation ids,
-notes on relations, and a teaching ``order``. Ids and texts are drawn to be awkward: YAML
-keywords, indicators, Unicode, line breaks.
+notes on relations, a teaching ``order``, and nested groups holding claims. Ids and texts are
+drawn to be awkward: YAML keywords, indicators, Unicode, line breaks.
 
 What it leaves out is what argmap's YAML reader cannot hold either: a relation from a node to
 itself, a pair of nodes contradicting each other in both directions, ids containing ``->``
@@ -26,6 +26,7 @@ from argmap.model.debate import (
     Argument,
     Basis,
     Debate,
+    Group,
     Question,
     Quote,
     Relation,
@@ -281,14 +282,34 @@ def debates(draw: st.DrawFn, *, max_statements: int = 10, max_arguments: int = 4
             targets = [*relations, *argument_ids] or nodes
         relate(kind, source, draw(st.sampled_from(targets)))
 
+    group_ids = draw(st.lists(_IDS, max_size=3, unique=True))
+    groups: dict[str, Group] = {}
+    for index, group_id in enumerate(group_ids):  # a parent comes before its groups
+        parent = draw(st.sampled_from([None, *group_ids[:index]]))
+        groups[group_id] = Group(id=group_id, title=draw(_TEXTS), parent=parent)
+    statement_list = [draw(statements(s, cast)) for s in statement_ids]
+    argument_list = [draw(arguments(a, cast)) for a in argument_ids]
+    if groups:
+        in_group = st.sampled_from([None, *groups])
+        statement_list = [s.model_copy(update={"group": draw(in_group)}) for s in statement_list]
+        argument_list = [a.model_copy(update={"group": draw(in_group)}) for a in argument_list]
+    # Only groups that hold a claim, or hold a group that does: a heading over nothing is
+    # no group in Argdown, so no writer keeps an empty one.
+    used: set[str] = set()
+    for node in (*statement_list, *argument_list):
+        named = node.group
+        while named is not None and named not in used:
+            used.add(named)
+            named = groups[named].parent
     return Debate(
+        groups={g: group for g, group in groups.items() if g in used},
         title=draw(_TEXTS),
         description=draw(_MAYBE_TEXT),
         question=Question(id=question_id, text=draw(_TEXTS), title=draw(_MAYBE_TEXT)),
         sources={s: draw(sources(s)) for s in source_ids},
         speakers={s: draw(speakers(s)) for s in speaker_ids},
-        statements={s: draw(statements(s, cast)) for s in statement_ids},
-        arguments={a: draw(arguments(a, cast)) for a in argument_ids},
+        statements={s.id: s for s in statement_list},
+        arguments={a.id: a for a in argument_list},
         relations=dict(draw(st.permutations(list(relations.items())))),
         order=tuple(draw(st.lists(st.sampled_from(nodes), max_size=4))),
     )

@@ -190,7 +190,7 @@ def test_a_data_value_argmap_cannot_use_is_kept_in_the_notes_with_a_warning() ->
     assert {w.line for w in loaded.warnings} == {2}
 
 
-def test_headings_group_what_follows_as_tags() -> None:
+def test_headings_group_what_follows() -> None:
     loaded = read("""\
         # Economics
 
@@ -207,10 +207,16 @@ def test_headings_group_what_follows_as_tags() -> None:
         [Equal]: Nobody can tell who is poor.
           + [Q]
         """)
-    statements = loaded.debate.statements
-    assert statements["cost"].tags == ("Economics",)
-    assert statements["price"].tags == ("Economics",)  # a non-group heading groups nothing
-    assert statements["equal"].tags == ("Fairness",)
+    debate = loaded.debate
+    statements = debate.statements
+    assert statements["cost"].group == "economics"
+    assert statements["price"].group == "economics"  # a non-group heading groups nothing
+    assert statements["equal"].group == "fairness"
+    assert {g.id: g.title for g in debate.groups.values()} == {
+        "economics": "Economics",
+        "fairness": "Fairness",
+    }
+    assert statements["cost"].tags == ()  # headings no longer become tags
 
 
 def test_untitled_paragraphs_that_relate_to_nothing_are_the_description() -> None:

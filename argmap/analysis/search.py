@@ -1,8 +1,10 @@
-"""Finding claims: over their text, verbatim quotes, speakers and tags.
+"""Finding claims: over their text, verbatim quotes, speakers, tags and sections.
 
 A query is split into words; a claim matches when every word occurs, case-insensitively, in
 some searchable field of it (not necessarily the same field), so ``lankov markets`` finds
-Lankov's claim about markets. A word starting with ``#`` only matches a tag (``#china``).
+Lankov's claim about markets. A word starting with ``#`` only matches a tag (``#china``). A
+claim's section is the title of its group and of each group around it (``evidence lankov``
+finds Lankov's claims under an "Evidence" heading).
 Results come in the order the caller gives (the TUI passes the tree's display order), so
 "next match" moves down the screen.
 
@@ -26,6 +28,7 @@ class Field(StrEnum):
     QUOTE = "quote"
     SPEAKER = "speaker"
     TAG = "tag"
+    SECTION = "section"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +53,10 @@ class SearchIndex:
         self.debate = debate
         self._fields: dict[str, list[tuple[Field, str, str]]] = {}
         names = {s.id: s.name for s in debate.speakers.values()}
+        sections = {
+            group: tuple((Field.SECTION, g.title) for g in debate.group_path(group))
+            for group in debate.groups
+        }
         question = debate.question
         self._fields[question.id] = _prepare(
             [(Field.TEXT, question.title or ""), (Field.TEXT, question.text)]
@@ -67,6 +74,7 @@ class SearchIndex:
                     *((Field.QUOTE, quote.text) for quote in statement.quotes),
                     *_speaker_fields(people, names),
                     *((Field.TAG, tag) for tag in statement.tags),
+                    *sections.get(statement.group or "", ()),
                 ]
             )
         for argument in debate.arguments.values():
@@ -76,6 +84,7 @@ class SearchIndex:
                     (Field.TEXT, argument.gist or ""),
                     *_speaker_fields((*argument.speakers, *argument.conceded_by), names),
                     *((Field.TAG, tag) for tag in argument.tags),
+                    *sections.get(argument.group or "", ()),
                 ]
             )
 
@@ -110,7 +119,7 @@ class SearchIndex:
                         snippet = _snippet(original, at, len(needle))
             if not hit:
                 return None
-        if snippet is None:  # found only in speakers or tags: show the claim's own words
+        if snippet is None:  # found only in speakers, tags or sections: the claim's own words
             texts = [original for field, _, original in fields if field is Field.TEXT]
             snippet = _snippet(texts[-1] if texts else "", 0, 0)
         return Match(node_id, tuple(sorted(found, key=list(Field).index)), snippet)

@@ -73,9 +73,10 @@ DEFAULT_FOLDER = Path("exports")
 @click.option(
     "--group-by",
     type=click.Choice(GROUP_BY),
-    default="none",
+    default="section",
     show_default=True,
-    help="One box per speaker.",
+    help="Boxes around claims: one per group (the file's sections, Argdown headings), "
+    "one per speaker, or none.",
 )
 @click.option(
     "--direction",

@@ -653,6 +653,7 @@ class _Writer:
                 "quotes without a speaker",
                 "custom relation ids",
                 "teaching order",
+                "groups",
                 *WEIGHING_KINDS,
             ),
         )

@@ -10,7 +10,7 @@ Argdown leaves open, such as ids and the central question (see the reader's docs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
@@ -31,6 +31,7 @@ from argmap.io.yamlsource import YamlDocument
 from argmap.model.debate import (
     Audience,
     Basis,
+    Group,
     Question,
     Quote,
     RelationKind,
@@ -58,7 +59,20 @@ class Occurrence:
     data_at: Position | None
     tags: list[str]
     at: Position
-    group: str | None
+    group: str | None  # the key of the section it is written in (`Section.key`)
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading and what it says about grouping; ``parent`` is the enclosing heading's key."""
+
+    key: str
+    title: str
+    level: int
+    parent: str | None
+    is_group: bool
+    at: Position
+    id: str | None = None  # `# Title {id: sanctions}`: the group's id, else one from the title
 
 
 @dataclass(slots=True)
@@ -101,6 +115,8 @@ class Parsed:
     front_doc: YamlDocument | None
     front_line: int
     first_heading: str | None = None
+    sections: list[Section] = field(default_factory=list)
+    reconstruction_groups: dict[str, str | None] = field(default_factory=dict)  # by argument
 
 
 def build(parsed: Parsed) -> LoadedDebate:
@@ -117,6 +133,7 @@ class _Fields:
     data_at: Position | None
     tags: list[str]
     at: Position
+    group: str | None = None  # the section key of the first definition
 
 
 class _Builder:
@@ -132,12 +149,15 @@ class _Builder:
         self.inferences: dict[str, str] = {}  # inference key → the relation it draws
         self.strict = False  # Argdown's strict mode: `-` between statements is contrariety
         self.premise_data: dict[str, tuple[Any, Position]] = {}  # argument → `premises:` data
+        self.group_depth = 2  # Argdown's default: the two deepest heading levels are groups
+        self.group_of: dict[str, str] = {}  # section key → group id
 
     def build(self) -> LoadedDebate:
         parsed, draft = self.parsed, self.draft
         self._front_matter()
         if not parsed.occurrences:
             return self._prose_only()
+        self._groups()
         self._find_invented_conclusions()
         self._ids()
         question = self._marked_question()
@@ -154,6 +174,7 @@ class _Builder:
             self._relate(link)
         self._loose_relations()
         self._question(question)
+        self._drop_empty_groups()
         self._report_display_keys()
         if parsed.prose:
             prose = "\n\n".join(parsed.prose)
@@ -222,6 +243,57 @@ class _Builder:
                     "or reconstruct the argument with numbered premises `(1)` … `----`",
                 )
 
+    # -- sections ------------------------------------------------------------------------------
+
+    def _groups(self) -> None:
+        """Sections become groups as in Argdown's map: not ``{isGroup: false}``, and only the
+        ``groupDepth`` deepest heading levels (``sectionLevel <= maxLevel - groupDepth`` is
+        left out); a claim in a section left out is in the nearest group around it."""
+        sections = {section.key: section for section in self.parsed.sections}
+        if not sections:
+            return
+        deepest = max(section.level for section in sections.values())
+        kept = {
+            key
+            for key, section in sections.items()
+            if section.is_group and section.level > deepest - self.group_depth
+        }
+        taken: set[str] = set()
+        for key in sections:
+            if key in kept:
+                wanted = sections[key].id or slug(sections[key].title, "section")
+                group_id, number = wanted, 1
+                while group_id in taken:
+                    number += 1
+                    group_id = f"{wanted}-{number}"
+                taken.add(group_id)
+                self.group_of[key] = group_id
+        for key, section in sections.items():
+            around = section.parent
+            while around is not None and around not in kept:
+                around = sections[around].parent
+            if key not in kept:
+                if around is not None:
+                    self.group_of[key] = self.group_of[around]
+                continue
+            self.draft.groups[self.group_of[key]] = Group(
+                id=self.group_of[key],
+                title=section.title,
+                parent=self.group_of[around] if around is not None else None,
+            )
+
+    def _drop_empty_groups(self) -> None:
+        """A heading over prose only is no box on the map: keep the groups that hold claims."""
+        groups = self.draft.groups
+        used: set[str] = set()
+        for node in (*self.draft.statements.values(), *self.draft.arguments.values()):
+            group_id = node.get("group")
+            while group_id is not None and group_id not in used:
+                used.add(group_id)
+                group_id = groups[group_id].parent
+        for group_id in [g for g in groups if g not in used]:
+            del groups[group_id]
+
     # -- the front matter --------------------------------------------------------------------
 
     def _front_matter(self) -> None:
@@ -251,6 +323,11 @@ class _Builder:
             self.strict = model["mode"] == "strict"
             if set(model) == {"mode"}:
                 front = {k: v for k, v in front.items() if k != "model"}  # fully understood
+        group = front.get("group")
+        if isinstance(group, dict) and isinstance(group.get("groupDepth"), int):
+            self.group_depth = max(1, group["groupDepth"])
+            if set(group) == {"groupDepth"}:
+                front = {k: v for k, v in front.items() if k != "group"}  # fully understood
         settings = [k for k in front if k not in FRONT_MATTER_KEYS]
         if settings:
             draft.warn(
@@ -476,8 +553,6 @@ class _Builder:
         if len(occurrences) == 1:  # the common case, quickly
             only = occurrences[0]
             tags = list(only.tags)
-            if only.group and only.group not in tags:
-                tags.append(only.group)
             text = only.text or only.title or ""
             if (
                 "text" in only.data
@@ -485,7 +560,11 @@ class _Builder:
                 and only.data["text"].strip()
             ):
                 text = only.data["text"]
-            return _Fields(text, only.data, only.data_at, tags, only.at)
+            group = only.group
+            if "isInGroup" in only.data:
+                group = only.group if only.data["isInGroup"] is not False else None
+                only.data = {k: v for k, v in only.data.items() if k != "isInGroup"}
+            return _Fields(text, only.data, only.data_at, tags, only.at, group)
         data: dict[str, Any] = {}
         tags = []
         data_at: Position | None = None
@@ -504,12 +583,12 @@ class _Builder:
                     "different claim a different title",
                 )
         definition = texts[0] if texts else occurrences[0]
-        if definition.group and definition.group not in tags:
-            tags.append(definition.group)
         text = (texts[-1].text if texts else None) or occurrences[0].title or ""
         if isinstance(data.get("text"), str) and data["text"].strip():
             text = data["text"]  # the exact text, where one Argdown line cannot hold it
-        return _Fields(text, data, data_at, tags, definition.at)
+        group = _group(occurrences, definition)
+        data.pop("isInGroup", None)
+        return _Fields(text, data, data_at, tags, definition.at, group)
 
     def _title(self, key: str, occurrences: list[Occurrence], fields: _Fields) -> str | None:
         if "title" in fields.data:
@@ -531,6 +610,7 @@ class _Builder:
                 "title": self._title(key, occurrences, fields),
                 "speakers": () if by is None else (by,),
                 "tags": tuple(fields.tags),
+                "group": self.group_of.get(fields.group or ""),
             }
             self.draft.positions[node_id] = fields.at
             return
@@ -546,6 +626,7 @@ class _Builder:
             "tags": values.tags(fields.tags),
             "quotes": values.quotes(),
             "questions": values.texts("questions"),
+            "group": self.group_of.get(fields.group or ""),
             **values.weighing(),
         }
         statement["notes"] = values.notes()
@@ -565,6 +646,8 @@ class _Builder:
         if isinstance(fields.data.get("gist"), str):
             gist = fields.data["gist"]  # the exact gist, where one Argdown line cannot hold it
         title = fields.data.get("title")
+        # A reconstructed argument is in the section of its premise-conclusion structure.
+        section = self.parsed.reconstruction_groups.get(key, fields.group)
         argument: dict[str, Any] = {
             "title": str(title) if title else occurrences[0].title or node_id,
             "gist": gist,
@@ -574,6 +657,7 @@ class _Builder:
             "side": values.choice("side", Side),
             "tags": values.tags(fields.tags),
             "questions": values.texts("questions"),
+            "group": self.group_of.get(section or ""),
             **values.weighing(),
         }
         argument["notes"] = values.notes()
@@ -589,7 +673,10 @@ class _Builder:
                 last = number == len(steps)
                 step_id = argument if last else self.ids[f"{key}\x00{number}"]
                 if not last:
-                    self.draft.arguments[step_id] = {"title": f"{base['title']} (step {number})"}
+                    self.draft.arguments[step_id] = {
+                        "title": f"{base['title']} (step {number})",
+                        "group": base.get("group"),
+                    }
                     self.draft.positions[step_id] = step.at
                 fields = self.draft.arguments[step_id]
                 fields["premises"] = tuple(self._node(k) for k in step.premises)
@@ -625,6 +712,18 @@ class _Builder:
                 f"`{key}` (line{'s' if len(lines) > 1 else ''} "
                 f"{shown}{more}) is an Argdown display setting; argmap ignores it",
             )
+
+
+def _group(occurrences: list[Occurrence], definition: Occurrence) -> str | None:
+    """The section a node is in: the last one marked ``{isInGroup: true}`` (Argdown's flag
+    for a node only referred to there), else its first definition's, unless that says false."""
+    flagged = [o for o in occurrences if o.data.get("isInGroup") is True]
+    group = flagged[-1].group if flagged else definition.group
+    if not flagged and definition.data.get("isInGroup") is False:
+        group = None
+    for occurrence in occurrences:
+        occurrence.data.pop("isInGroup", None)  # understood: not a display setting to report
+    return group
 
 
 def _listed(mapping: dict[str, Any], key: str) -> list[Any]:

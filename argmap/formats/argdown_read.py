@@ -12,8 +12,10 @@ two formats meet:
   become the argument's premises and its conclusion a statement the argument supports. A
   reconstruction of several inference steps becomes one argument per step: the earlier
   steps are arguments ``<Title> (step 1)`` … supporting their intermediate conclusions.
-* Headings group what follows them: each statement and argument gets the innermost heading
-  as a tag (a heading with ``{isGroup: false}`` groups nothing, as in Argdown).
+* Headings are sections, and sections are groups (boxes on a map), as in Argdown: a statement
+  is in the group of the section where it is first defined, a reconstructed argument in the
+  one holding its premise-conclusion structure; a heading with ``{isGroup: false}`` groups
+  nothing, and Argdown's ``groupDepth`` keeps only the deepest levels (see ``argdown_build``).
 * Untitled paragraphs and list items that relate to nothing are prose, not claims: they
   become the debate's description (Argdown leaves them out of its maps too).
 * ``{…}`` data carries argmap's own fields (``{id: lankov-1, by: lankov}``); keys argmap does
@@ -47,6 +49,7 @@ from argmap.formats.argdown_build import (
     Link,
     Occurrence,
     Parsed,
+    Section,
     Step,
     build,
     inference_key,
@@ -369,6 +372,7 @@ class _Heading:
     level: int
     name: str
     is_group: bool
+    key: str
 
 
 _PCS_NUMBER = re.compile(r"\((\d+)\)")
@@ -402,6 +406,8 @@ class _Reader:
         self.reconstruction_at: dict[str, Position] = {}
         self.prose: list[str] = []
         self.headings: list[_Heading] = []
+        self.sections: list[Section] = []
+        self.reconstruction_groups: dict[str, str | None] = {}
         self.first_heading: str | None = None
         self.untitled = 0
         self.untitled_arguments = 0
@@ -438,6 +444,8 @@ class _Reader:
             self.front_doc,
             self.front_line,
             self.first_heading,
+            sections=self.sections,
+            reconstruction_groups=self.reconstruction_groups,
         )
 
     # -- YAML: the front matter and `{…}` data -----------------------------------------------
@@ -602,12 +610,23 @@ class _Reader:
             self.first_heading = name
         while self.headings and self.headings[-1].level >= level:
             self.headings.pop()
-        self.headings.append(_Heading(level, name, bool(name) and data.get("isGroup") is not False))
+        is_group = bool(name) and data.get("isGroup") is not False
+        key = f"h{len(self.sections) + 1}"
+        parent = self.headings[-1].key if self.headings else None
+        at = (block[0].number, block[0].column())
+        given = data.get("id")  # argmap's writer keeps a group's own id here
+        own_id = given.strip() if isinstance(given, str) and given.strip() else None
+        exact = data.get("title")  # and its exact title, where a heading line cannot hold it
+        if isinstance(exact, str) and exact.strip():
+            name = exact.strip()
+        self.sections.append(Section(key, name, level, parent, is_group, at, own_id))
+        self.headings.append(_Heading(level, name, is_group, key))
         return block[end:]
 
     @property
     def group(self) -> str | None:
-        return next((h.name for h in reversed(self.headings) if h.is_group), None)
+        """The key of the innermost heading above that is a group (``Section.key``)."""
+        return next((h.key for h in reversed(self.headings) if h.is_group), None)
 
     def _continues(self, line: _Line) -> bool:
         """Whether a line carries on the text above rather than starting something new."""
@@ -833,6 +852,7 @@ class _Reader:
             )
         self.reconstructions[owner] = steps
         self.reconstruction_at[owner] = at
+        self.reconstruction_groups[owner] = self.group
 
     def _premises(
         self,

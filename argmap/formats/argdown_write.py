@@ -17,6 +17,9 @@ The layout is the one Argdown's examples use:
   with premises that supports no statement (it only attacks) keeps them in
   ``{premises: [ids]}``: Argdown's tools see a sketched argument, argmap its premises.
 * argmap's fields go in ``{…}`` data (``{id: funds-wmd, by: [go, choi]}``), tags as ``#tags``.
+* Groups are headings (``# Sanctions``, ``## Enforcement`` for a group inside it), after the
+  claims in no group. Argdown puts a claim in the section where it is first *defined*, so
+  each claim is defined under its group's heading; a tree elsewhere only refers to it.
 
 An Argdown statement is one line of text; a text with line breaks (or spaces Argdown would not
 keep) is written on one line for Argdown's tools, and exactly in ``{text: …}`` for argmap. So
@@ -25,6 +28,7 @@ the written file holds the whole debate, and reading it back gives an equal one.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -77,6 +81,11 @@ class _Writer:
         self.schemes = scheme_catalogue()
         self.titles = self._titles()
         self.layout = self._layout()
+        self.section: str | None = None  # the group whose heading the text is under
+        self.group_of = {
+            node.id: node.group
+            for node in (*debate.statements.values(), *debate.arguments.values())
+        }
 
     # -- names -------------------------------------------------------------------------------
 
@@ -167,19 +176,26 @@ class _Writer:
     # -- the document ------------------------------------------------------------------------
 
     def write(self) -> Written:
-        self._front_matter()
+        sections = self._sections()
+        self._front_matter(max((level for _, level in sections), default=0))
         self._root(self.debate.question.id)
-        # A premise is best defined inside its argument's reconstruction, so the claims
-        # that wait for an argument not written yet come last.
-        arguments = self.debate.arguments.values()
-        for node in [*self.debate.statements, *self.debate.arguments]:
-            waiting = any(node in a.premises and a.id not in self.defined for a in arguments)
-            if node not in self.defined and not waiting:
-                self._root(node)
-        for node in [*self.debate.statements, *self.debate.arguments]:
-            if node not in self.defined:
-                self._root(node)
+        self._claims_of(None)
+        for group_id, level in sections:
+            self.section = group_id
+            group = self.debate.groups[group_id]
+            data: dict[str, Any] = {}
+            if slug(group.title, "section") != group_id:
+                data["id"] = group_id
+            heading = _heading(group.title)
+            if _HEADING_UNSAFE.search(group.title) or " ".join(group.title.split()) != group.title:
+                data["title"] = group.title  # exact, for argmap; the line is for Argdown
+            flow = f" {_flow(data)}" if data else ""
+            self.lines += [f"{'#' * level} {heading or escape(group_id)}{flow}", ""]
+            self._claims_of(group_id)
         dropped = []
+        empty = len(self.debate.groups) - len(sections)
+        if empty:
+            dropped.append(f"{empty} groups that hold no claim are left out")
         unknown = [
             a.id
             for a in self.debate.arguments.values()
@@ -192,7 +208,44 @@ class _Writer:
             )
         return Written("\n".join(self.lines).rstrip("\n") + "\n", dropped)
 
-    def _front_matter(self) -> None:
+    def _claims_of(self, group: str | None) -> None:
+        """Define the claims of one group (or of none), each tree from its head."""
+        nodes = [n for n in (*self.debate.statements, *self.debate.arguments)]
+        nodes = [n for n in nodes if self.group_of[n] == group]
+        # A premise is best defined inside its argument's reconstruction, so the claims
+        # that wait for an argument not written yet come last.
+        arguments = self.debate.arguments.values()
+        for node in nodes:
+            waiting = any(node in a.premises and a.id not in self.defined for a in arguments)
+            if node not in self.defined and not waiting:
+                self._root(node)
+        for node in nodes:
+            if node not in self.defined:
+                self._root(node)
+
+    def _sections(self) -> list[tuple[str, int]]:
+        """The groups that hold claims, each before the groups inside it, with its level."""
+        groups = self.debate.groups
+        used: set[str] = set()
+        for group_id in self.group_of.values():
+            while group_id is not None and group_id in groups and group_id not in used:
+                used.add(group_id)
+                group_id = groups[group_id].parent
+        inside: dict[str | None, list[str]] = {}
+        for group_id, group in groups.items():
+            if group_id in used:
+                inside.setdefault(group.parent if group.parent in used else None, []).append(
+                    group_id
+                )
+        out: list[tuple[str, int]] = []
+        stack = [(group_id, 1) for group_id in reversed(inside.get(None, []))]
+        while stack:
+            group_id, level = stack.pop()
+            out.append((group_id, level))
+            stack += [(child, level + 1) for child in reversed(inside.get(group_id, []))]
+        return out
+
+    def _front_matter(self, levels: int) -> None:
         debate = self.debate
         front: dict[str, Any] = {"title": debate.title}
         if debate.description is not None:
@@ -215,6 +268,8 @@ class _Writer:
             own["relations"] = [_relation(r) for r in self.layout.loose]
         if own:
             front["argmap"] = own
+        if levels > 2:  # Argdown's maps keep only the two deepest heading levels by default
+            front["group"] = {"groupDepth": levels}
         dumped = yaml.dump(front, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
         self.lines += ["===", dumped.rstrip("\n"), "===", ""]
 
@@ -236,7 +291,8 @@ class _Writer:
         while stack:
             node, prefix, depth = stack.pop()
             pad = _INDENT * depth
-            if node in self.defined:
+            if node in self.defined or self.group_of.get(node) != self.section:
+                # Defined under its own group's heading: Argdown groups by definition.
                 self.lines.append(f"{pad}{prefix}{self._reference(node)}")
                 continue
             if depth > MAX_DEPTH:
@@ -319,6 +375,10 @@ class _Writer:
             if argument.gist is not None:
                 flat = self._text(argument.gist, data, "gist")
                 gist = f": {flat}" if flat else ""
+            if not gist and argument.group is not None and not reconstructed:
+                # `<Title>` alone only refers to the argument; Argdown's flag puts it in
+                # the section it is written in all the same.
+                data["isInGroup"] = True
             line = f"<{argdown_title}>{gist}{tags}"
         return f"{line} {_flow(data)}" if data else line
 
@@ -344,6 +404,17 @@ class _Writer:
         if flat != text or not flat:
             data[key] = text
         return escape(flat)
+
+
+_HEADING_UNSAFE = re.compile(r"[@\\/#{}*`]")
+"""What a heading line may not give back as written (mentions, escapes, comments, data): a
+title holding any of it is also written exactly in the heading's ``{title: …}``."""
+
+
+def _heading(title: str) -> str:
+    """A group's title as heading text: on one line, brackets escaped (Argdown would read
+    ``<x>`` or ``[x]`` in a heading as an argument or a statement)."""
+    return re.sub(r"[\[\]<>]", lambda m: "\\" + m.group(), escape(" ".join(title.split())))
 
 
 def _statement_data(statement: Statement) -> dict[str, Any]:

@@ -31,6 +31,7 @@ from argmap.model.debate import (
     Argument,
     Audience,
     Debate,
+    Group,
     Question,
     Relation,
     RelationKind,
@@ -101,6 +102,7 @@ class Draft:
         self.speakers: dict[str, Speaker] = {}
         self.values: dict[str, Value] = {}
         self.audiences: dict[str, Audience] = {}
+        self.groups: dict[str, Group] = {}
         self.statements: dict[str, dict[str, Any]] = {}
         self.arguments: dict[str, dict[str, Any]] = {}
         self.relations: dict[str, Relation] = {}
@@ -254,6 +256,7 @@ class Draft:
                 order=tuple(self.order),
                 values=self.values,
                 audiences=self.audiences,
+                groups=self.groups,
             )
         except ValidationError as error:
             for detail in error.errors(include_url=False):

@@ -430,6 +430,7 @@ class _Writer:
                 "declared sides",
                 "relation notes",
                 "teaching order",
+                "groups",
                 *WEIGHING_KINDS,
             ),
         )

@@ -90,6 +90,7 @@ class _Outline:
                 if node not in self.shown:
                     self._items([(node, None)], 0)
             self.lines.append("")
+        self._sections()
         self._people()
         self._sources()
         self._questions()
@@ -171,6 +172,30 @@ class _Outline:
         if quote.source is not None:
             parts.append(f"*{_one_line(self.debate.sources[quote.source].title)}*")
         return ", ".join(parts)
+
+    def _sections(self) -> None:
+        """The debate's groups as headings, each listing the claims in it (by label)."""
+        debate = self.debate
+        members: dict[str, list[str]] = {}
+        for node in (*debate.statements.values(), *debate.arguments.values()):
+            if node.group is not None:
+                members.setdefault(node.group, []).append(node.id)
+        if not members:
+            return
+        self.lines += ["## Sections", ""]
+        inside: dict[str | None, list[str]] = {}
+        for group in debate.groups.values():
+            inside.setdefault(group.parent, []).append(group.id)
+        stack = [(group_id, 0) for group_id in reversed(inside.get(None, []))]
+        while stack:
+            group_id, depth = stack.pop()
+            nodes = members.get(group_id, [])
+            if nodes or inside.get(group_id):
+                title = _one_line(debate.groups[group_id].title)
+                self.lines += [f"{'#' * min(3 + depth, 6)} {title}", ""]
+                self.lines += [f"- {self._label(node)}" for node in nodes]
+                self.lines += [""] if nodes else []
+            stack += [(child, depth + 1) for child in reversed(inside.get(group_id, []))]
 
     def _people(self) -> None:
         speakers = self.debate.speakers.values()

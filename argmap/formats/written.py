@@ -111,6 +111,7 @@ KINDS: dict[str, Callable[[Debate], int]] = {
     ),
     "weights": lambda d: sum(1 for n in _nodes(d) if n.weight is not None),
     "at-issue marks": lambda d: sum(1 for n in _nodes(d) if n.at_issue),
+    "groups": lambda d: len(d.groups),
 }
 
 WEIGHING_KINDS = (
@@ -131,6 +132,7 @@ _ONE = {
     "promoted and demoted values": "promoted or demoted value",
     "weights": "weight",
     "at-issue marks": "at-issue mark",
+    "groups": "group",
     "sources": "source",
     "speakers": "speaker",
     "speaker roles and affiliations": "speaker's role or affiliation",

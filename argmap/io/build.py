@@ -21,6 +21,7 @@ from argmap.io.yamlsource import PathKey, YamlDocument
 from argmap.model.debate import (
     Argument,
     Debate,
+    Group,
     Question,
     Quote,
     Relation,
@@ -143,6 +144,7 @@ class _Builder:
             "speaker": {s.id for s in doc.speakers},
             "source": {s.id for s in doc.sources},
             "scheme": schemes,
+            "group": {g.id for g in doc.groups},
         }
 
     def error(self, path: PathKey, message: str, hint: str | None = None) -> None:
@@ -157,6 +159,7 @@ class _Builder:
     def build(self) -> Debate | None:
         doc = self.doc
         self._declare_people_and_sources()
+        self._declare_groups()
         self._define(doc.question.id, ("question",))
         stack: list[tuple[StatementDoc | ArgumentDoc | RefDoc, PathKey, str | None, RelationKind]]
         stack = []
@@ -193,14 +196,16 @@ class _Builder:
             arguments=self.arguments,
             relations=self.relations,
             order=tuple(doc.order),
+            groups={g.id: g for g in doc.groups},
             **weighing.declared(),
         )
         return weighing.apply(debate)
 
     def _declare_people_and_sources(self) -> None:
-        groups: tuple[tuple[str, Sequence[Speaker | Source]], ...] = (
+        groups: tuple[tuple[str, Sequence[Speaker | Source | Group]], ...] = (
             ("speakers", self.doc.speakers),
             ("sources", self.doc.sources),
+            ("groups", self.doc.groups),
         )
         for kind, items in groups:
             seen: dict[str, int] = {}
@@ -214,6 +219,30 @@ class _Builder:
                     )
                 seen.setdefault(item.id, index)
                 self.map.paths.setdefault(f"{kind}:{item.id}", (kind, index))
+
+    def _declare_groups(self) -> None:
+        """Each group's parent must be a declared group that does not contain it."""
+        parents: dict[str, str | None] = {}
+        for group in self.doc.groups:
+            parents.setdefault(group.id, group.parent)
+        for index, group in enumerate(self.doc.groups):
+            if group.parent is None:
+                continue
+            path = ("groups", index, "parent")
+            if group.parent not in parents:
+                self.refs.append(_Ref(group.parent, path, "group"))
+                continue
+            seen: set[str] = {group.id}
+            parent: str | None = group.parent
+            while parent is not None and parent not in seen:
+                seen.add(parent)
+                parent = parents.get(parent)
+            if parent == group.id:
+                self.error(
+                    path,
+                    f"group `{group.id}` is part of itself (through `{group.parent}`)",
+                    "give the outermost group no `parent:`",
+                )
 
     def _push_children(
         self,
@@ -248,6 +277,8 @@ class _Builder:
                 self._relate(kind, item.id, parent, path)
             self._cross_links(item, path)
             self._people(item.by, item.conceded_by, path)
+            if item.group is not None:
+                self._known(item.group, "group", path, "group")
             # Pushed last, popped first: an argument's premises come before its reasons.
             self._push_children(stack, item.pros, item.cons, item.id, path)
             if isinstance(item, ArgumentDoc):
@@ -297,6 +328,7 @@ class _Builder:
             notes=item.notes,
             questions=tuple(item.questions),
             side=item.side,
+            group=item.group,
         )
 
     def _argument(
@@ -332,6 +364,7 @@ class _Builder:
             notes=item.notes,
             questions=tuple(item.questions),
             side=item.side,
+            group=item.group,
         )
 
     def _known(self, value: str, kind: str, path: PathKey, *part: str | int) -> None:
@@ -428,6 +461,10 @@ class _Builder:
             "speaker": (speakers, "declare it under `speakers:` with `- id: {}` and a `name:`"),
             "source": (sources, "declare it under `sources:` with `- id: {}` and a `title:`"),
             "scheme": (self.schemes, "see `argmap schemes` for the catalogue"),
+            "group": (
+                self.declared["group"],
+                "declare it under `groups:` with `- id: {}` and a `title:`",
+            ),
         }
         for ref in self.refs:
             choices, how = known[ref.kind]

@@ -242,6 +242,7 @@ class _Layout:
             header,
             {"sources": [s.model_dump(exclude_none=True) for s in debate.sources.values()]},
             {"speakers": [_speaker(s) for s in debate.speakers.values()]},
+            {"groups": [g.model_dump(exclude_none=True) for g in debate.groups.values()]},
             {"values": [v.model_dump(exclude_none=True) for v in debate.values.values()]},
             {"audiences": [_audience(a) for a in debate.audiences.values()]},
             {"question": question_doc},
@@ -368,6 +369,7 @@ def _statement_head(statement: Statement) -> dict[str, Any]:
     _put(out, "source", statement.source)
     _put(out, "basis", statement.basis.value if statement.basis else None)
     _put(out, "side", statement.side.value if statement.side else None)
+    _put(out, "group", statement.group)
     if statement.tags:
         out["tags"] = _Flow(statement.tags)
     _weighing(out, statement)
@@ -395,6 +397,7 @@ def _argument_head(argument: Argument) -> dict[str, Any]:
     _put(out, "scheme", argument.scheme)
     _people(out, argument.speakers, argument.conceded_by)
     _put(out, "side", argument.side.value if argument.side else None)
+    _put(out, "group", argument.group)
     if argument.tags:
         out["tags"] = _Flow(argument.tags)
     _weighing(out, argument)

@@ -146,6 +146,18 @@ class Speaker(_Strict):
     )
 
 
+class Group(_Strict):
+    """A section of the debate (an Argdown heading): a map draws its claims in one box.
+
+    Groups nest through ``parent``, as headings do (``# Sanctions`` / ``## Labour exports``);
+    a claim names the innermost group it is in.
+    """
+
+    id: Id
+    title: Text
+    parent: Id | None = Field(default=None, description="The group this one is part of.")
+
+
 class Quote(_Strict):
     """Words exactly as they stand in a source.
 
@@ -189,6 +201,7 @@ class _Node(_Strict):
         default=False,
         description="Decided by weighing its pro and con reasons under a proof standard.",
     )
+    group: Id | None = Field(default=None, description="The group (section) this claim is in.")
 
 
 class Statement(_Node):
@@ -259,6 +272,9 @@ class Debate(_Strict):
     order: tuple[Id, ...] = Field(default=(), description="Teaching order for seminar mode.")
     values: dict[Id, Value] = Field(default_factory=dict)
     audiences: dict[Id, Audience] = Field(default_factory=dict)
+    groups: dict[Id, Group] = Field(
+        default_factory=dict, description="Sections of the debate; maps draw each as a box."
+    )
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Self:
@@ -295,6 +311,15 @@ class Debate(_Strict):
         if node_id in self.arguments:
             return self.arguments[node_id].title
         return self.text_of(node_id)
+
+    def group_path(self, group_id: str | None) -> tuple[Group, ...]:
+        """The group and the groups it is part of, outermost first (empty for no group)."""
+        path: list[Group] = []
+        while group_id is not None and group_id in self.groups and len(path) <= len(self.groups):
+            group = self.groups[group_id]
+            path.append(group)
+            group_id = group.parent
+        return tuple(reversed(path))
 
 
 def reference_problems(debate: Debate) -> Iterator[str]:
@@ -346,7 +371,32 @@ def reference_problems(debate: Debate) -> Iterator[str]:
     for node_id in debate.order:
         if node_id not in nodes:
             yield f"order names unknown node {node_id!r}"
+    yield from group_problems(debate)
     yield from value_problems(debate)
+
+
+def group_problems(debate: Debate) -> Iterator[str]:
+    """Groups and claims that name unknown groups, and groups that contain themselves."""
+    groups = debate.groups
+    for map_key, group in groups.items():
+        if map_key != group.id:
+            yield f"group stored under {map_key!r} has id {group.id!r}"
+        if group.parent is not None and group.parent not in groups:
+            yield f"group {group.id!r} has unknown parent {group.parent!r}"
+    for start in groups:
+        seen = {start}
+        parent = groups[start].parent
+        while parent is not None and parent in groups:
+            if parent == start:
+                yield f"group {start!r} is part of itself"
+                break
+            if parent in seen:
+                break
+            seen.add(parent)
+            parent = groups[parent].parent
+    for node in (*debate.statements.values(), *debate.arguments.values()):
+        if node.group is not None and node.group not in groups:
+            yield f"{node.id!r} names unknown group {node.group!r}"
 
 
 def value_problems(debate: Debate) -> Iterator[str]:

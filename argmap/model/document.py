@@ -23,6 +23,7 @@ from pydantic import (
 from argmap.model.debate import (
     Audience,
     Basis,
+    Group,
     Id,
     Question,
     Quote,
@@ -99,6 +100,9 @@ class _NodeDoc(_Doc):
         default=False,
         alias="at-issue",
         description="Decide this claim by weighing its pros and cons under a proof standard.",
+    )
+    group: Id | None = Field(
+        default=None, description="Group id (a section of the debate, see `groups:`)."
     )
 
 
@@ -195,6 +199,11 @@ class DebateDoc(_Doc):
     description: str | None = None
     sources: list[Source] = Field(default_factory=list)
     speakers: list[Speaker] = Field(default_factory=list)
+    groups: list[Group] = Field(
+        default_factory=list,
+        description="Sections of the debate (`- id: sanctions`, `title:`, optional `parent:`); "
+        "a claim joins one with `group: sanctions`, and maps draw each as a box.",
+    )
     question: QuestionDoc
     statements: list[StatementDoc] = Field(
         default_factory=list, description="Claims not nested under the question."

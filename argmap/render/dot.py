@@ -34,6 +34,7 @@ from argmap.render.options import MapOptions
 from argmap.render.select import View, select_view
 from argmap.render.text import (
     centred_lines,
+    clean,
     css_class,
     literal,
     quoted_name,
@@ -49,6 +50,8 @@ EVALUATION_TAG = {"in": "✓ IN (accepted)", "out": "\u00d7 OUT (defeated)", "un
 
 QUESTION_TITLE = Style(17.0, bold=True, role="title")
 TITLE = Style(12.0, bold=True, role="title")
+GROUP_TITLE = Style(12.0, bold=True, role="title")
+"""A group's title, above its box's claims (``argmap.render.svg`` draws it)."""
 TEXT = Style(10.5)
 META = Style(9.0, role="meta")
 SEE = Style(9.5, role="text")
@@ -96,7 +99,8 @@ class Drawing:
 
     ``blocks`` holds each box's lines by the box's SVG id, ``sides`` each claim's side (for
     the symbol on its corner), ``used`` what the legend must explain, ``speakers`` who the
-    speakers key must name, in the debate's order.
+    speakers key must name, in the debate's order, ``groups`` each group box's title by its
+    SVG id.
     """
 
     dot: str
@@ -104,6 +108,7 @@ class Drawing:
     sides: dict[str, Side] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     speakers: list[str] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)
 
 
 def build_dot(debate: Debate, options: MapOptions = MapOptions()) -> str:  # noqa: B008
@@ -268,6 +273,9 @@ class _MapBuilder:
 
     def _claims(self, graph: graphviz.Digraph) -> None:
         claims = [n for n in self.view.shown if n != self.debate.question.id]
+        if self.options.group_by == "section" and self.debate.groups:
+            self._sections(graph, claims)
+            return
         if self.options.group_by != "speaker":
             for claim in claims:
                 self._claim(graph, claim)
@@ -297,6 +305,54 @@ class _MapBuilder:
                 self._speakers.add(speaker_id)
                 for claim in by_speaker[speaker_id]:
                     self._claim(cluster, claim)
+
+    def _sections(self, graph: graphviz.Digraph, claims: list[str]) -> None:
+        """One box per group around its claims, nested as the groups are (Argdown's map)."""
+        groups = self.debate.groups
+        members: dict[str | None, list[str]] = {}
+        for claim in claims:
+            named = self._node(claim).group
+            members.setdefault(named if named in groups else None, []).append(claim)
+        inside: dict[str | None, list[str]] = {}
+        shown: set[str] = set()
+        for member_of in members:
+            while member_of is not None and member_of not in shown:
+                shown.add(member_of)
+                member_of = groups[member_of].parent
+        for group_id, group in groups.items():
+            if group_id in shown:
+                inside.setdefault(group.parent, []).append(group_id)
+        for claim in members.get(None, []):
+            self._claim(graph, claim)
+        number = iter(range(len(groups)))
+
+        def draw(parent: graphviz.Digraph, group_id: str, depth: int) -> None:
+            group = groups[group_id]
+            self.result.groups[f"group-{group_id}"] = clean(group.title)
+            with parent.subgraph(name=f"cluster_group_{next(number)}") as cluster:
+                cluster.attr(
+                    label=centred_lines([clean(group.title)]),
+                    id=literal(f"group-{group_id}"),
+                    style="rounded,filled",
+                    color=self.theme.context_line,
+                    fillcolor=self.theme.group_fill[depth % len(self.theme.group_fill)],
+                    penwidth="1",
+                    labelloc="b" if self.options.direction == "TB" else "t",  # top, as drawn
+                    labeljust="l",
+                    fontname=FAMILY,
+                    fontsize=f"{GROUP_TITLE.size:g}",
+                    margin="10",
+                    **{"class": " ".join(["group", css_class("group", group_id)])},
+                )
+                for claim in members.get(group_id, []):
+                    self._claim(cluster, claim)
+                for child in inside.get(group_id, []):
+                    draw(cluster, child, depth + 1)
+
+        for top in inside.get(None, []):
+            draw(graph, top, 0)
+        if shown:
+            self.used.add("group")
 
     def _node(self, node_id: str) -> Statement | Argument:
         statement = self.debate.statements.get(node_id)

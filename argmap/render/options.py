@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal, get_args
 
-GroupBy = Literal["speaker", "none"]
+GroupBy = Literal["section", "speaker", "none"]
 Direction = Literal["TB", "BT", "LR", "RL"]
 ThemeName = Literal["light", "dark", "print"]
 PageName = Literal["16:9", "4:3", "a4", "a3", "a2", "letter"]
@@ -30,7 +30,9 @@ class MapOptions:
     ``focus`` and ``depth``: only claims within ``depth`` steps of ``focus`` (any direction);
     ``depth`` alone counts from the question; ``focus`` alone keeps everything connected to it.
     ``speakers``: only their claims plus the path linking each to the question, the path
-    greyed. ``direction`` says where the question sits and which way reasons grow: ``TB``
+    greyed. ``group_by``: a box around each group's claims (``section``, the debate's
+    ``groups:``, Argdown's headings; nested as the groups are), or each speaker's, or none.
+    ``direction`` says where the question sits and which way reasons grow: ``TB``
     puts it at the top. ``labels`` maps node ids to ``in``/``out``/``undec`` from an
     evaluation; they are marked by words and line weight, not colour alone. ``show_text``
     puts each claim's full text under its title. ``page`` fits the map to a page (landscape
@@ -40,7 +42,7 @@ class MapOptions:
     focus: str | None = None
     depth: int | None = None
     speakers: tuple[str, ...] = ()
-    group_by: GroupBy = "none"
+    group_by: GroupBy = "section"
     direction: Direction = "TB"
     theme: ThemeName = "light"
     labels: Mapping[str, str] | None = field(default=None, hash=False)

@@ -55,6 +55,9 @@ SLIDE_TITLE = Style(14.0, bold=True, role="title")
 SMALL = Style(9.5, role="meta")
 KEY = Style(9.5)
 KEY_NAME = Style(9.5, bold=True)
+GROUP_TITLE = Style(12.0, bold=True, role="title")
+_GROUP_PAD = 8.0
+_GROUP_SMALLEST = 7.0
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,7 @@ def finish(
     if graph is None:
         raise ValueError("Graphviz wrote an SVG without a graph group")
     _write_labels(graph, drawing, theme)
+    _write_group_titles(graph, drawing, theme)
     map_width, map_height = _size(layout)
     content_width = max(map_width, 480.0)
     header = (
@@ -191,6 +195,58 @@ def _write_labels(graph: ET.Element, drawing: Drawing, theme: Theme) -> None:
         if side in _MARK:
             mark_colour = theme.context_line if context else theme.side_line[side]
             holder.append(_mark(side, left, top, mark_colour, theme.background))
+
+
+def _write_group_titles(graph: ET.Element, drawing: Drawing, theme: Theme) -> None:
+    """Each group box's title at its top left, measured with the shipped font, over a patch
+    of the box's own colour and above the arrows, so a line crossing it leaves it readable.
+
+    Graphviz reserves room for the title from its own guess of the font; a title wider than
+    its box is set smaller, down to 7 pt, and cut short with an ellipsis below that.
+    """
+    titles = ET.Element(f"{_S}g", {"class": "group-titles"})
+    for group in list(graph.iter(f"{_S}g")):
+        title = drawing.groups.get(group.get("id", ""))
+        if title is None:
+            continue
+        shapes = [e for e in group if e.tag in (f"{_S}polygon", f"{_S}path")]
+        for old in [e for e in group if e.tag == f"{_S}text"]:
+            group.remove(old)
+        tooltip = group.find(f"{_S}title")
+        if tooltip is not None:
+            tooltip.text = title  # not the cluster's DOT name
+        if not shapes:
+            continue
+        left, top, right, _bottom = _bbox(shapes)
+        room = max(right - left - 2 * _GROUP_PAD, 1.0)
+        size = GROUP_TITLE.size
+        while size > _GROUP_SMALLEST and text_width(title, size, bold=True) > room:
+            size -= 0.5
+        shown = title
+        if text_width(shown, size, bold=True) > room:
+            while shown and text_width(shown + "…", size, bold=True) > room:
+                shown = shown[:-1]
+            shown = shown.rstrip() + "…"
+        style = Style(size, bold=True, role="title")
+        x, y = left + _GROUP_PAD, top + 4.0 + size * ASCENT
+        fill = shapes[0].get("fill") or theme.background
+        label = ET.SubElement(
+            titles, f"{_S}g", {"class": "group-title", "id": f"{group.get('id')}-title"}
+        )
+        ET.SubElement(
+            label,
+            f"{_S}rect",
+            {
+                "x": f"{x - 2:.2f}",
+                "y": f"{y - size * ASCENT - 1:.2f}",
+                "width": f"{text_width(shown, size, bold=True) + 4:.2f}",
+                "height": f"{size * LINE_HEIGHT + 1:.2f}",
+                "fill": fill,
+            },
+        )
+        label.append(_text(shown, x, y, style, theme.premise))
+    if len(titles):
+        graph.append(titles)
 
 
 def _bbox(shapes: Iterable[ET.Element]) -> tuple[float, float, float, float]:

@@ -43,6 +43,8 @@ class Theme:
     """Greyed claims: shown only to connect a speaker's claims to the question."""
     context_fill: str
     context_text: str
+    group_fill: tuple[str, ...] = ("#F5F5F2", "#EBEBE6")
+    """Group boxes (Argdown's grey sections), by nesting depth, alternating."""
 
 
 SIDE_STYLE = {Side.PRO: "solid", Side.CON: "dashed", Side.NEUTRAL: "dotted"}
@@ -96,6 +98,7 @@ DARK = Theme(
     context_line="#55585F",
     context_fill="#23252B",
     context_text="#8C8C8C",
+    group_fill=("#22252B", "#292C33"),
 )
 
 PRINT = Theme(
@@ -111,6 +114,7 @@ PRINT = Theme(
     context_line="#AAAAAA",
     context_fill="#FFFFFF",
     context_text="#808080",
+    group_fill=("#FFFFFF", "#F7F7F7"),
 )
 
 THEMES = {theme.name: theme for theme in (LIGHT, DARK, PRINT)}

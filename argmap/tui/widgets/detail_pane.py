@@ -44,6 +44,7 @@ from argmap.tui.widgets.relation_links import RelationLinks
 
 if TYPE_CHECKING:
     from argmap.analysis.tree import Link
+    from argmap.model.debate import Debate
     from argmap.tui.view import DebateView
 
 
@@ -172,9 +173,8 @@ def _head(
         return join_blocks(blocks)
     side = view.side_of(node_id)
     kind = "argument" if node_id in debate.arguments else "statement"
-    blocks.append(
-        Content.assemble(side_badge(side), (f" · {kind} · {node_id}", MUTED), *_badge(badge))
-    )
+    first = Content.assemble(side_badge(side), (f" · {kind} · {node_id}", MUTED), *_badge(badge))
+    blocks.append(Content("\n").join([first, *_group_line(debate, node_id)]))
     if node_id in reasons:
         blocks.append(Content(hanging("Why out: ", reasons[node_id], width)))
     statement = debate.statements.get(node_id)
@@ -243,6 +243,17 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
         title = f"Critical questions ({found.scheme.name})"
         blocks.append(critical_questions(title, found, width))
     return join_blocks(blocks)
+
+
+def _group_line(debate: Debate, node_id: str) -> tuple[Content, ...]:
+    """``Section: Sanctions \u203a Enforcement``: the group a claim is in, outermost first,
+    joined as the breadcrumb joins a path."""
+    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    path = debate.group_path(node.group if node is not None else None)
+    if not path:
+        return ()
+    titles = " \u203a ".join(" ".join(group.title.split()) for group in path)
+    return (Content.assemble(("Section: ", MUTED), (titles, MUTED)),)
 
 
 def _badge(badge: str | None) -> tuple[tuple[str, str], ...]:
