@@ -13,7 +13,6 @@ import difflib
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,10 +23,10 @@ from argmap.io.patch import (
     PatchError,
     _Patcher,
     check_patched,
-    node_at,
     patch_text,
     save_edits,
 )
+from argmap.io.yamlspans import MappingSpan, SequenceSpan, node_at
 from argmap.model.debate import Debate, RelationKind
 
 ROOT = Path(__file__).parent.parent
@@ -122,15 +121,15 @@ def _lines_of(patcher: _Patcher, ids: set[str], old: Debate) -> set[int]:
     lines: set[int] = set()
     if old.question.id in ids:  # the question's own lines, not the claims nested in it
         question = node_at(patcher.root, ("question",))
-        assert isinstance(question, yaml.MappingNode)
+        assert isinstance(question, MappingSpan)
         for key, value in question.value:
             last = key.start_mark.line if key.value in ("pros", "cons") else value.end_mark.line
             lines.update(range(key.start_mark.line, last + 1))
-            if isinstance(value, yaml.SequenceNode):  # its `- ref:` items are its own lines
+            if isinstance(value, SequenceSpan):  # its `- ref:` items are its own lines
                 lines.update(
                     item.start_mark.line
                     for item in value.value
-                    if isinstance(item, yaml.MappingNode) and item.value[0][0].value == "ref"
+                    if isinstance(item, MappingSpan) and item.value[0][0].value == "ref"
                 )
     for node in ids:
         if node in patcher.paths and (node in old.statements or node in old.arguments):

@@ -32,13 +32,12 @@ caller may then write the debate whole with :func:`~argmap.io.save.dump_debate`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from argmap.io.atomic import atomic_write
 from argmap.io.build import SourceMap, relation_id
@@ -54,6 +53,15 @@ from argmap.io.save import (
     _statement_tail,
 )
 from argmap.io.yamlsource import PathKey, YamlDocument
+from argmap.io.yamlspans import (
+    FileNodes,
+    MappingSpan,
+    Node,
+    ScalarSpan,
+    SequenceSpan,
+    SpanError,
+    node_at,
+)
 from argmap.model.debate import Argument, Debate, Relation, RelationKind, Speaker, Statement
 
 CROSS_KEYS: dict[RelationKind, str] = {
@@ -123,20 +131,7 @@ class PatchError(ValueError):
 # -- where things are in the file ---------------------------------------------------------------
 
 
-def node_at(root: yaml.Node | None, path: Sequence[str | int]) -> yaml.Node | None:
-    """The YAML node at ``path`` (keys and list indexes), or None."""
-    node = root
-    for part in path:
-        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part] if 0 <= part < len(node.value) else None
-        else:
-            return None
-    return node
-
-
-def _value_of(mapping: yaml.MappingNode, key: str) -> tuple[yaml.Node, yaml.Node] | None:
+def _value_of(mapping: MappingSpan, key: str) -> tuple[ScalarSpan, Node] | None:
     return next(((k, v) for k, v in mapping.value if k.value == key), None)
 
 
@@ -150,13 +145,16 @@ class _Text:
             self.lines[-1] += "\n"
         self.newline = "\r\n" if "\r\n" in text[:10_000] else "\n"
 
-    def end(self, node: yaml.Node) -> int:
+    def end(self, node: Node) -> int:
         """The line after the node's last character of content (comments after it excluded)."""
         last = node
-        while isinstance(last, yaml.MappingNode | yaml.SequenceNode) and last.value:
+        while isinstance(last, MappingSpan | SequenceSpan):
             if last.flow_style:
                 break
-            item = last.value[-1]
+            items = last.value
+            if not items:
+                break
+            item = items[-1]
             last = item[1] if isinstance(item, tuple) else item
         mark = last.end_mark
         end = mark.line + (1 if mark.column > 0 else 0)
@@ -164,7 +162,7 @@ class _Text:
             end -= 1
         return max(end, last.start_mark.line + 1)
 
-    def item_start(self, node: yaml.Node) -> tuple[int, int]:
+    def item_start(self, node: Node) -> tuple[int, int]:
         """The line and column of the ``-`` that starts the list item ``node``."""
         index = node.start_mark.index - 1
         text = self.text
@@ -198,6 +196,8 @@ class _Plan:
     cuts: dict[int, tuple[int, list[str]]] = field(default_factory=dict)
     moves: dict[int, int] = field(default_factory=dict)
     inserts: dict[int, list[_Insert]] = field(default_factory=lambda: defaultdict(list))
+    _marked: list[int] = field(default_factory=list)
+    """The lines with a cut, a move or an insert, in order (made by ``render``)."""
 
     def replace(self, start: int, end: int, lines: list[str]) -> None:
         """Write ``lines`` instead of lines ``start`` to ``end`` (none: delete them)."""
@@ -220,14 +220,24 @@ class _Plan:
 
     def render(self) -> str:
         whole = (0, len(self.text.lines))
+        self._marked = sorted({*self.cuts, *self.moves, *(n for n, i in self.inserts.items() if i)})
         return "".join(self._render(whole, 0, 0))
 
     def _render(self, scope: tuple[int, int], shift: int, depth: int) -> Iterator[str]:
         if depth > 200:
             raise PatchError("moved claims nest inside each other")
         lines = self.text.lines
+        marked = self._marked
         line = scope[0]
         while line < scope[1]:
+            # The lines up to the next one an edit concerns are copied as one run.
+            upto = bisect_left(marked, line)
+            until = min(marked[upto] if upto < len(marked) else scope[1], scope[1])
+            if until > line:
+                run = lines[line:until]
+                yield "".join(run) if shift == 0 else "".join(_shift(r, shift) for r in run)
+                line = until
+                continue
             moved_end = self.moves.get(line) if depth == 0 or line != scope[0] else None
             cut = (moved_end, []) if moved_end is not None else self.cuts.get(line)
             if cut is not None:
@@ -291,11 +301,18 @@ def _scalar_text(key: str, value: Any) -> str | None:
 
 class _Patcher:
     def __init__(self, text: str, source_map: SourceMap, old: Debate) -> None:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        if not isinstance(root, yaml.MappingNode):
-            raise PatchError("the file is not a YAML mapping")
-        self.root: yaml.MappingNode = root
         self.text = _Text(text)
+        document = source_map.document
+        positions = document.positions if isinstance(document, YamlDocument) else None
+        if positions is None:
+            raise PatchError("where the file's parts are was not recorded")
+        try:
+            root = FileNodes(text, self.text.lines, positions).root()
+        except SpanError as error:
+            raise PatchError(str(error)) from None
+        if not isinstance(root, MappingSpan):
+            raise PatchError("the file is not a YAML mapping")
+        self.root: MappingSpan = root
         self.plan = _Plan(self.text)
         self.paths = source_map.paths
         self.declared: dict[PathKey, str] = {}
@@ -331,9 +348,9 @@ class _Patcher:
         start, end, _ = self.item_span(path)
         return start, end
 
-    def mapping(self, node_id: str) -> yaml.MappingNode:
+    def mapping(self, node_id: str) -> MappingSpan:
         node = node_at(self.root, self.paths[node_id])
-        if not isinstance(node, yaml.MappingNode) or node.flow_style:
+        if not isinstance(node, MappingSpan) or node.flow_style:
             raise PatchError(f"`{node_id}` is not written as a block mapping")
         return node
 
@@ -374,9 +391,9 @@ class _Patcher:
                 start, end, _yaml_lines({key: value}, key_node.start_mark.column, newline)
             )
 
-    def _insertion_line(self, mapping: yaml.MappingNode, key: str) -> int:
+    def _insertion_line(self, mapping: MappingSpan, key: str) -> int:
         rank = FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)
-        after: tuple[yaml.Node, yaml.Node] | None = None
+        after: tuple[Node, Node] | None = None
         for key_node, value_node in mapping.value:
             other = key_node.value
             if (FIELD_ORDER.index(other) if other in FIELD_ORDER else rank) < rank or after is None:
@@ -394,7 +411,7 @@ class _Patcher:
         for path in self.emptied - self.appended:
             seq = node_at(self.root, path)
             owner = node_at(self.root, path[:-1])
-            if not isinstance(seq, yaml.SequenceNode) or not isinstance(owner, yaml.MappingNode):
+            if not isinstance(seq, SequenceSpan) or not isinstance(owner, MappingSpan):
                 continue
             if all(self.plan.gone(self.text.item_start(item)[0]) for item in seq.value):
                 found = _value_of(owner, str(path[-1]))
@@ -430,7 +447,7 @@ class _Patcher:
         column: float
         if seq_path in self.new_lists:
             anchor, dash, column = self.new_lists[seq_path]
-        elif found is not None and isinstance(found[1], yaml.SequenceNode) and found[1].value:
+        elif found is not None and isinstance(found[1], SequenceSpan) and found[1].value:
             if found[1].flow_style:
                 raise PatchError(f"`{key}:` is an inline list")
             dash = self.text.item_start(found[1].value[0])[1]
@@ -463,7 +480,7 @@ class _Patcher:
     def _list_offset(self) -> int:
         """How far this file indents list items under their key (0 or 2, as the author does)."""
         for key, value in self.root.value:
-            if isinstance(value, yaml.SequenceNode) and value.value and not value.flow_style:
+            if isinstance(value, SequenceSpan) and value.value and not value.flow_style:
                 offset: int = self.text.item_start(value.value[0])[1] - key.start_mark.column
                 return offset
         return 2
@@ -499,7 +516,7 @@ class _Diff:
     def apply(self) -> None:
         old, new = self.old, self.new
         for part in ("title", "description", "question", "sources"):
-            if getattr(old, part) != getattr(new, part):
+            if not _same(getattr(old, part), getattr(new, part)):
                 raise PatchError(f"the debate's {part} changed")
         self._speakers()
         self._nodes_removed_or_moved()
@@ -516,7 +533,7 @@ class _Diff:
 
     def _speakers(self) -> None:
         old, new = self.old.speakers, self.new.speakers
-        if any(old[s] != new.get(s) for s in old):
+        if any(not _same(old[s], new.get(s)) for s in old):
             raise PatchError("a speaker was changed or removed")
         for speaker_id in new.keys() - old.keys():
             self.p.append_item(None, "speakers", lines_for=_speaker(new[speaker_id]))
@@ -525,11 +542,17 @@ class _Diff:
 
     def _nodes_removed_or_moved(self) -> None:
         p, old, new = self.p, self.old, self.new
-        by_depth = sorted(
-            (n for n in (*old.statements, *old.arguments) if n in p.paths),
-            key=lambda n: len(p.paths[n]),
-        )
-        nodes_at = {p.paths[n]: n for n in by_depth}
+        everything = [*old.statements, *old.arguments]
+        removed = any(n not in new.statements and n not in new.arguments for n in everything)
+        if not removed:  # only claims whose nesting relation changed can leave their place
+            changed = {
+                p.declared.get(path)
+                for path, rid in p.nesting.items()
+                if not _same(new.relations.get(rid), old.relations[rid])
+            }
+            everything = [n for n in everything if n in changed]
+        by_depth = sorted((n for n in everything if n in p.paths), key=lambda n: len(p.paths[n]))
+        nodes_at = {p.paths[n]: n for n in by_depth} if removed else {}
         self.gone: set[str] = set()
         self.moved: dict[str, Relation | None] = {}
         for node in by_depth:
@@ -538,16 +561,22 @@ class _Diff:
                 self.gone.add(node)
                 p.drop_item(path)
                 continue
-            parent = next(
-                (nodes_at[path[:i]] for i in range(len(path) - 1, 0, -1) if path[:i] in nodes_at),
-                None,
-            )
             nesting = p.nesting.get(path)
-            lost_nesting = nesting is not None and (
-                nesting not in new.relations or new.relations[nesting] != old.relations[nesting]
-            )
-            if lost_nesting or (parent is not None and parent in self.gone):
+            if nesting is not None and not _same(
+                new.relations.get(nesting), old.relations[nesting]
+            ):
                 self.moved[node] = None
+            elif self.gone:  # a claim nested in a deleted one stays: it must move out
+                parent = next(
+                    (
+                        nodes_at[path[:i]]
+                        for i in range(len(path) - 1, 0, -1)
+                        if path[:i] in nodes_at
+                    ),
+                    None,
+                )
+                if parent is not None and parent in self.gone:
+                    self.moved[node] = None
         for node in self.moved:
             self._relocate(node)
 
@@ -603,11 +632,11 @@ class _Diff:
     def _fields(self) -> None:
         for node, statement in self.new.statements.items():
             before = self.old.statements.get(node)
-            if before is not None and before != statement:
+            if before is not None and not _same(before, statement):
                 self._set_fields(node, before, statement, _STATEMENT_FIELDS)
         for node, argument in self.new.arguments.items():
             was = self.old.arguments.get(node)
-            if was is not None and was != argument:
+            if was is not None and not _same(was, argument):
                 self._premises(node, was, argument)
                 self._set_fields(node, was, argument, _ARGUMENT_FIELDS)
 
@@ -641,7 +670,7 @@ class _Diff:
             if premise in after.premises:
                 continue
             item = node_at(self.p.root, (*path, "premises", index))
-            if isinstance(item, yaml.MappingNode) and _value_of(item, "ref") is not None:
+            if isinstance(item, MappingSpan) and _value_of(item, "ref") is not None:
                 self.p.drop_item((*path, "premises", index))
         if not after.premises:
             self.p.set_key(node, "premises", None)
@@ -652,7 +681,7 @@ class _Diff:
         old, new, p = self.old, self.new, self.p
         consumed = {r.id for r in self.moved.values() if r is not None}
         for rid, relation in old.relations.items():
-            if new.relations.get(rid) == relation:
+            if _same(new.relations.get(rid), relation):
                 continue
             path = p.paths.get(rid)
             if path is None:
@@ -664,7 +693,7 @@ class _Diff:
                 continue
             self._remove_declaration(relation, path)
         for rid, relation in new.relations.items():
-            if old.relations.get(rid) == relation or rid in consumed:
+            if _same(old.relations.get(rid), relation) or rid in consumed:
                 continue
             source = relation.source
             written = source in old.statements or source in old.arguments
@@ -707,10 +736,10 @@ class _Diff:
         if found is None:
             return []
         value = found[1]
-        if isinstance(value, yaml.ScalarNode):
+        if isinstance(value, ScalarSpan):
             return [value.value]
-        if isinstance(value, yaml.SequenceNode):
-            return [item.value for item in value.value if isinstance(item, yaml.ScalarNode)]
+        if isinstance(value, SequenceSpan):
+            return [item.value for item in value.value if isinstance(item, ScalarSpan)]
         raise PatchError(f"`{key}:` of `{node}` is not a list of ids")
 
     def _cross_list_edit(
@@ -733,7 +762,7 @@ class _Diff:
 
     def _empty_top(self, key: str) -> None:
         found = _value_of(self.p.root, key)
-        if found is None or not isinstance(found[1], yaml.SequenceNode):
+        if found is None or not isinstance(found[1], SequenceSpan):
             return
         if all(self.p.plan.gone(self.p.text.item_start(i)[0]) for i in found[1].value):
             self.p.plan.replace(found[0].start_mark.line, self.p.text.end(found[1]), [])
@@ -744,6 +773,14 @@ class _Diff:
         old, new = self.old, self.new
         fresh = [n for n in new.statements if n not in old.statements]
         fresh += [n for n in new.arguments if n not in old.arguments]
+        if not fresh:
+            return
+        # The new claims' own relations, in the debate's order (one pass over all relations).
+        chosen = set(fresh)
+        self.outgoing: dict[str, list[Relation]] = defaultdict(list)
+        for relation in new.relations.values():
+            if relation.source in chosen:
+                self.outgoing[relation.source].append(relation)
         homes: dict[str, Relation | None] = {}
         children: dict[str, list[str]] = defaultdict(list)
         for node in fresh:
@@ -751,9 +788,8 @@ class _Diff:
                 (
                     r
                     for kind in (RelationKind.SUPPORTS, RelationKind.ATTACKS)
-                    for r in new.relations.values()
-                    if r.source == node
-                    and r.kind is kind
+                    for r in self.outgoing[node]
+                    if r.kind is kind
                     and r.note is None
                     and r.id == relation_id(node, r.target)
                     and self._can_hold(r.target, homes)
@@ -799,9 +835,8 @@ class _Diff:
         for kind, key in CROSS_KEYS.items():
             targets = [
                 r.target
-                for r in new.relations.values()
-                if r.source == node
-                and r.kind is kind
+                for r in self.outgoing[node]
+                if r.kind is kind
                 and r is not home
                 and r.note is None
                 and r.id == relation_id(node, r.target)
@@ -810,8 +845,8 @@ class _Diff:
                 out[key] = _Flow(targets)
         extra = [
             r
-            for r in new.relations.values()
-            if r.source == node and (r.note is not None or r.id != relation_id(node, r.target))
+            for r in self.outgoing[node]
+            if r.note is not None or r.id != relation_id(node, r.target)
         ]
         for relation in extra:
             self.p.append_item(None, "relations", lines_for=_relation(relation))
@@ -845,8 +880,8 @@ class _Diff:
         if found is None:
             raise PatchError("the teaching order is not written as `order:`")
         value = found[1]
-        if not (isinstance(value, yaml.SequenceNode) and not value.flow_style and kept):
-            flow = isinstance(value, yaml.SequenceNode) and value.flow_style
+        if not (isinstance(value, SequenceSpan) and not value.flow_style and kept):
+            flow = isinstance(value, SequenceSpan) and value.flow_style
             self.p.set_key(
                 None, "order", (_Flow(after) if flow else list(after)) if after else None
             )
@@ -870,6 +905,15 @@ class _Diff:
             self.p.plan.insert_after(
                 line, _Insert(self.p.whole(), dash + 1, _yaml_lines([node], dash, newline))
             )
+
+
+def _same(before: object, after: object) -> bool:
+    """Equal, asking the object itself only when it is not the same one.
+
+    Versions share every object an edit did not touch, so this skips pydantic's field-by-field
+    comparison for all but the edited claims (a tenth of a save on 10,000 claims).
+    """
+    return before is after or before == after
 
 
 def _speaker(speaker: Speaker) -> dict[str, Any]:
