@@ -25,7 +25,7 @@ from argmap.tui.screens.seminar import SeminarScreen
 
 if TYPE_CHECKING:
     from argmap.analysis.editing import Change, Claim, Stance
-    from argmap.tui.session import EditSession
+    from argmap.tui.session import EditSession, Saved
     from argmap.tui.view import DebateView
 
 
@@ -349,21 +349,31 @@ class EditorApp(App[None]):
                 self.notify, f"Not saved: {reason}", title="Save", severity="error", timeout=10
             )
             return
-        self.call_from_thread(self._saved, saved.path, saved.kept_layout, saved.reason, then)
+        self.call_from_thread(self._saved, saved)
+        # The patched file is read back now that it is written: if it would read differently
+        # (never seen in the tests), it is written again whole, and the user is told.
+        try:
+            fixed = self.edits.confirm()
+        except (OSError, SaveError) as error:
+            reason = "; ".join(error.problems) if isinstance(error, SaveError) else str(error)
+            self.call_from_thread(
+                self.notify, f"Not saved: {reason}", title="Save", severity="error", timeout=10
+            )
+            return
+        if fixed is not None:
+            self.call_from_thread(self._saved, fixed)
+        if then is not None:
+            self.call_from_thread(then)
 
-    def _saved(
-        self, path: Path, kept: bool, reason: str | None, then: Callable[[], object] | None
-    ) -> None:
+    def _saved(self, saved: Saved) -> None:
         # Saved under a new name (an import, or "save as"): that file is the one edited now.
-        self.path = path
+        self.path = path = saved.path
         self.main.query_one("#header").show_unsaved(self.edits.dirty)  # type: ignore[attr-defined]
-        if kept:
+        if saved.kept_layout:
             self.say(f"Saved {path}", title="Save", timeout=3)
         else:
-            why = f" ({reason})" if reason else ""
+            why = f" ({saved.reason})" if saved.reason else ""
             self.say(f"Saved {path} in argmap's own layout{why}", title="Save", severity="warning")
-        if then is not None:
-            then()
 
     # -- the room --------------------------------------------------------------------------------
 
