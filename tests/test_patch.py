@@ -257,3 +257,63 @@ def test_a_debate_not_read_from_yaml_cannot_be_patched() -> None:
     change = editing.add_claim(loaded.debate, loaded.debate.question.id, "pro", Claim("More"))
     with pytest.raises(PatchError):
         patch_text("", loaded, change.debate)
+
+
+def _new_lines(text: str, patched: str) -> list[str]:
+    """The lines of ``patched`` that ``text`` does not have, in order."""
+    matcher = difflib.SequenceMatcher(a=text.splitlines(), b=patched.splitlines(), autojunk=False)
+    return [
+        line
+        for tag, _, _, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for line in patched.splitlines()[j1:j2]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "offset"),
+    [("arguments.yaml", "sanctions-failed", 2), ("school-uniforms.yaml", "equal", 0)],
+)
+def test_new_claims_nested_in_new_claims_are_indented_as_the_file_indents_lists(
+    name: str, parent: str, offset: int
+) -> None:
+    """A chain of three new claims, saved at once: every list in the new block (each claim's
+    `pros:`/`cons:` and its quotes) has its items as far past the key as the file's own."""
+    path = ROOT / name if name == "arguments.yaml" else ROOT / "tests" / "data" / "yaml" / name
+    text, loaded = _loaded(path)
+    debate = loaded.debate
+    for stance, title in (("con", "Sanctions take years"), ("pro", "Years"), ("con", "Months")):
+        change = editing.add_claim(debate, parent, stance, Claim(title, quote=f"{title}, said"))
+        debate, parent = change.debate, change.added[0]
+    patched = patch_text(text, loaded, debate)
+    assert check_patched(patched, name, debate).debate == debate
+    block = _new_lines(text, patched)
+    keys = [n for n, line in enumerate(block) if line.strip() in ("pros:", "cons:", "quotes:")]
+    assert len(keys) >= 5  # the chain's two inner lists and three quote lists at least
+    for n in keys:
+        column = len(block[n]) - len(block[n].lstrip())
+        item = block[n + 1]
+        assert item.lstrip().startswith("- ")
+        assert len(item) - len(item.lstrip()) == column + offset, (block[n], item)
+    # Each claim of the chain sits in the one before it.
+    depth = {
+        t: len(line) - len(line.lstrip())
+        for line in block
+        for t in ("years", "months")
+        if line.strip() == f"- id: {t}"
+    }
+    assert depth["months"] > depth["years"]
+
+
+def test_a_block_text_that_looks_like_a_list_is_not_reindented() -> None:
+    from argmap.io.patch import _indent_lists
+
+    lines = ["- id: a", "  text: |-", "    notes:", "    - not a list", "  cons:", "  - id: b"]
+    assert _indent_lists(lines, 2) == [
+        "- id: a",
+        "  text: |-",
+        "    notes:",
+        "    - not a list",
+        "  cons:",
+        "    - id: b",
+    ]

@@ -32,6 +32,7 @@ caller may then write the debate whole with :func:`~argmap.io.save.dump_debate`.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
@@ -39,6 +40,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from argmap.io.atomic import atomic_write
 from argmap.io.build import SourceMap, relation_id
@@ -282,11 +285,69 @@ def _shift(line: str, by: int) -> str:
     return line[-by:]
 
 
-def _yaml_lines(data: Any, column: int, newline: str) -> list[str]:
-    """``data`` emitted in dump_debate's style, indented to ``column``."""
-    text = _emit(data)
+def _yaml_lines(data: Any, column: int, newline: str, offset: int = 0) -> list[str]:
+    """``data`` emitted in dump_debate's style, indented to ``column``.
+
+    ``offset`` is how far the file indents a list's items past its key: PyYAML writes them
+    at the key's column (0), so with 2 every list in ``data`` is moved right, as the author
+    writes them.
+    """
+    lines = _emit(data).splitlines()
+    if offset > 0:
+        lines = _indent_lists(lines, offset)
     pad = " " * column
-    return [(pad + line if line else line) + newline for line in text.splitlines()]
+    return [(pad + line if line else line) + newline for line in lines]
+
+
+def _indent_lists(lines: list[str], offset: int) -> list[str]:
+    """PyYAML's lines with every block list's items ``offset`` further right than its key.
+
+    A list PyYAML writes under ``key:`` starts on the next line at the key's own column with
+    ``-``; the list goes on while lines are deeper, or at that column and start with ``-``.
+    Lists inside it are found as the scan reaches them, already moved; the text of a block
+    scalar (``|``, ``>``) is passed over. The result must read as the same data, else
+    PyYAML's own lines are kept.
+    """
+    out = list(lines)
+    at = 0
+    while at < len(out) - 1:
+        line = out[at]
+        body = line.lstrip(" ")
+        while body.startswith("- "):
+            body = body[2:].lstrip(" ")
+        key_column = len(line) - len(body)
+        at += 1
+        if _BLOCK_SCALAR.search(body):
+            while at < len(out) and (not out[at].strip() or _depth(out[at]) > key_column):
+                at += 1
+            continue
+        following = out[at]
+        if not body.endswith(":") or _depth(following) != key_column:
+            continue
+        if not following[key_column:].startswith("-"):
+            continue
+        end = at
+        while end < len(out):
+            item = out[end]
+            depth = _depth(item)
+            inside = depth > key_column or (depth == key_column and item[depth:].startswith("-"))
+            if item.strip() and not inside:
+                break
+            end += 1
+        out[at:end] = [" " * offset + item if item.strip() else item for item in out[at:end]]
+    if out != lines:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        if yaml.load("\n".join(out), Loader=loader) != yaml.load("\n".join(lines), Loader=loader):
+            return lines
+    return out
+
+
+_BLOCK_SCALAR = re.compile(r"(^|: )[|>][-+0-9]*$")
+"""A line that starts a block scalar: the deeper lines after it are its text."""
+
+
+def _depth(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _scalar_text(key: str, value: Any) -> str | None:
@@ -371,14 +432,13 @@ class _Patcher:
         owner = self.whole() if node_id is None else self.span_of(node_id)
         found = _value_of(mapping, key)
         empty = value is None or (isinstance(value, list | tuple) and not value)
-        newline = self.text.newline
         column = mapping.value[0][0].start_mark.column if mapping.value else 0
         if found is None:
             if empty:
                 return
             after = self._insertion_line(mapping, key)
             self.plan.insert_after(
-                after, _Insert(owner, column, _yaml_lines({key: value}, column, newline))
+                after, _Insert(owner, column, self.yaml_lines({key: value}, column))
             )
             return
         key_node, value_node = found
@@ -393,9 +453,7 @@ class _Patcher:
             rest = line[value_node.end_mark.column :]
             self.plan.replace(start, end, [before + one_line + rest])
         elif not keep or one_line is None:
-            self.plan.replace(
-                start, end, _yaml_lines({key: value}, key_node.start_mark.column, newline)
-            )
+            self.plan.replace(start, end, self.yaml_lines({key: value}, key_node.start_mark.column))
 
     def _insertion_line(self, mapping: MappingSpan, key: str) -> int:
         rank = FIELD_ORDER.index(key) if key in FIELD_ORDER else len(FIELD_ORDER)
@@ -461,7 +519,7 @@ class _Patcher:
             column = dash + 1
         else:
             key_column = mapping.value[0][0].start_mark.column if mapping.value else 0
-            dash = key_column + self._list_offset()
+            dash = key_column + self.list_offset
             if found is not None:  # `pros: []`
                 self.plan.replace(found[0].start_mark.line, self.text.end(found[1]), [])
                 anchor = found[0].start_mark.line
@@ -480,16 +538,26 @@ class _Patcher:
                 anchor, _Insert(owner, column, block=(start, end, dash - item_column))
             )
         if lines_for is not None:
-            lines = _yaml_lines([lines_for], dash, newline)
+            lines = self.yaml_lines([lines_for], dash)
             self.plan.insert_after(anchor, _Insert(owner, column, lines))
 
-    def _list_offset(self) -> int:
-        """How far this file indents list items under their key (0 or 2, as the author does)."""
-        for key, value in self.root.value:
+    @cached_property
+    def list_offset(self) -> int:
+        """How far this file indents list items past their key (0 or 2, as the author does).
+
+        The first block list at the top level tells, else the first under the question.
+        """
+        question = _value_of(self.root, "question")
+        nested = question[1].value if question and isinstance(question[1], MappingSpan) else []
+        for key, value in (*self.root.value, *nested):
             if isinstance(value, SequenceSpan) and value.value and not value.flow_style:
                 offset: int = self.text.item_start(value.value[0])[1] - key.start_mark.column
-                return offset
+                return max(offset, 0)
         return 2
+
+    def yaml_lines(self, data: Any, column: int) -> list[str]:
+        """``data`` as YAML lines at ``column``, its lists indented as the file's are."""
+        return _yaml_lines(data, column, self.text.newline, self.list_offset)
 
 
 # -- the diff -----------------------------------------------------------------------------------
@@ -904,7 +972,6 @@ class _Diff:
         items = {node: value.value[i] for i, node in enumerate(before)}
         dash = self.p.text.item_start(value.value[0])[1]
         anchor_node: str | None = None
-        newline = self.p.text.newline
         for node in after:
             if node in items:
                 anchor_node = node
@@ -915,7 +982,7 @@ class _Diff:
                 else found[0].start_mark.line
             )
             self.p.plan.insert_after(
-                line, _Insert(self.p.whole(), dash + 1, _yaml_lines([node], dash, newline))
+                line, _Insert(self.p.whole(), dash + 1, self.p.yaml_lines([node], dash))
             )
 
 
