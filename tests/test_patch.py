@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import editing
-from argmap.analysis.editing import Claim, EditError, History
+from argmap.analysis.editing import ArgumentEdit, Claim, EditError, History
 from argmap.io.load import LoadedDebate, parse_debate
 from argmap.io.patch import (
     PatchError,
@@ -47,7 +47,8 @@ def edit_sequences(draw: st.DrawFn, debate: Debate) -> tuple[Debate, set[str]]:
     for _ in range(draw(st.integers(1, 5))):
         nodes = [*debate.statements, *debate.arguments]
         everything = [debate.question.id, *nodes]
-        what = draw(st.sampled_from(["add", "edit", "link", "move", "delete", "undercut"]))
+        kinds = ["add", "edit", "link", "move", "delete", "undercut"]
+        what = draw(st.sampled_from([*kinds, "argument"] if debate.arguments else kinds))
         title = draw(st.sampled_from(TITLES))
         try:
             if what == "add":
@@ -73,6 +74,23 @@ def edit_sequences(draw: st.DrawFn, debate: Debate) -> tuple[Debate, set[str]]:
                     ),
                 )
                 touched.add(node)
+            elif what == "argument":
+                node = draw(st.sampled_from(list(debate.arguments)))
+                old_argument = debate.arguments[node]
+                kept = draw(st.permutations(old_argument.premises))
+                kept = kept[: draw(st.integers(0, len(kept)))]
+                extra = draw(st.lists(st.sampled_from(list(debate.statements)), max_size=2))
+                change = editing.edit_argument(
+                    debate,
+                    node,
+                    ArgumentEdit(
+                        draw(st.sampled_from([old_argument.title, title])),
+                        draw(st.sampled_from([old_argument.gist or "", "A new gist: why."])),
+                        (*kept, *extra),
+                    ),
+                )
+                # Its premises taken out, or put in another order, move with their lines.
+                touched |= {node, *old_argument.premises}
             elif what == "link":
                 source = draw(st.sampled_from(nodes))
                 target = draw(st.sampled_from(everything))

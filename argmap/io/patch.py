@@ -738,21 +738,46 @@ class _Diff:
                 self.p.set_key(node, key, head.get(key))
 
     def _premises(self, node: str, before: Argument, after: Argument) -> None:
+        """Premises taken out, added (``- ref:`` items at the end) or put in another order.
+
+        A premise defined inside the argument (``- id: …`` with its text) that is taken out
+        keeps its definition: its lines move to ``statements:``. In another order, the items
+        (with what is written inside them) are moved to the end of the list in that order.
+        """
         if before.premises == after.premises:
             return
-        if any(p not in before.premises for p in after.premises) or [
-            p for p in before.premises if p in after.premises
-        ] != list(after.premises):
-            raise PatchError(f"the premises of `{node}` were reordered or extended")
-        path = self.p.paths[node]
-        for index, premise in enumerate(before.premises):
+        p = self.p
+        path = p.paths[node]
+        kept = [premise for premise in before.premises if premise in after.premises]
+        added = [premise for premise in after.premises if premise not in before.premises]
+        items = {premise: (*path, "premises", i) for i, premise in enumerate(before.premises)}
+        refs = {
+            premise: isinstance(item, MappingSpan) and _value_of(item, "ref") is not None
+            for premise, item_path in items.items()
+            if (item := node_at(p.root, item_path)) is not None
+        }
+        if len(refs) != len(items):
+            raise PatchError(f"the premises of `{node}` are not written as a list")
+        for premise, item_path in items.items():
             if premise in after.premises:
                 continue
-            item = node_at(self.p.root, (*path, "premises", index))
-            if isinstance(item, MappingSpan) and _value_of(item, "ref") is not None:
-                self.p.drop_item((*path, "premises", index))
+            if refs[premise]:
+                p.drop_item(item_path)
+            elif premise not in self.gone and premise not in self.moved:
+                start, end, column = p.item_span(item_path)
+                p.plan.move(start, end)
+                p.emptied.add(item_path[:-1])
+                p.append_item(None, "statements", block=(start, end, column))
+        reordered = kept + added != list(after.premises)
+        for premise in after.premises:
+            if premise not in items:
+                p.append_item(node, "premises", lines_for={"ref": premise})
+            elif reordered:  # every kept item moves to the end of the list, in the new order
+                start, end, column = p.item_span(items[premise])
+                p.plan.move(start, end)
+                p.append_item(node, "premises", block=(start, end, column))
         if not after.premises:
-            self.p.set_key(node, "premises", None)
+            p.set_key(node, "premises", None)
 
     # relations
 
