@@ -10,7 +10,7 @@ from argmap.analysis import editing
 from argmap.analysis.editing import Claim, EditError, History
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
-from argmap.model.debate import RelationKind
+from argmap.model.debate import Debate, RelationKind
 from tests.conftest import SMALL_DEBATE
 
 SEED = Path(__file__).parent.parent / "arguments.yaml"
@@ -136,7 +136,7 @@ def test_new_claims_join_the_teaching_order_after_the_claim_they_answer() -> Non
     assert change.debate.order == ("q", "equal", "not-for-long", "cost")
 
 
-def _seed():  # type: ignore[no-untyped-def]
+def _seed() -> Debate:
     return parse_debate(SEED.read_text(encoding="utf-8"), str(SEED)).debate
 
 
