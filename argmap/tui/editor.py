@@ -139,16 +139,20 @@ class EditorApp(App[None]):
         self._capture(f"{what}: {label}", submit)
 
     def action_edit_claim(self) -> None:
-        """F2: edit the selected claim in the capture form, every field open."""
+        """F2: edit the selected claim in the capture form, every field open; on an
+        argument, its title, gist and premises."""
         ready = self._edit_target()
         if ready is None:
             return
         view, target = ready
         from argmap.analysis import editing
 
+        if target in view.debate.arguments:
+            self._edit_argument(view, target)
+            return
         statement = view.debate.statements.get(target)
         if statement is None:
-            self.say("Only claims (statements) can be edited here", timeout=3)
+            self.say("The question is edited in the file: F2 edits claims and arguments", timeout=3)
             return
         first = statement.quotes[0] if statement.quotes else None
         claim = editing.Claim(
@@ -169,6 +173,24 @@ class EditorApp(App[None]):
 
         label = " ".join(view.debate.label_of(target).split())
         self._capture(f"Edit: {label}", submit, claim=claim)
+
+    def _edit_argument(self, view: DebateView, target: str) -> None:
+        from argmap.analysis import editing
+        from argmap.tui.screens.capture import ArgumentScreen
+
+        argument = view.debate.arguments[target]
+        edit = editing.ArgumentEdit(argument.title, argument.gist or "", argument.premises)
+
+        def submit(edited: editing.ArgumentEdit) -> str | None:
+            debate = self.edits.debate
+            assert debate is not None
+            return self._attempt(lambda: editing.edit_argument(debate, target, edited))
+
+        label = " ".join(argument.title.split())
+        not_statements = {view.debate.question.id, *view.debate.arguments}
+        self.push_screen(
+            ArgumentScreen(f"Edit argument: {label}", submit, edit, view, not_statements)
+        )
 
     def action_undercut(self) -> None:
         """An objection to the link that puts the selected claim under its parent."""
