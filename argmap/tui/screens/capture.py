@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -52,6 +53,8 @@ class _Form(ModalScreen[bool], Generic[FormT]):
     FIELDS: ClassVar[tuple[tuple[str, str], ...]] = ()
     TITLE_HINT: ClassVar[str] = ""
     KEYS_LINE: ClassVar[str] = ""
+    LABELLED: ClassVar[bool] = False
+    """Show each field's hint above it (a form opened filled in, where placeholders hide)."""
 
     def __init__(self, heading: str, submit: Callable[[FormT], str | None], **kw: Any) -> None:
         super().__init__(**kw)
@@ -78,20 +81,29 @@ class _Form(ModalScreen[bool], Generic[FormT]):
         suggestions = self.suggestions()
         with Vertical(id="capture-box"):
             yield Static(Content(self.heading), id="capture-heading", markup=False)
-            yield Input(title, placeholder=self.TITLE_HINT, id="title")
+            if self.LABELLED:
+                yield Static(Content(self.TITLE_HINT), classes="capture-label", markup=False)
+            yield Input(title, placeholder="" if self.LABELLED else self.TITLE_HINT, id="title")
             with Vertical(id="capture-more"):
                 for name, placeholder in self.FIELDS:
                     choices = suggestions.get(name)
+                    if self.LABELLED:
+                        yield Static(Content(placeholder), classes="capture-label", markup=False)
                     yield Input(
                         values[name],
-                        placeholder=placeholder,
+                        placeholder="" if self.LABELLED else placeholder,
                         id=name,
                         suggester=SuggestFromList(choices, case_sensitive=False)
                         if choices
                         else None,
                     )
+            yield from self.below()
             yield Static(id="capture-error", markup=False)
             yield Static(Content(self.KEYS_LINE), id="capture-keys")
+
+    def below(self) -> ComposeResult:
+        """What the form shows under its fields (nothing, unless a form says otherwise)."""
+        yield from ()
 
     def on_mount(self) -> None:
         more = self.query_one("#capture-more")
@@ -205,7 +217,8 @@ class ArgumentScreen(_Form[ArgumentEdit]):
         ("premises", "Premises: statement ids, separated by commas · F3: pick by search"),
     )
     TITLE_HINT = "Title of the argument"
-    KEYS_LINE = "Enter: save · Tab: next field · F3: add a premise by search · Esc: cancel"
+    KEYS_LINE = "Enter: save · Tab: next field · F3: add a premise · Esc: cancel"
+    LABELLED = True
 
     def __init__(
         self,
@@ -227,6 +240,23 @@ class ArgumentScreen(_Form[ArgumentEdit]):
 
     def suggestions(self) -> dict[str, list[str]]:
         return {"premises": list(self.view.debate.statements)}
+
+    def below(self) -> ComposeResult:
+        yield Static(self._premise_titles(self.edit.premises), id="premise-titles", markup=False)
+
+    def _premise_titles(self, premises: tuple[str, ...]) -> Content:
+        """The premises as a reader knows them: their titles, numbered (unknown ids said so)."""
+        debate = self.view.debate
+        lines = [
+            f"{n}. {debate.label_of(p) if p in debate.statements else f'{p}: not a statement'}"
+            for n, p in enumerate(premises, 1)
+        ]
+        return Content("\n".join(lines) if lines else "No premises: a sketched argument")
+
+    @on(Input.Changed, "#premises")
+    def _premises_changed(self, event: Input.Changed) -> None:
+        premises = tuple(p.strip() for p in event.value.split(",") if p.strip())
+        self.query_one("#premise-titles", Static).update(self._premise_titles(premises))
 
     def read(self) -> ArgumentEdit:
         premises = tuple(p.strip() for p in self.value("premises").split(",") if p.strip())
