@@ -335,3 +335,10 @@ def test_a_block_text_that_looks_like_a_list_is_not_reindented() -> None:
         "  cons:",
         "    - id: b",
     ]
+
+
+def test_positions_of_another_text_are_refused() -> None:
+    text, loaded = _loaded(ROOT / "arguments.yaml")
+    change = editing.add_claim(loaded.debate, "sanctions-failed", "con", Claim("Years"))
+    with pytest.raises(PatchError, match="another text"):
+        patch_text(text[: len(text) // 2], loaded, change.debate)

@@ -49,6 +49,8 @@ class FileNodes:
             raise SpanError("the file has characters that make YAML count lines differently")
         if not positions.kinds or len(positions.ends) != len(positions.kinds):
             raise SpanError("the file's positions were not recorded")
+        if positions.ends[0] > len(text):
+            raise SpanError("the positions were recorded from another text")
         self.text = text
         self.positions = positions
         self.starts = [0, *accumulate(map(len, lines))]
