@@ -10,7 +10,7 @@ from argmap.analysis import editing
 from argmap.analysis.editing import Claim, EditError, History
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
-from argmap.model.debate import RelationKind
+from argmap.model.debate import Debate, RelationKind
 from tests.conftest import SMALL_DEBATE
 
 SEED = Path(__file__).parent.parent / "arguments.yaml"
@@ -134,3 +134,78 @@ def test_new_claims_join_the_teaching_order_after_the_claim_they_answer() -> Non
     debate = parse_debate(SMALL_DEBATE + "order: [q, equal, cost]\n").debate
     change = editing.add_claim(debate, "equal", "con", Claim("Not for long"))
     assert change.debate.order == ("q", "equal", "not-for-long", "cost")
+
+
+def _seed() -> Debate:
+    return parse_debate(SEED.read_text(encoding="utf-8"), str(SEED)).debate
+
+
+def test_an_arguments_title_gist_and_premises_are_edited_and_undone() -> None:
+    debate = _seed()
+    before = debate.arguments["arg-costs-too-great"]
+    change = editing.edit_argument(
+        debate,
+        "arg-costs-too-great",
+        editing.ArgumentEdit(
+            "  Weapons come first ", "The money matters more.", ("earns-300m", "money-significant")
+        ),
+    )
+    after = change.debate.arguments["arg-costs-too-great"]
+    assert (after.title, after.gist) == ("Weapons come first", "The money matters more.")
+    assert after.premises == ("earns-300m", "money-significant")
+    assert after.scheme == before.scheme and after.speakers == before.speakers
+    # The premises taken out stay in the debate (the seed defines them inside the argument).
+    assert {"funds-wmd", "costs-outweigh"} <= change.debate.statements.keys()
+    history = History(debate)
+    history.apply(change)
+    assert history.undo() is not None and history.debate.arguments["arg-costs-too-great"] == before
+    assert history.redo() is not None and history.debate == change.debate
+
+
+@pytest.mark.parametrize(
+    ("title", "premises", "message", "hint"),
+    [
+        ("", ("earns-300m",), "`argument` is empty", "write the argument, or remove the line"),
+        ("T", ("earns-300x",), "unknown statement `earns-300x`", "did you mean `earns-300m`?"),
+        ("T", ("clamp-down",), "unknown statement `clamp-down`", None),
+        ("T", ("arg-seoul-example",), "unknown statement `arg-seoul-example`", None),
+    ],
+)
+def test_refused_argument_edits_say_what_check_says(
+    title: str, premises: tuple[str, ...], message: str, hint: str | None
+) -> None:
+    with pytest.raises(EditError) as refused:
+        editing.edit_argument(
+            _seed(), "arg-costs-too-great", editing.ArgumentEdit(title, "", premises)
+        )
+    assert refused.value.message == message
+    if hint is not None:
+        assert refused.value.hint == hint
+
+
+def test_check_refuses_an_unknown_premise_in_a_file_with_the_same_words() -> None:
+    written = SEED.read_text(encoding="utf-8").replace("- ref: earns-300m", "- ref: earns-300x", 1)
+    with pytest.raises(DebateLoadError) as error:
+        parse_debate(written)
+    assert [(d.message, d.hint) for d in error.value.diagnostics] == [
+        ("unknown statement `earns-300x`", "did you mean `earns-300m`?")
+    ]
+
+
+def test_an_argument_given_its_own_conclusion_as_a_premise_is_warned_about() -> None:
+    debate = _seed()
+    link = editing.link(debate, "arg-seoul-example", "kaesong-closed", RelationKind.SUPPORTS)
+    change = editing.edit_argument(
+        link.debate, "arg-seoul-example", editing.ArgumentEdit("Seoul", "", ("kaesong-closed",))
+    )
+    assert change.warnings == (
+        "circular reasoning: argument `arg-seoul-example` has `kaesong-closed` as a premise "
+        "and supports it as its conclusion",
+    )
+
+
+def test_a_premise_taken_out_that_nothing_else_connects_is_warned_about() -> None:
+    change = editing.edit_argument(
+        _seed(), "arg-costs-too-great", editing.ArgumentEdit("T", "", ("earns-300m",))
+    )
+    assert "`funds-wmd` is not connected to the question" in change.warnings

@@ -13,21 +13,20 @@ import difflib
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis import editing
-from argmap.analysis.editing import Claim, EditError, History
+from argmap.analysis.editing import ArgumentEdit, Claim, EditError, History
 from argmap.io.load import LoadedDebate, parse_debate
 from argmap.io.patch import (
     PatchError,
     _Patcher,
     check_patched,
-    node_at,
     patch_text,
     save_edits,
 )
+from argmap.io.yamlspans import MappingSpan, SequenceSpan, node_at
 from argmap.model.debate import Debate, RelationKind
 
 ROOT = Path(__file__).parent.parent
@@ -48,7 +47,8 @@ def edit_sequences(draw: st.DrawFn, debate: Debate) -> tuple[Debate, set[str]]:
     for _ in range(draw(st.integers(1, 5))):
         nodes = [*debate.statements, *debate.arguments]
         everything = [debate.question.id, *nodes]
-        what = draw(st.sampled_from(["add", "edit", "link", "move", "delete", "undercut"]))
+        kinds = ["add", "edit", "link", "move", "delete", "undercut"]
+        what = draw(st.sampled_from([*kinds, "argument"] if debate.arguments else kinds))
         title = draw(st.sampled_from(TITLES))
         try:
             if what == "add":
@@ -74,6 +74,23 @@ def edit_sequences(draw: st.DrawFn, debate: Debate) -> tuple[Debate, set[str]]:
                     ),
                 )
                 touched.add(node)
+            elif what == "argument":
+                node = draw(st.sampled_from(list(debate.arguments)))
+                old_argument = debate.arguments[node]
+                kept = draw(st.permutations(old_argument.premises))
+                kept = kept[: draw(st.integers(0, len(kept)))]
+                extra = draw(st.lists(st.sampled_from(list(debate.statements)), max_size=2))
+                change = editing.edit_argument(
+                    debate,
+                    node,
+                    ArgumentEdit(
+                        draw(st.sampled_from([old_argument.title, title])),
+                        draw(st.sampled_from([old_argument.gist or "", "A new gist: why."])),
+                        (*kept, *extra),
+                    ),
+                )
+                # Its premises taken out, or put in another order, move with their lines.
+                touched |= {node, *old_argument.premises}
             elif what == "link":
                 source = draw(st.sampled_from(nodes))
                 target = draw(st.sampled_from(everything))
@@ -122,15 +139,15 @@ def _lines_of(patcher: _Patcher, ids: set[str], old: Debate) -> set[int]:
     lines: set[int] = set()
     if old.question.id in ids:  # the question's own lines, not the claims nested in it
         question = node_at(patcher.root, ("question",))
-        assert isinstance(question, yaml.MappingNode)
+        assert isinstance(question, MappingSpan)
         for key, value in question.value:
             last = key.start_mark.line if key.value in ("pros", "cons") else value.end_mark.line
             lines.update(range(key.start_mark.line, last + 1))
-            if isinstance(value, yaml.SequenceNode):  # its `- ref:` items are its own lines
+            if isinstance(value, SequenceSpan):  # its `- ref:` items are its own lines
                 lines.update(
                     item.start_mark.line
                     for item in value.value
-                    if isinstance(item, yaml.MappingNode) and item.value[0][0].value == "ref"
+                    if isinstance(item, MappingSpan) and item.value[0][0].value == "ref"
                 )
     for node in ids:
         if node in patcher.paths and (node in old.statements or node in old.arguments):
@@ -258,3 +275,70 @@ def test_a_debate_not_read_from_yaml_cannot_be_patched() -> None:
     change = editing.add_claim(loaded.debate, loaded.debate.question.id, "pro", Claim("More"))
     with pytest.raises(PatchError):
         patch_text("", loaded, change.debate)
+
+
+def _new_lines(text: str, patched: str) -> list[str]:
+    """The lines of ``patched`` that ``text`` does not have, in order."""
+    matcher = difflib.SequenceMatcher(a=text.splitlines(), b=patched.splitlines(), autojunk=False)
+    return [
+        line
+        for tag, _, _, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+        for line in patched.splitlines()[j1:j2]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "parent", "offset"),
+    [("arguments.yaml", "sanctions-failed", 2), ("school-uniforms.yaml", "equal", 0)],
+)
+def test_new_claims_nested_in_new_claims_are_indented_as_the_file_indents_lists(
+    name: str, parent: str, offset: int
+) -> None:
+    """A chain of three new claims, saved at once: every list in the new block (each claim's
+    `pros:`/`cons:` and its quotes) has its items as far past the key as the file's own."""
+    path = ROOT / name if name == "arguments.yaml" else ROOT / "tests" / "data" / "yaml" / name
+    text, loaded = _loaded(path)
+    debate = loaded.debate
+    for stance, title in (("con", "Sanctions take years"), ("pro", "Years"), ("con", "Months")):
+        change = editing.add_claim(debate, parent, stance, Claim(title, quote=f"{title}, said"))
+        debate, parent = change.debate, change.added[0]
+    patched = patch_text(text, loaded, debate)
+    assert check_patched(patched, name, debate).debate == debate
+    block = _new_lines(text, patched)
+    keys = [n for n, line in enumerate(block) if line.strip() in ("pros:", "cons:", "quotes:")]
+    assert len(keys) >= 5  # the chain's two inner lists and three quote lists at least
+    for n in keys:
+        column = len(block[n]) - len(block[n].lstrip())
+        item = block[n + 1]
+        assert item.lstrip().startswith("- ")
+        assert len(item) - len(item.lstrip()) == column + offset, (block[n], item)
+    # Each claim of the chain sits in the one before it.
+    depth = {
+        t: len(line) - len(line.lstrip())
+        for line in block
+        for t in ("years", "months")
+        if line.strip() == f"- id: {t}"
+    }
+    assert depth["months"] > depth["years"]
+
+
+def test_a_block_text_that_looks_like_a_list_is_not_reindented() -> None:
+    from argmap.io.patch import _indent_lists
+
+    lines = ["- id: a", "  text: |-", "    notes:", "    - not a list", "  cons:", "  - id: b"]
+    assert _indent_lists(lines, 2) == [
+        "- id: a",
+        "  text: |-",
+        "    notes:",
+        "    - not a list",
+        "  cons:",
+        "    - id: b",
+    ]
+
+
+def test_positions_of_another_text_are_refused() -> None:
+    text, loaded = _loaded(ROOT / "arguments.yaml")
+    change = editing.add_claim(loaded.debate, "sanctions-failed", "con", Claim("Years"))
+    with pytest.raises(PatchError, match="another text"):
+        patch_text(text[: len(text) // 2], loaded, change.debate)

@@ -73,3 +73,27 @@ async def test_j_and_k_scroll_the_help_and_end_goes_to_the_last_speaker(tmp_path
         assert table.cursor_row == table.row_count - 1 > 0
         await pilot.press("home")
         assert table.cursor_row == 0
+
+
+async def test_the_argument_forms_keys_reach_their_actions_and_the_help_lists_them(
+    tmp_path: Path,
+) -> None:
+    from argmap.tui.screens.capture import ArgumentScreen
+    from tests.test_tui_support import screen_text, until
+
+    path = tmp_path / "arguments.yaml"
+    path.write_bytes(SEED.read_bytes())
+    app = create_app(path, watch=False, export_dir=tmp_path / "exports")
+    async with app.run_test(size=(120, 60)) as pilot:
+        await loaded(pilot)
+        app.main.jump("arg-costs-too-great", record=False)
+        await pilot.pause()
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, ArgumentScreen))
+        assert _unreached(app, keys.ARGUMENT_FORM) == []
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Editing an argument (F2 on one)" in text
+        assert "Add a premise (search)" in text
+        assert "Edit claim or argument" in text

@@ -26,24 +26,10 @@ class Finding:
 def graph_findings(index: DebateIndex) -> Iterator[Finding]:
     """Every graph-level warning, in file order where the order is meaningful."""
     debate = index.debate
-    for cycle in index.support_cycles():
-        begged = _begs_the_question(debate, cycle)
-        if begged is not None:
-            yield begged
-            continue
-        loop = " → ".join([*cycle, cycle[0]])
-        yield Finding(
-            cycle[0],
-            f"circular reasoning: {loop} support each other in a cycle",
-            "break the cycle: one of these claims must rest on something else",
-        )
+    yield from cycle_findings(index)
     for node_id in (*debate.statements, *debate.arguments):
         if node_id not in index.reachable:
-            yield Finding(
-                node_id,
-                f"`{node_id}` is not connected to the question",
-                "nest it under a claim's pros/cons, or add `supports:`/`attacks:`",
-            )
+            yield stray_finding(node_id)
     sides = index.sides
     for node in (*debate.statements.values(), *debate.arguments.values()):
         derived = sides.get(node.id, Side.NEUTRAL)
@@ -66,6 +52,30 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
         )
     for statement in debate.statements.values():
         yield from _attributions(statement)
+
+
+def cycle_findings(index: DebateIndex) -> Iterator[Finding]:
+    """The circular-reasoning warnings: cycles of support, through premises too."""
+    for cycle in index.support_cycles():
+        begged = _begs_the_question(index.debate, cycle)
+        if begged is not None:
+            yield begged
+            continue
+        loop = " → ".join([*cycle, cycle[0]])
+        yield Finding(
+            cycle[0],
+            f"circular reasoning: {loop} support each other in a cycle",
+            "break the cycle: one of these claims must rest on something else",
+        )
+
+
+def stray_finding(node_id: str) -> Finding:
+    """The warning about a claim nothing connects to the question."""
+    return Finding(
+        node_id,
+        f"`{node_id}` is not connected to the question",
+        "nest it under a claim's pros/cons, or add `supports:`/`attacks:`",
+    )
 
 
 def claim_findings(debate: Debate, node_id: str) -> Iterator[Finding]:

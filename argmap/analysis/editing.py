@@ -20,7 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from argmap.analysis.checks import claim_findings, support_cycle_through
+from argmap.analysis.checks import (
+    claim_findings,
+    cycle_findings,
+    stray_finding,
+    support_cycle_through,
+)
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import TreeShape
 from argmap.io.build import relation_id
@@ -340,6 +345,63 @@ def edit_claim(debate: Debate, node_id: str, claim: Claim) -> Change:
         node_id,
         _warnings(debate, after, claim=node_id),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ArgumentEdit:
+    """What the form says about a reconstructed argument: its title, gist and premises.
+
+    ``premises`` are statement ids, in order; an empty tuple makes the argument a sketch.
+    """
+
+    title: str
+    gist: str = ""
+    premises: tuple[str, ...] = ()
+
+
+def edit_argument(debate: Debate, node_id: str, edit: ArgumentEdit) -> Change:
+    """Replace an argument's title, gist and premises; everything else about it stays.
+
+    Refused, in ``check``'s words, for an empty title or a premise that is not a statement.
+    Warned about: a cycle of support a new premise closes (an argument concluding its own
+    premise), and a premise taken out that nothing else connects to the question.
+    """
+    old = debate.arguments.get(node_id)
+    if old is None:
+        raise EditError(f"`{node_id}` is not an argument", "F2 edits statements and arguments")
+    title = " ".join(edit.title.split())
+    if not title:
+        raise EditError("`argument` is empty", "write the argument, or remove the line")
+    premises = tuple(dict.fromkeys(p.strip() for p in edit.premises if p.strip()))
+    for premise in premises:
+        if premise not in debate.statements:
+            raise EditError(
+                f"unknown statement `{premise}`",
+                did_you_mean(premise, debate.statements)
+                or f"premises are statements: define `id: {premise}`",
+            )
+    updated = old.model_copy(
+        update={"title": title, "gist": edit.gist.strip() or None, "premises": premises}
+    )
+    if updated == old:
+        raise EditError("nothing changed", None)
+    after = _replace(debate, arguments={**debate.arguments, node_id: updated})
+    return Change(after, f"edited {title}", node_id, _premise_warnings(debate, after, node_id))
+
+
+def _premise_warnings(before: Debate, after: Debate, node_id: str) -> tuple[str, ...]:
+    """What ``check`` would newly warn about once an argument's premises changed."""
+    was, now = set(before.arguments[node_id].premises), set(after.arguments[node_id].premises)
+    if was == now:
+        return ()
+    found: list[str] = []
+    index = DebateIndex(after)
+    if now - was:
+        old = {f.message for f in cycle_findings(DebateIndex(before))}
+        found += [f.message for f in cycle_findings(index) if f.message not in old]
+    taken_out = [p for p in before.arguments[node_id].premises if p not in now]
+    found += [stray_finding(p).message for p in taken_out if p not in index.reachable]
+    return tuple(found)
 
 
 def link(debate: Debate, source: str, target: str, kind: RelationKind) -> Change:

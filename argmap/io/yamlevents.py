@@ -6,9 +6,11 @@ plain scalar, and a tree that stays in memory next to the data built from it (at
 claims the tree alone holds more than 400 MiB). So we read the events libyaml's C parser
 emits, build dicts, lists and scalars from them directly, and remember positions compactly:
 node ``i`` in document order (keys, values, list items and aliases each count as one node)
-has its 0-based line and column packed in ``marks[i]``, its kind in ``kinds[i]``, and in
+has its 0-based line and column packed in ``marks[i]``, its kind in ``kinds[i]``, in
 ``shape[i]`` the node after its last descendant (containers), the interned text of a mapping
-key (string keys, as an index into ``keys``), or the node an alias repeats.
+key (string keys, as an index into ``keys``), or the node an alias repeats, and in ``ends[i]``
+the character offset where it ends (what the source-preserving writer, ``argmap.io.patch``,
+needs to cut and insert lines without composing PyYAML's node tree at save time).
 
 Aliases share the Python object they repeat rather than copying it, and what they expand to
 is *counted* as the events arrive, so an alias bomb is refused before anything expands it.
@@ -52,13 +54,21 @@ _LINE = 1 << 32
 class Positions:
     """Where each node of a YAML document starts, and how to find a node by its path."""
 
-    __slots__ = ("keys", "kinds", "marks", "shape")
+    __slots__ = ("ends", "keys", "kinds", "marks", "shape")
 
-    def __init__(self, marks: array[int], kinds: bytearray, shape: array[int], keys: list[str]):
+    def __init__(
+        self,
+        marks: array[int],
+        kinds: bytearray,
+        shape: array[int],
+        keys: list[str],
+        ends: array[int],
+    ):
         self.marks = marks
         self.kinds = kinds
         self.shape = shape
         self.keys = keys
+        self.ends = ends
 
     def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]:
         """The 1-based (line, column) of the deepest node along ``path``.
@@ -119,6 +129,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
     """
     marks: array[int] = array("q")
     shape: array[int] = array("I")
+    ends: array[int] = array("I")
     kinds = bytearray()
     keys: list[str] = [""]
     key_codes: dict[str, int] = {}
@@ -126,7 +137,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
     constructor = yaml.constructor.SafeConstructor()
     resolve: Callable[..., str] = loader.resolve
     get: Callable[[], Any] = loader.get_event
-    add_mark, add_shape, add_kind = marks.append, shape.append, kinds.append
+    add_mark, add_shape, add_kind, add_end = marks.append, shape.append, kinds.append, ends.append
     # Characters of text read, and what aliases add to the nodes and text of the file.
     chars = extra = extra_chars = alias_count = 0
     crossings: list[tuple[int, int, int]] = []  # alias node, expanded size and chars so far
@@ -141,7 +152,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
     get()  # stream start
     start = get()
     if type(start) is StreamEndEvent:
-        return None, Positions(marks, kinds, shape, keys)
+        return None, Positions(marks, kinds, shape, keys, ends)
     while True:
         event = get()
         kind = type(event)
@@ -164,6 +175,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
                 _no_controls(name, text, mark)
             add_mark(mark.line * _LINE + mark.column)
             add_kind(_SCALAR)
+            add_end(event.end_mark.index)
             chars += len(text)
             if event.anchor is not None:
                 _new_anchor(anchors, stack, event, marks)
@@ -204,6 +216,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
             add_mark(mark.line * _LINE + mark.column)
             add_kind(_MAPPING if kind is MappingStartEvent else _SEQUENCE)
             add_shape(0)
+            add_end(0)  # set at its end event
             value = {} if kind is MappingStartEvent else []
             if not in_mapping:
                 if current is None:
@@ -228,6 +241,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
             value = current
             current, in_mapping, key, node, anchor, before, before_chars = stack.pop()
             shape[node] = len(kinds)
+            ends[node] = event.end_mark.index
             if anchor is not None:
                 size = len(kinds) - alias_count + extra - before
                 anchors[anchor] = (node, value, size, chars + extra_chars - before_chars)
@@ -251,6 +265,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
             add_mark(mark.line * _LINE + mark.column)
             add_kind(_ALIAS)
             add_shape(target)
+            add_end(event.end_mark.index)
             if not in_mapping:
                 if current is None:
                     top = value
@@ -287,7 +302,7 @@ def read_events(loader: yaml.CSafeLoader | yaml.SafeLoader, name: str) -> tuple[
             f"YAML is nested more than {MAX_DEPTH} levels deep",
             "write deep chains flat: give claims ids and link them with `ref:` or `supports:`",
         )
-    positions = Positions(marks, kinds, shape, keys)
+    positions = Positions(marks, kinds, shape, keys, ends)
     nodes = len(kinds) - alias_count
     growth = ALIAS_GROWTH.value() if crossings else 0
     for node, size, text_size in crossings:

@@ -25,7 +25,7 @@ from argmap.tui.screens.seminar import SeminarScreen
 
 if TYPE_CHECKING:
     from argmap.analysis.editing import Change, Claim, Stance
-    from argmap.tui.session import EditSession
+    from argmap.tui.session import EditSession, Saved
     from argmap.tui.view import DebateView
 
 
@@ -139,16 +139,20 @@ class EditorApp(App[None]):
         self._capture(f"{what}: {label}", submit)
 
     def action_edit_claim(self) -> None:
-        """F2: edit the selected claim in the capture form, every field open."""
+        """F2: edit the selected claim in the capture form, every field open; on an
+        argument, its title, gist and premises."""
         ready = self._edit_target()
         if ready is None:
             return
         view, target = ready
         from argmap.analysis import editing
 
+        if target in view.debate.arguments:
+            self._edit_argument(view, target)
+            return
         statement = view.debate.statements.get(target)
         if statement is None:
-            self.say("Only claims (statements) can be edited here", timeout=3)
+            self.say("The question is edited in the file: F2 edits claims and arguments", timeout=3)
             return
         first = statement.quotes[0] if statement.quotes else None
         claim = editing.Claim(
@@ -169,6 +173,24 @@ class EditorApp(App[None]):
 
         label = " ".join(view.debate.label_of(target).split())
         self._capture(f"Edit: {label}", submit, claim=claim)
+
+    def _edit_argument(self, view: DebateView, target: str) -> None:
+        from argmap.analysis import editing
+        from argmap.tui.screens.capture import ArgumentScreen
+
+        argument = view.debate.arguments[target]
+        edit = editing.ArgumentEdit(argument.title, argument.gist or "", argument.premises)
+
+        def submit(edited: editing.ArgumentEdit) -> str | None:
+            debate = self.edits.debate
+            assert debate is not None
+            return self._attempt(lambda: editing.edit_argument(debate, target, edited))
+
+        label = " ".join(argument.title.split())
+        not_statements = {view.debate.question.id, *view.debate.arguments}
+        self.push_screen(
+            ArgumentScreen(f"Edit argument: {label}", submit, edit, view, not_statements)
+        )
 
     def action_undercut(self) -> None:
         """An objection to the link that puts the selected claim under its parent."""
@@ -349,21 +371,31 @@ class EditorApp(App[None]):
                 self.notify, f"Not saved: {reason}", title="Save", severity="error", timeout=10
             )
             return
-        self.call_from_thread(self._saved, saved.path, saved.kept_layout, saved.reason, then)
+        self.call_from_thread(self._saved, saved)
+        # The patched file is read back now that it is written: if it would read differently
+        # (never seen in the tests), it is written again whole, and the user is told.
+        try:
+            fixed = self.edits.confirm()
+        except (OSError, SaveError) as error:
+            reason = "; ".join(error.problems) if isinstance(error, SaveError) else str(error)
+            self.call_from_thread(
+                self.notify, f"Not saved: {reason}", title="Save", severity="error", timeout=10
+            )
+            return
+        if fixed is not None:
+            self.call_from_thread(self._saved, fixed)
+        if then is not None:
+            self.call_from_thread(then)
 
-    def _saved(
-        self, path: Path, kept: bool, reason: str | None, then: Callable[[], object] | None
-    ) -> None:
+    def _saved(self, saved: Saved) -> None:
         # Saved under a new name (an import, or "save as"): that file is the one edited now.
-        self.path = path
+        self.path = path = saved.path
         self.main.query_one("#header").show_unsaved(self.edits.dirty)  # type: ignore[attr-defined]
-        if kept:
+        if saved.kept_layout:
             self.say(f"Saved {path}", title="Save", timeout=3)
         else:
-            why = f" ({reason})" if reason else ""
+            why = f" ({saved.reason})" if saved.reason else ""
             self.say(f"Saved {path} in argmap's own layout{why}", title="Save", severity="warning")
-        if then is not None:
-            then()
 
     # -- the room --------------------------------------------------------------------------------
 

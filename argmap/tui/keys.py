@@ -248,7 +248,7 @@ EDIT: list[BindingType] = [
         key_display="-",
         show=False,
     ),
-    Binding("f2", "edit_claim", "Edit claim", id="argmap.edit.edit", show=False),
+    Binding("f2", "edit_claim", "Edit claim or argument", id="argmap.edit.edit", show=False),
     Binding("u", "undercut", "Undercut the claim's link", id="argmap.edit.undercut", show=False),
     Binding("ctrl+k", "link_claim", "Link to a claim (search)", id="argmap.edit.link", show=False),
     Binding("m", "move_claim", "Move under another claim", id="argmap.edit.move", show=False),
@@ -258,6 +258,13 @@ EDIT: list[BindingType] = [
     Binding("ctrl+s", "save", "Save", id="argmap.edit.save", show=False),
 ]
 """Authoring keys (argmap.tui.editor): the same in the main screen and seminar mode."""
+
+ARGUMENT_FORM: list[BindingType] = [
+    Binding("escape", "cancel", "Cancel", id="argmap.argument.cancel"),
+    Binding("tab", "more", "Next field", id="argmap.argument.next", show=False),
+    Binding("f3", "pick_premise", "Add a premise (search)", id="argmap.argument.premise"),
+]
+"""The form F2 opens on an argument (argmap.tui.screens.capture.ArgumentScreen)."""
 
 ROOM: list[BindingType] = [
     Binding(
@@ -275,6 +282,7 @@ ROOM: list[BindingType] = [
 SECTIONS: list[tuple[str, list[BindingType]]] = [
     ("Everywhere", APP),
     ("Editing (main screen and seminar)", EDIT),
+    ("Editing an argument (F2 on one)", ARGUMENT_FORM),
     ("The room's record", ROOM),
     ("Main screen", MAIN),
     ("Argument tree", TREE),

@@ -10,6 +10,7 @@ No Textual here: the tests and the benchmark drive a session without a screen.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,6 +37,15 @@ class Saved:
     reason: str | None = None
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class _Unchecked:
+    """A patched text written but not yet read back: what it must read as."""
+
+    path: Path
+    text: str
+    debate: Debate
+
+
 class EditSession:
     """The edits of one TUI session on one debate file, and the room's record beside it."""
 
@@ -55,7 +65,10 @@ class EditSession:
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room")
         self.room_problem: str | None = None
         """Why the room file could not be read (then it is never written over)."""
-        self._saved_text: str | None = None
+        self._own_texts: list[str] = []
+        """The texts this session wrote last (the file watcher sees them come back)."""
+        self._saving = threading.Lock()
+        self._unchecked: _Unchecked | None = None
         try:
             if room_file is not None:
                 self.room = load_room(room_file, path, values)
@@ -113,47 +126,76 @@ class EditSession:
         self.set_room(room)
 
     def is_own_save(self, text: str | None) -> bool:
-        """Is this text on disk the one this session has just written (its save coming back)?"""
-        if text is None or text != self._saved_text:
+        """Is this text on disk one this session has just written (its save coming back)?"""
+        if text is None or text not in self._own_texts:
             return False
-        self._saved_text = None
+        del self._own_texts[: self._own_texts.index(text) + 1]
         return True
+
+    def _wrote(self, path: Path, text: str) -> None:
+        atomic_write(path, text)
+        self._own_texts = [*self._own_texts[-1:], text]
 
     def save(self, target: Path | None = None) -> Saved:
         """Save the current version: into the author's text when possible, else whole.
 
         ``target`` None means the file itself (argmap YAML only: an imported debate is never
         written over its source). Raises OSError or SaveError when nothing could be written.
+
+        A patch is written at once and read back afterwards by :meth:`confirm` (reading back
+        10,000 claims costs several times the patch): call it next, off the UI thread. The
+        base stays the version read from disk, so every save patches the author's own text
+        and undoing every edit saves it byte for byte. A save written whole is read back
+        before this returns: the next save patches that text.
         """
-        debate, base = self.debate, self.base
-        assert debate is not None and base is not None and self.history is not None
-        path = target or self.path
-        if target is None and not self.is_yaml:
-            raise SaveError([f"{self.path.name} is not argmap YAML: save it under a new name"])
-        kept, reason = False, None
-        text: str
-        reread: LoadedDebate | None = None
-        if self.base_text is not None and path.resolve() == self.path.resolve():
-            try:
-                text = patch_text(self.base_text, base, debate)
-                reread = check_patched(text, str(path), debate)
-                kept = True
-            except PatchError as error:
-                reason = str(error)
-        if not kept:
-            text = dump_debate(debate)
-        atomic_write(path, text)
-        self._saved_text = text
-        if reread is None:
-            try:
-                reread = check_patched(text, str(path), debate)
-            except PatchError:
-                reread = None
-        if reread is not None:
-            self.base, self.base_text = reread, text
+        with self._saving:
+            debate, base = self.debate, self.base
+            assert debate is not None and base is not None and self.history is not None
+            path = target or self.path
+            if target is None and not self.is_yaml:
+                raise SaveError([f"{self.path.name} is not argmap YAML: save it under a new name"])
+            reason = None
+            if self.base_text is not None and path.resolve() == self.path.resolve():
+                try:
+                    text = patch_text(self.base_text, base, debate)
+                except PatchError as error:
+                    reason = str(error)
+                else:
+                    self._wrote(path, text)
+                    self._unchecked = _Unchecked(path, text, debate)
+                    self.history.mark_saved()
+                    return Saved(path, True)
+            self._save_whole(path, debate)
+            self.history.mark_saved()
+            return Saved(path, False, reason)
+
+    def _save_whole(self, path: Path, debate: Debate) -> None:
+        """Write ``debate`` in argmap's own layout; that text becomes the base to patch."""
+        text = dump_debate(debate)
+        self._wrote(path, text)
+        self._unchecked = None
+        try:
+            self.base, self.base_text = check_patched(text, str(path), debate), text
+        except PatchError:  # cannot happen for dump_debate's output; then never patch it
+            self.base_text = None
         self.path = path
-        self.history.mark_saved()
-        return Saved(path, kept, reason)
+
+    def confirm(self) -> Saved | None:
+        """Read the last patched save back; if it reads differently, write the debate whole.
+
+        Returns what was done instead (a :class:`Saved` with the reason), or None when the
+        file reads as the saved version (or a later save already replaced it).
+        """
+        with self._saving:
+            unchecked, self._unchecked = self._unchecked, None
+            if unchecked is None:
+                return None
+            try:
+                check_patched(unchecked.text, str(unchecked.path), unchecked.debate)
+            except PatchError as error:
+                self._save_whole(unchecked.path, unchecked.debate)
+                return Saved(unchecked.path, False, str(error))
+            return None
 
     # -- the room ----------------------------------------------------------------------------
 
@@ -172,6 +214,7 @@ class EditSession:
             self._writes.submit(save_room, self.room, self.room_file)
 
     def flush(self) -> None:
-        """Wait until the room file holds the latest record (on quit)."""
+        """Wait until the saved file is checked and the room file holds the latest record."""
+        self.confirm()
         self._writes.shutdown(wait=True)
         self._writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="room")
