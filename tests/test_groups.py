@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from argmap.analysis.editing import Claim, add_claim
 from argmap.analysis.search import Field, SearchIndex
 from argmap.cli.main import main
 from argmap.formats.aif import write_aif
@@ -108,6 +109,19 @@ def test_a_changed_group_is_patched_into_the_file_alone() -> None:
     diff = difflib.ndiff(GROUPED.splitlines(), patched.splitlines())
     changed = [line for line in diff if line[:1] in "+-"]
     assert changed == ["+       group: sanctions"]
+
+
+def test_a_claim_added_in_a_section_joins_it_and_is_saved_there() -> None:
+    loaded = parse_debate(GROUPED)
+    change = add_claim(loaded.debate, "un-panel", "con", Claim(title="The panel saw one bank"))
+    assert change.focus is not None
+    added = change.debate.statements[change.focus]
+    assert added.group == "enforcement"
+    outside = add_claim(loaded.debate, "workers", "pro", Claim(title="Remittances feed them"))
+    assert outside.focus is not None
+    assert outside.debate.statements[outside.focus].group is None
+    patched = patch_text(GROUPED, loaded, change.debate)
+    assert parse_debate(patched).debate.statements[change.focus].group == "enforcement"
 
 
 def test_an_unknown_group_is_an_error_at_its_line_with_a_fix() -> None:

@@ -284,11 +284,16 @@ def _add_statement(
     debate: Debate, claim: Claim, kind: RelationKind, target: str, *, after: str, said: str
 ) -> Change:
     """A new statement from ``claim`` with one ``kind`` relation to ``target``, joining the
-    teaching order right after ``after``; ``said`` names it in the change's description."""
+    teaching order and the group (section) of ``after``; ``said`` names it in the change's
+    description."""
     node_id = new_id(debate, claim.title or claim.text)
     speakers, declared = resolve_speakers(debate, claim.speakers)
     interim = debate.model_copy(update={"speakers": _with_speakers(debate, declared)})
     statement = _statement(interim, node_id, claim, speakers)
+    home = debate.statements.get(after) or debate.arguments.get(after)
+    group = home.group if home is not None else None
+    if group is not None:  # a reason raised in a section belongs to that section's box
+        statement = statement.model_copy(update={"group": group})
     relation = Relation(id=relation_id(node_id, target), kind=kind, source=node_id, target=target)
     changed = _replace(
         debate,
