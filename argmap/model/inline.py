@@ -25,8 +25,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 PROSE_FIELDS = (
     "title",
@@ -57,7 +59,12 @@ class Span:
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    """CommonMark's inline rules that :mod:`argmap.model.inline` honours, and no others."""
+    """CommonMark's inline rules that :mod:`argmap.model.inline` honours, and no others.
+
+    Imported on first use: a debate without marks (and the TUI's first paint) never pays for it.
+    """
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("zero").enable(
         ["emphasis", "backticks", "link", "escape", "autolink", "newline"]
     )
