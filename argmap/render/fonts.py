@@ -29,6 +29,9 @@ LINE_HEIGHT = 1.22
 and lines of a label may touch their neighbour's descenders without overlapping glyphs."""
 ASCENT = 0.984
 DESCENT = 0.273
+SLANT = 0.25
+"""How far an italic run leans, as a share of its height: the font ships no italic face, so
+viewers slant the upright one (Skia skews by 1/4, fontconfig's synthetic oblique by 0.2)."""
 
 _FALLBACK_EM = 0.62
 """Width of a character the font lacks, in ems: the viewer draws it in a fallback font
