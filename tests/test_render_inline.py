@@ -43,7 +43,9 @@ def test_a_box_draws_bold_italic_code_and_links_as_runs(tmp_path: Path) -> None:
     claim = box(root, "a")
     spans = list(claim.iter(f"{SVG}tspan"))
     styled = {(t.text, t.get("font-weight"), t.get("font-style"), t.get("class")) for t in spans}
-    assert ("must", None, "italic", None) in styled  # in a bold title: bold already
+    slanted = [t for t in claim.iter(f"{SVG}text") if "italic" in t.get("class", "").split()]
+    assert [t.text for t in slanted] == ["must"]  # the upright face, skewed (no italic face)
+    assert slanted[0].get("transform", "").startswith("matrix(1 0 -0.2")
     assert ("earn hard currency", "bold", None, None) in styled
     assert ("the UN", None, None, "link") in styled
     assert ("id-1", None, None, "code") in styled
@@ -104,5 +106,7 @@ def test_no_bold_or_italic_run_spills_out_of_its_box(tmp_path: Path, text: str) 
     )
     for show_text in (False, True):
         root = svg_of(tmp_path, source, show_text=show_text)
-        assert list(root.iter(f"{SVG}tspan"))
+        runs = [*root.iter(f"{SVG}tspan")]
+        runs += [t for t in root.iter(f"{SVG}text") if "italic" in t.get("class", "")]
+        assert runs
         assert metrics.spills(root) == []

@@ -12,10 +12,11 @@ Titles and texts may hold inline Markdown (:mod:`argmap.model.inline`). Such a l
 sequence of :class:`Run` s, each measured with its own face (bold runs with the bold face)
 and placed at its own offset, so the SVG can position every run exactly, whatever a
 renderer does with ``text-anchor`` across ``<tspan>`` s (CairoSVG centres each one on its
-own). The font ships no italic: an italic run is drawn slanted by the viewer (synthetic
-oblique, as browsers and fontconfig do it), which keeps the upright advances and leans the
-glyphs right by at most :data:`~argmap.render.fonts.SLANT` of their height, so an italic run
-is given that much more room. Text without a mark character takes the plain path unchanged.
+own). The font ships no italic: an italic run is the upright face slanted by argmap (see
+:data:`~argmap.render.fonts.SLANT`), which keeps the upright advances and leans the tops of
+the glyphs right, so an italic run at the end of a line, or touching upright letters, is given
+that much more room. A `` `code` `` run gets a little room on each side for its tint. Text
+without a mark character takes the plain path unchanged.
 """
 
 from __future__ import annotations
@@ -220,9 +221,22 @@ def _styled(parts: tuple[Span, ...], text: str, width: float, style: Style) -> l
     return [_line(line, style) for line in lines if line]
 
 
-def _piece_width(span: Span, style: Style) -> float:
+CODE_PAD = 1.5
+"""Room on each side of a `` `code` `` run, in pt, for the tint drawn behind it."""
+
+
+_X_HEIGHT = 0.5
+"""Where the lean of an italic run meets upright letters that follow it: about the x-height
+(in ascents), as a comma or a lower-case letter is that high."""
+
+
+def _piece_width(span: Span, style: Style, *, lean: float = 1.0) -> float:
+    """The width a piece takes, with room for ``lean`` of an italic piece's slant after it
+    (all of it at a line's end, where the box edge is near)."""
     measured = face(style.bold or span.bold).width(span.text, style.size)
-    return measured + (SLANT * ASCENT * style.size if span.italic else 0.0)
+    if span.code:
+        measured += 2 * CODE_PAD
+    return measured + (lean * SLANT * ASCENT * style.size if span.italic else 0.0)
 
 
 def _styled_words(parts: Iterable[Span], style: Style) -> list[_Word]:
@@ -321,10 +335,14 @@ def _line(words: list[_Word], style: Style) -> Line:
     space = face(style.bold).width(" ", style.size)
     runs: list[Run] = []
     x = 0.0
-    for span, spaced in merged:
+    for number, (span, spaced) in enumerate(merged):
         if spaced:
             x += space
-        run_width = _piece_width(span, style)
+        # A slanted run leans into a following space; it needs room at the line's end, and
+        # a little where upright letters follow directly (``*word*,``).
+        last = number + 1 == len(merged)
+        lean = 1.0 if last else 0.0 if merged[number + 1][1] else _X_HEIGHT
+        run_width = _piece_width(span, style, lean=lean)
         bold = style.bold or span.bold
         runs.append(Run(span.text, x, run_width, bold, span.italic, span.code, span.href))
         x += run_width

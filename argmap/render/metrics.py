@@ -138,22 +138,22 @@ def _pieces(
 ) -> Iterator[tuple[str, float, float, Any]]:
     """What a ``<text>`` draws: its words, where they start, how wide they are, in which font.
 
-    A line in several styles is ``<tspan>`` s, each placed by its own ``x``; an italic one is
-    drawn slanted (the font has no italic), which leans its right edge out by
-    :data:`~argmap.render.fonts.SLANT` of the font's ascent.
+    A line in several styles is ``<tspan>`` s, each placed by its own ``x``; an italic run is
+    its own ``<text class="italic">``, skewed about its baseline, which leans its right edge
+    out by :data:`~argmap.render.fonts.SLANT` of the font's ascent.
     """
     weight = text.get("font-weight")
     x = float(text.get("x", "0"))
     if text.text:
         font = fonts["700" if weight == "bold" else "400"]
         width = _advance(font, text.text) * size
+        if "italic" in (text.get("class") or "").split():
+            width += SLANT * font["hhea"].ascent / font["head"].unitsPerEm * size
         start = x - width / 2 if text.get("text-anchor") == "middle" else x
         yield text.text, start, width, font
     for tspan in text.iter(f"{_S}tspan"):
         font = fonts["700" if tspan.get("font-weight", weight) == "bold" else "400"]
         width = _advance(font, tspan.text or "") * size
-        if tspan.get("font-style") == "italic":
-            width += SLANT * font["hhea"].ascent / font["head"].unitsPerEm * size
         yield tspan.text or "", float(tspan.get("x", x)), width, font
 
 

@@ -21,8 +21,15 @@ from dataclasses import dataclass
 from argmap.model.debate import Debate, RelationKind, Side
 from argmap.model.inline import has_markup
 from argmap.render.dot import Drawing, short_name
-from argmap.render.fonts import ASCENT, FONT_STACK, LINE_HEIGHT, font_face_css, text_width
-from argmap.render.labels import Block, Line, Style, lines_of, text_height, wrap
+from argmap.render.fonts import (
+    ASCENT,
+    FONT_STACK,
+    LINE_HEIGHT,
+    SLANT,
+    font_face_css,
+    text_width,
+)
+from argmap.render.labels import CODE_PAD, Block, Line, Style, lines_of, text_height, wrap
 from argmap.render.options import MapOptions
 from argmap.render.select import View
 from argmap.render.theme import RELATION_STYLE, THEMES, Theme
@@ -222,11 +229,13 @@ def _text_lines(
 
 def _runs(line: Line, left: float, baseline: float, colour: str, theme: Theme) -> list[ET.Element]:
     """A line in several styles: one ``<text>`` whose ``<tspan>`` s each sit at their measured
-    offset, after a tinted box behind each `` `code` `` run and before a rule under each link.
+    offset, a slanted ``<text>`` for each italic run, a tint behind each `` `code` `` run and
+    a rule under each link.
 
     Every run is placed by its own ``x``, not by ``text-anchor``: CairoSVG would centre each
-    ``<tspan>`` on its own. A link is underlined words, not an ``<a>``: a claim box with a
-    source is a link already, and links do not nest.
+    ``<tspan>`` on its own. Italic is the upright face skewed about the baseline (the font has
+    no italic, and CairoSVG draws ``font-style="italic"`` upright). A link is underlined
+    words, not an ``<a>``: a claim box with a source is a link already, and links do not nest.
     """
     size = line.style.size
     element = _text("", left, baseline, line.style, colour)
@@ -235,45 +244,58 @@ def _runs(line: Line, left: float, baseline: float, colour: str, theme: Theme) -
     after: list[ET.Element] = []
     for run in line.runs:
         x = left + run.x
-        attrs = {"x": f"{x:.2f}"}
+        attrs = {"x": f"{x + (CODE_PAD if run.code else 0.0):.2f}"}
         if run.bold != line.style.bold:
             attrs["font-weight"] = "bold" if run.bold else "normal"
-        if run.italic:
-            attrs["font-style"] = "italic"
         if run.code:
             attrs["class"] = "code"
-            behind.append(
-                ET.Element(
-                    f"{_S}rect",
-                    {
-                        "class": "code-back",
-                        "x": f"{x - 1:.2f}",
-                        "y": f"{baseline - 0.8 * size:.2f}",
-                        "width": f"{run.width + 2:.2f}",
-                        "height": f"{1.05 * size:.2f}",
-                        "rx": "1.5",
-                        "fill": theme.context_fill,
-                        "stroke": theme.context_line,
-                        "stroke-width": "0.4",
-                    },
-                )
-            )
+            behind.append(_tint(x, baseline, run.width, size, theme))
         if run.href is not None:
             attrs["class"] = "link"
+            rule = f"M{x:.2f} {baseline + 0.13 * size:.2f} h{run.width:.2f}"
             after.append(
                 ET.Element(
                     f"{_S}path",
                     {
                         "class": "link-rule",
-                        "d": f"M{x:.2f} {baseline + 0.13 * size:.2f} h{run.width:.2f}",
+                        "d": rule,
                         "stroke": colour,
                         "stroke-width": f"{0.06 * size:.2f}",
                     },
                 )
             )
+        if run.italic:
+            slanted = _text(run.text, 0.0, baseline, line.style, colour)
+            slanted.attrib.update(
+                {
+                    **attrs,
+                    "class": " ".join(filter(None, [slanted.get("class"), "italic"])),
+                    "transform": f"matrix(1 0 {-SLANT} 1 {SLANT * baseline:.2f} 0)",
+                }
+            )
+            after.append(slanted)
+            continue
         tspan = ET.SubElement(element, f"{_S}tspan", attrs)
         tspan.text = run.text
-    return [*behind, element, *after]
+    return [*behind, *([element] if len(element) else []), *after]
+
+
+def _tint(x: float, baseline: float, width: float, size: float, theme: Theme) -> ET.Element:
+    """The box behind a `` `code` `` run."""
+    return ET.Element(
+        f"{_S}rect",
+        {
+            "class": "code-back",
+            "x": f"{x:.2f}",
+            "y": f"{baseline - 0.8 * size:.2f}",
+            "width": f"{width:.2f}",
+            "height": f"{1.05 * size:.2f}",
+            "rx": "1.5",
+            "fill": theme.context_fill,
+            "stroke": theme.context_line,
+            "stroke-width": "0.4",
+        },
+    )
 
 
 def _text(
