@@ -340,8 +340,8 @@ def _line(words: list[_Word], style: Style) -> Line:
             x += space
         # A slanted run leans into a following space; it needs room at the line's end, and
         # a little where upright letters follow directly (``*word*,``).
-        last = number + 1 == len(merged)
-        lean = 1.0 if last else 0.0 if merged[number + 1][1] else _X_HEIGHT
+        at_end = number + 1 == len(merged)
+        lean = 1.0 if at_end else 0.0 if merged[number + 1][1] else _X_HEIGHT
         run_width = _piece_width(span, style, lean=lean)
         bold = style.bold or span.bold
         runs.append(Run(span.text, x, run_width, bold, span.italic, span.code, span.href))
