@@ -58,6 +58,7 @@ def test_only_web_and_mail_links_keep_their_address() -> None:
     assert spans("[page](notes.html)") == (Span("page"),)
     assert spans("[mail](mailto:a@b.org)") == (Span("mail", href="mailto:a@b.org"),)
     assert spans("<https://x.org>") == (Span("https://x.org", href="https://x.org"),)
+    assert spans("![a chart](https://x.org/c.png)") == (Span("a chart"),)  # never fetched
 
 
 def test_one_line_collapses_white_space_before_reading_marks() -> None:

@@ -9,7 +9,8 @@ backslash escape (``\\*``) for a literal mark. The stored text is never changed:
 keeps its asterisks, and every writer writes them back.
 
 Nothing else is Markdown here: no raw HTML (``<b>`` stays the four characters), no entities
-(``&amp;`` stays five), no images, headings or lists (a title is one line). A link keeps its
+(``&amp;`` stays five), no headings or lists (a title is one line), and an image is its
+alt words (nothing is fetched, nothing linked). A link keeps its
 address only for ``http``, ``https`` and ``mailto``; any other (``javascript:``, a relative
 path) is shown as its words alone. Names, ids, tags, sources and quotes are verbatim: a quote
 is checked word for word against its source, so its asterisks are shown as written.
@@ -66,7 +67,7 @@ def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("zero").enable(
-        ["emphasis", "backticks", "link", "escape", "autolink", "newline"]
+        ["emphasis", "backticks", "link", "image", "escape", "autolink", "newline"]
     )
 
 
@@ -110,7 +111,7 @@ def spans(text: str) -> tuple[Span, ...]:
         elif kind == "link_close":
             if links:
                 links.pop()
-        else:  # a rule not enabled above cannot produce other tokens; keep any words
+        else:  # an image: its alt words (no rule enabled above makes any other token)
             _add(out, token.content, bold > 0, italic > 0, False, links)
     return tuple(out)
 
