@@ -6,6 +6,8 @@ font the SVG embeds (``argmap.render.metrics.spills``), tspan by tspan.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from argmap.render.export import export_map
 from argmap.render.fonts import face
 from argmap.render.labels import Style, block
 from argmap.render.options import MapOptions
+from tests.test_model_inline import HOSTILE, _limits
 from tests.test_render_dot import RELATIONS, debate
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -110,3 +113,29 @@ def test_no_bold_or_italic_run_spills_out_of_its_box(tmp_path: Path, text: str) 
         runs += [t for t in root.iter(f"{SVG}text") if "italic" in t.get("class", "")]
         assert runs
         assert metrics.spills(root) == []
+
+
+_CHILD = """
+import sys
+from argmap.render.labels import Style, block
+from argmap.tui.format import prose
+text = sys.stdin.read()
+lines = block([(text, Style(12.0, bold=True, role="title"), 140.0), (text, Style(10.5), 200.0)])
+print(len(lines.lines), len(prose(text, "bold").plain))
+"""
+
+
+@pytest.mark.parametrize("text", HOSTILE.values(), ids=list(HOSTILE))
+def test_hostile_marks_are_wrapped_and_styled_in_bounded_time(text: str) -> None:
+    """A box label and a detail-pane text of hostile marks: under a CPU limit, not timed."""
+    child = subprocess.run(
+        [sys.executable, "-c", _CHILD],
+        input=text,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limits,
+        check=False,
+        timeout=120,
+    )
+    assert child.returncode == 0, f"killed or crashed: {child.returncode} {child.stderr[-500:]}"
+    assert int(child.stdout.split()[0]) >= 1
