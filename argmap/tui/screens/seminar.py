@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
+from argmap.model.inline import plain
 from argmap.tui import keys
 from argmap.tui.format import (
     MUTED,
@@ -189,7 +190,7 @@ class SeminarScreen(Screen[str | None]):
 
     def _render_step(self) -> None:
         self.query_one("#seminar-title", Static).update(
-            Content.assemble(("Seminar", "bold"), (f" · {self.view.debate.title}", MUTED))
+            Content.assemble(("Seminar", "bold"), (f" · {plain(self.view.debate.title)}", MUTED))
         )
         self.query_one("#seminar-progress", Static).update(
             Content.assemble((self.progress, "bold"))
