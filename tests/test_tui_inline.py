@@ -75,3 +75,17 @@ def test_wrapped_prose_keeps_its_styles_on_the_right_words() -> None:
     assert content.plain.count("\n") == 2  # wrapped, with the words on later lines
     styled = {content.plain[s.start : s.end]: s.style for s in content.spans}
     assert styled == {"stop": "bold", "shoes": "italic"}
+
+
+def test_seminar_card_draws_the_claim_with_its_styles() -> None:
+    from argmap.io.load import parse_debate
+    from argmap.tui.screens.seminar import card
+    from argmap.tui.view import DebateView
+
+    view = DebateView(Path("uniforms.yaml"), parse_debate(MARKED).debate)
+    shown = card(view, "equality", hide_speaker=False, width=60)
+    assert "UNIFORMS HIDE WEALTH" in shown.plain  # the title, capitalised, without its marks
+    assert "*" not in shown.plain
+    words = {shown.plain[s.start : s.end]: s.style for s in shown.spans}
+    assert words["family wealth"] == "bold"
+    assert words["WEALTH"] == "italic"
