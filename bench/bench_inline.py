@@ -17,13 +17,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
-from rows import bench_row, median_seconds  # noqa: E402
-from textual.content import Content  # noqa: E402
+from generate import generate
+from rows import bench_row, median_seconds
+from textual.content import Content
 
-from argmap.render.fonts import face  # noqa: E402
-from argmap.render.labels import Line, Style, balanced, block, sized  # noqa: E402
-from argmap.tui.format import prose  # noqa: E402
+from argmap.render.fonts import face
+from argmap.render.labels import Line, Style, balanced, block, sized
+from argmap.tui.format import prose
 
 TITLE = Style(12.0, bold=True, role="title")
 WIDTH = 140.0
