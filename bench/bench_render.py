@@ -49,6 +49,7 @@ READABILITY = [
     SEED,
     REPO / "tests/data/argdown/state-censorship.argdown",
     REPO / "tests/data/argdown/legalisation-softdrugs.argdown",
+    REPO / "tests/data/yaml/inline-markdown.yaml",  # bold, italic, code runs (issue 12)
 ]
 ARGMAP = [sys.executable, "-m", "argmap"]
 

@@ -110,3 +110,17 @@ def test_results_follow_the_order_given(index: SearchIndex) -> None:
 
 def test_a_blank_query_finds_nothing(index: SearchIndex) -> None:
     assert index.search("   ") == []
+
+
+def test_search_reads_prose_without_its_inline_markdown_marks() -> None:
+    from argmap.analysis.search import SearchIndex
+    from argmap.io.load import parse_debate
+
+    debate = parse_debate(
+        "argmap: 1\ntitle: T\nquestion:\n  id: q\n  text: Q?\n  pros:\n"
+        "    - id: a\n      text: Exports **earn hard** currency.\n"
+        "      quotes: [{text: 'We *must* act.'}]\n"
+    ).debate
+    (match,) = SearchIndex(debate).search("earn hard currency")
+    assert match.node_id == "a" and "**" not in (match.snippet or "")
+    assert [m.node_id for m in SearchIndex(debate).search("*must*")] == ["a"]  # quotes verbatim

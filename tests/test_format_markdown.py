@@ -145,11 +145,13 @@ def _render(markdown: str) -> tuple[list[tuple[str, list[tuple[str, str | None]]
 def test_hostile_text_renders_as_text_in_a_commonmark_renderer() -> None:
     debate = parse_debate(_hostile_debate()).debate
     tags, text, comments = _render(write_markdown(debate).text)
-    allowed = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em", "blockquote", "a"}
+    # Prose fields keep their inline Markdown (issue 12): emphasis, code and web links.
+    allowed = {"h1", "h2", "h3", "p", "ul", "ol", "li", "strong", "em", "blockquote", "a", "code"}
     assert {tag for tag, _ in tags} <= allowed, {tag for tag, _ in tags} - allowed
     assert comments == 0
-    links = [dict(attrs).get("href") or "" for tag, attrs in tags if tag == "a"]
-    assert links == ["https://example.org/a?b=1&c=2"]  # the javascript: source is no link
+    links = {dict(attrs).get("href") or "" for tag, attrs in tags if tag == "a"}
+    # the javascript: source and link are no links; the image is its alt words
+    assert links == {"https://example.org/a?b=1&c=2", "http://auto.link"}
     for tag, attrs in tags:
         assert tag == "a" or attrs == [], (tag, attrs)
     for hostile in HOSTILE:  # every word of the file is shown as it was written

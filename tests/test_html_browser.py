@@ -822,3 +822,45 @@ def test_seed_question_panel_reads_like_evaluate(seed: Opened) -> None:
     assert "Weighed: " + str(expected["summary"]).replace(": it ", ": the motion ") in seed.panel()
     assert "under preponderance with equal weights: undecided" in seed.panel()
     assert "? UNDECIDED — undecided (weighed: preponderance)" in seed.panel()
+
+
+INLINE_YAML = """\
+argmap: 1
+title: Inline Markdown
+question:
+  id: q
+  text: Should the UN **ban** labour exports?
+  pros:
+    - id: rev
+      title: Exports earn *hard currency*
+      text: "About **$2 billion** a year: see [the panel](https://un.org/panel), not
+        [this](javascript:window.pwned=1) or `<script>window.pwned=1</script>`."
+      notes: A *note* with `code`.
+"""
+
+
+def test_inline_markdown_shows_as_styled_text_and_safe_links(browser: Any, tmp_path: Path) -> None:
+    source = tmp_path / "inline.yaml"
+    source.write_text(INLINE_YAML, encoding="utf-8")
+    out = export_map(load_debate(source).debate, tmp_path / "inline.html", "html")
+    opened = open_page(browser, out)
+    try:
+        page = opened.page
+        opened.click_claim("rev")
+        assert page.inner_text("#am-panel h2") == "Exports earn hard currency"
+        assert page.inner_text("#am-panel h2 em") == "hard currency"
+        assert page.inner_text("#am-panel .am-text strong") == "$2 billion"
+        assert page.inner_text("#am-panel .am-text code") == "<script>window.pwned=1</script>"
+        panel = opened.panel()
+        assert "**" not in panel and "[the panel]" not in panel
+        assert "[this](javascript:window.pwned=1)" in panel  # not a link: its words
+        links = page.eval_on_selector_all(
+            "#am-panel .am-text a", "a => a.map(x => [x.href, x.rel, x.target])"
+        )
+        assert links == [["https://un.org/panel", "noopener noreferrer", "_blank"]]
+        assert page.inner_text("#am-panel em >> nth=1") == "note"
+        assert search(opened, "hard currency") == ["rev"]  # the words, without the marks
+        assert page.evaluate("window.pwned") is None
+        opened.clean()
+    finally:
+        page.context.close()

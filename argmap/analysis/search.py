@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from argmap.model.debate import Debate
+from argmap.model.inline import plain
 
 
 class Field(StrEnum):
@@ -47,7 +48,8 @@ _SNIPPET = 70
 
 
 class SearchIndex:
-    """Each node's searchable fields, lower-cased once."""
+    """Each node's searchable fields, lower-cased once (prose without its inline Markdown marks,
+    so a search for two words finds them when one is in bold)."""
 
     def __init__(self, debate: Debate) -> None:
         self.debate = debate
@@ -59,7 +61,7 @@ class SearchIndex:
         }
         question = debate.question
         self._fields[question.id] = _prepare(
-            [(Field.TEXT, question.title or ""), (Field.TEXT, question.text)]
+            [(Field.TEXT, plain(question.title or "")), (Field.TEXT, plain(question.text))]
         )
         for statement in debate.statements.values():
             people = (
@@ -69,8 +71,8 @@ class SearchIndex:
             )
             self._fields[statement.id] = _prepare(
                 [
-                    (Field.TEXT, statement.title or ""),
-                    (Field.TEXT, statement.text),
+                    (Field.TEXT, plain(statement.title or "")),
+                    (Field.TEXT, plain(statement.text)),
                     *((Field.QUOTE, quote.text) for quote in statement.quotes),
                     *_speaker_fields(people, names),
                     *((Field.TAG, tag) for tag in statement.tags),
@@ -80,8 +82,8 @@ class SearchIndex:
         for argument in debate.arguments.values():
             self._fields[argument.id] = _prepare(
                 [
-                    (Field.TEXT, argument.title),
-                    (Field.TEXT, argument.gist or ""),
+                    (Field.TEXT, plain(argument.title)),
+                    (Field.TEXT, plain(argument.gist or "")),
                     *_speaker_fields((*argument.speakers, *argument.conceded_by), names),
                     *((Field.TAG, tag) for tag in argument.tags),
                     *sections.get(argument.group or "", ()),

@@ -162,6 +162,9 @@ def export(
 ) -> None:
     """Draw FILE (default arguments.yaml) as a debate map.
 
+    Inline Markdown in titles and texts (**bold**, *italic*, `code`, [links](https://…)) is
+    drawn in its styles.
+
     \b
     Examples:
       argmap export arguments.yaml                  # exports/arguments.svg

@@ -28,7 +28,8 @@ def tui(file: Path, no_watch: bool, room_file: Path | None) -> None:
     class talks (+ a reason, - an objection, F2 edit, Ctrl+Z undo, Ctrl+S save into the file,
     keeping its comments). The room's verdicts (a), notes (t) and the claims it raised are kept
     in FILE's <stem>.room.yaml, or the --room file. Press ? inside for every key. The file is
-    reloaded whenever it is saved elsewhere.
+    reloaded whenever it is saved elsewhere. Inline Markdown in titles and texts (**bold**,
+    *italic*, `code`, [links](https://…)) is shown in its styles.
 
     \b
     Examples:

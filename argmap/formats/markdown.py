@@ -10,6 +10,12 @@ Every text from the debate is data, not Markdown: :func:`md` escapes whatever a 
 renderer would read as markup (HTML, links, code, emphasis, block starts), and a source's
 link is written only for ``http``, ``https`` and ``mailto`` addresses. A handout shared with
 students renders exactly the words of the file, whatever they contain.
+
+The one exception is what argmap itself reads as inline Markdown in prose fields (titles,
+texts, gists, notes, descriptions, discussion questions; :mod:`argmap.model.inline`): bold,
+italic, code and http/https/mailto links are written back as Markdown (:func:`prose`), from
+the parsed spans, so the handout shows ``**must**`` as **must**, as the TUI and the maps do,
+and everything else in those texts is still escaped. Quotes and names stay verbatim.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from collections.abc import Iterator, Sequence
 
 from argmap.formats.written import WEIGHING_KINDS, Written, count_fields, describe
 from argmap.model.debate import Debate, Quote, RelationKind
+from argmap.model.inline import Span, has_markup, spans
 
 _LABELS = {
     RelationKind.SUPPORTS: "Pro",
@@ -66,11 +73,11 @@ class _Outline:
 
     def text(self) -> str:
         debate = self.debate
-        self.lines = [f"# {_one_line(debate.title)}", ""]
+        self.lines = [f"# {_prose_line(debate.title)}", ""]
         if debate.description:
-            self.lines += [md(debate.description.strip()), ""]
+            self.lines += [prose(debate.description.strip()), ""]
         question = debate.question
-        self.lines += [f"## {_one_line(question.text)}", ""]
+        self.lines += [f"## {_prose_line(question.text)}", ""]
         self.shown.add(question.id)
         for heading, kind in (("For", RelationKind.SUPPORTS), ("Against", RelationKind.ATTACKS)):
             children = [
@@ -126,21 +133,22 @@ class _Outline:
             )
 
     def _label(self, node: str) -> str:
-        label = _one_line(self.debate.label_of(node))
+        label = _prose_line(self.debate.label_of(node), italic=True)
         return f"*{label}*"
 
     def _describe(self, node: str) -> str:
         debate = self.debate
         if node in debate.arguments:
             argument = debate.arguments[node]
-            text = f"**Argument: {_one_line(argument.title)}**"
+            text = f"**Argument: {_prose_line(argument.title, bold=True)}**"
             if argument.gist:
-                text += f" — {md(argument.gist)}"
+                text += f" — {prose(argument.gist)}"
             return text + self._people_of(argument.speakers, argument.conceded_by)
         statement = debate.statements[node]
-        text = md(statement.text)
+        text = prose(statement.text)
         if statement.title:
-            text = f"**{_one_line(statement.title)}.** {md(statement.text, start=False)}"
+            title = _prose_line(statement.title, bold=True)
+            text = f"**{title}.** {prose(statement.text, start=False)}"
         if statement.basis is not None:
             text += f" _({statement.basis.value.replace('-', ' ')})_"
         return text + self._people_of(statement.speakers, statement.conceded_by)
@@ -236,7 +244,7 @@ class _Outline:
             return
         self.lines += ["## Questions for discussion", ""]
         for number, (node, question) in enumerate(asked, start=1):
-            self.lines.append(f"{number}. {_one_line(question)} (on {self._label(node)})")
+            self.lines.append(f"{number}. {_prose_line(question)} (on {self._label(node)})")
         self.lines.append("")
 
 
@@ -255,6 +263,95 @@ def md(text: str, *, start: bool = True) -> str:
             line = f"{line[:at]}\\{line[at:]}"
         lines.append(line)
     return "\n".join(lines)
+
+
+def prose(text: str, *, start: bool = True, bold: bool = False, italic: bool = False) -> str:
+    """A prose field as Markdown: its inline Markdown written back from the parsed spans,
+    everything else escaped as :func:`md` escapes it.
+
+    ``bold``/``italic``: the text stands inside ``**…**``/``*…*`` already, so those marks are
+    not repeated. The result is read back before it is used; should CommonMark read it
+    differently from the spans it was written from (emphasis next to punctuation can), the
+    words are written plain instead, escaped: never stray asterisks.
+    """
+    if not has_markup(text):
+        return md(text, start=start)
+    parts = spans(text)
+    wanted = [
+        Span(p.text, p.bold and not bold, p.italic and not italic, p.code, p.href) for p in parts
+    ]
+    written = _block_safe(_inline_markdown(wanted), start)
+    if _shape(spans(written)) == _shape(wanted):
+        return written
+    return md("".join(p.text for p in parts), start=start)
+
+
+def _prose_line(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """:func:`prose` on one line (a title, a question)."""
+    return prose(" ".join(text.split()), start=False, bold=bold, italic=italic)
+
+
+def _inline_markdown(parts: Sequence[Span]) -> str:
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        href = parts[index].href
+        end = index + 1
+        while href is not None and end < len(parts) and parts[end].href == href:
+            end += 1
+        words = "".join(_emphasised(part) for part in parts[index:end])
+        out.append(f"[{words}](<{href}>)" if href is not None else words)
+        index = end
+    return "".join(out)
+
+
+def _emphasised(part: Span) -> str:
+    """One span's words, escaped, in code backticks or emphasis marks (white space outside)."""
+    body = part.text.strip()
+    if not body:
+        return _INLINE.sub(lambda m: "\\" + m.group(), part.text)
+    lead = part.text[: len(part.text) - len(part.text.lstrip())]
+    trail = part.text[len(part.text.rstrip()) :]
+    if part.code:
+        fence = "`" * (max((len(run) for run in re.findall("`+", body)), default=0) + 1)
+        pad = " " if body[0] == "`" or body[-1] == "`" else ""
+        body = f"{fence}{pad}{body}{pad}{fence}"
+    else:
+        body = _INLINE.sub(lambda m: "\\" + m.group(), body)
+    if part.italic:
+        body = f"*{body}*"
+    if part.bold:
+        body = f"**{body}**"
+    return lead + body + trail
+
+
+def _block_safe(text: str, start: bool) -> str:
+    """Each line stripped and kept from starting a block (as :func:`md` does)."""
+    lines = []
+    for number, line in enumerate(text.split("\n")):
+        line = line.strip()
+        if (start or number) and (block := _BLOCK_START.match(line)):
+            at = block.end() if block.group()[0].isdigit() else 0
+            line = f"{line[:at]}\\{line[at:]}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _shape(parts: Sequence[Span]) -> list[tuple[str, bool, bool, bool, str | None]]:
+    """Spans compared as a reader sees them: white space collapsed, neighbours of one style
+    merged."""
+    shaped: list[tuple[str, bool, bool, bool, str | None]] = []
+    for part in parts:
+        flags = (part.bold, part.italic, part.code, part.href)
+        words = re.sub(r"\s+", " ", part.text)
+        if shaped and shaped[-1][1:] == flags:
+            shaped[-1] = (shaped[-1][0] + words, *flags)
+        elif words:
+            shaped.append((words, *flags))
+    if shaped:
+        shaped[0] = (shaped[0][0].lstrip(), *shaped[0][1:])
+        shaped[-1] = (shaped[-1][0].rstrip(), *shaped[-1][1:])
+    return [s for s in shaped if s[0]]
 
 
 def _one_line(text: str) -> str:

@@ -28,6 +28,7 @@ import graphviz
 from argmap.analysis.graph import DebateIndex
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, Relation, RelationKind, Side, Statement
+from argmap.model.inline import plain
 from argmap.render.fonts import FAMILY
 from argmap.render.labels import Block, Style, block
 from argmap.render.options import MapOptions
@@ -257,7 +258,7 @@ class _MapBuilder:
                 {
                     **self._sized(question.id, lines),
                     "id": literal(question.id),
-                    "tooltip": tooltip([question.text]),
+                    "tooltip": tooltip([plain(question.text)]),
                     "shape": "box",
                     "style": "rounded,filled,bold",
                     "ordering": "in",
@@ -464,9 +465,9 @@ class _MapBuilder:
             yield "focus"
 
     def _tooltip(self, node: Statement | Argument) -> list[str]:
-        paragraphs = [self.debate.text_of(node.id)]
+        paragraphs = [plain(self.debate.text_of(node.id))]
         if isinstance(node, Argument) and node.gist and node.title != node.gist:
-            paragraphs.insert(0, node.title)
+            paragraphs.insert(0, plain(node.title))
         if isinstance(node, Statement):
             for quote in node.quotes:
                 who = self.debate.speakers[quote.speaker].name if quote.speaker else None
@@ -567,7 +568,7 @@ class _MapBuilder:
                     **self._sized(copy_id, lines),
                     "id": literal(copy_id),
                     "class": f"see-copy {side.value}",
-                    "tooltip": tooltip([self.debate.text_of(source)]),
+                    "tooltip": tooltip([plain(self.debate.text_of(source))]),
                     "style": "filled,dotted,rounded",
                     "color": self.theme.side_line[side],
                     "fillcolor": self.theme.background,
@@ -591,7 +592,7 @@ class _MapBuilder:
             "arrowhead": arrowhead,
             "tooltip": tooltip(
                 [
-                    f"{self.debate.label_of(relation.source)} — {kind.value} → "
+                    f"{plain(self.debate.label_of(relation.source))} — {kind.value} → "
                     f"{self._target_label(relation.target)}",
                     relation.note or "",
                 ]
@@ -617,7 +618,7 @@ class _MapBuilder:
     def _target_label(self, target: str) -> str:
         relation = self.debate.relations.get(target)
         if relation is None:
-            return self.debate.label_of(target)
+            return plain(self.debate.label_of(target))
         return f"the link {relation.source} → {relation.target}"
 
     def _premises(self, graph: graphviz.Digraph, argument: Argument) -> None:

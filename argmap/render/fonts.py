@@ -29,6 +29,10 @@ LINE_HEIGHT = 1.22
 and lines of a label may touch their neighbour's descenders without overlapping glyphs."""
 ASCENT = 0.984
 DESCENT = 0.273
+SLANT = 0.2126
+"""How far an italic run leans, as a share of its height (tan 12°). The font ships no italic
+face, and CairoSVG would draw ``font-style="italic"`` upright, so argmap slants the upright
+face itself (a skew about the baseline), the same in every viewer."""
 
 _FALLBACK_EM = 0.62
 """Width of a character the font lacks, in ems: the viewer draws it in a fallback font

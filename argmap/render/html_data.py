@@ -29,6 +29,7 @@ from argmap.analysis.tree import TreeShape
 from argmap.analysis.weighing import DEFAULT_WEIGHT, Standard, bearings, issue_order
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, RelationKind, Statement
+from argmap.model.inline import has_markup, one_line
 from argmap.model.schemes import Scheme
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -70,8 +71,7 @@ def page_data(
     question = debate.question
     claims[question.id] = {
         "kind": "question",
-        "title": question.title or question.text,
-        "text": question.text,
+        **_prose(title=question.title or question.text, text=question.text),
         "side": "pro",
         "depth": 0,
         "parent": None,
@@ -139,14 +139,12 @@ def _claim(debate: Debate, node: Statement | Argument, catalogue: dict[str, Sche
         "speakers": list(node.speakers),
         "concededBy": list(node.conceded_by),
         "tags": list(node.tags),
-        "notes": node.notes,
         "questions": list(node.questions),
     }
     if isinstance(node, Statement):
         return common | {
             "kind": "statement",
-            "title": debate.label_of(node.id),
-            "text": node.text,
+            **_prose(title=debate.label_of(node.id), text=node.text, notes=node.notes),
             "basis": node.basis.value if node.basis else None,
             "source": node.source,
             "quotes": [
@@ -161,12 +159,34 @@ def _claim(debate: Debate, node: Statement | Argument, catalogue: dict[str, Sche
     scheme = catalogue.get(node.scheme or "")
     return common | {
         "kind": "argument",
-        "title": node.title,
-        "text": node.gist or node.title,
+        **_prose(title=node.title, text=node.gist or node.title, notes=node.notes),
         "premises": list(node.premises),
         "scheme": scheme.name if scheme else node.scheme,
         "criticalQuestions": list(scheme.critical_questions) if scheme else [],
     }
+
+
+def _prose(**fields: str | None) -> JsonDict:
+    """Prose fields as the page shows them: the words without their inline Markdown marks,
+    and, under ``styled``, the runs of any field with marks that style something (``[words,
+    "b"|"i"|"c" flags, http/https/mailto address or null]``). The page builds those with
+    ``textContent`` and ``<strong>``/``<em>``/``<code>``/``<a rel="noopener noreferrer">``
+    elements, never from HTML; search and labels use the words."""
+    out: JsonDict = {}
+    styled: JsonDict = {}
+    for name, value in fields.items():
+        if value is None:
+            out[name] = None
+            continue
+        parts = one_line(value) if has_markup(value) else ()
+        out[name] = "".join(p.text for p in parts) if parts else value
+        if any(p.bold or p.italic or p.code or p.href for p in parts):
+            styled[name] = [
+                [p.text, "b" * p.bold + "i" * p.italic + "c" * p.code, p.href] for p in parts
+            ]
+    if styled:
+        out["styled"] = styled
+    return out
 
 
 def _only_source(debate: Debate) -> str | None:

@@ -7,6 +7,16 @@ measured is what is drawn.
 
 Wrapping is linear in the text: a word longer than a line is split by a running sum of glyph
 widths, never by re-measuring what is left (a 10 MB word wraps in seconds, not minutes).
+
+Titles and texts may hold inline Markdown (:mod:`argmap.model.inline`). Such a line is a
+sequence of :class:`Run` s, each measured with its own face (bold runs with the bold face)
+and placed at its own offset, so the SVG can position every run exactly, whatever a
+renderer does with ``text-anchor`` across ``<tspan>`` s (CairoSVG centres each one on its
+own). The font ships no italic: an italic run is the upright face slanted by argmap (see
+:data:`~argmap.render.fonts.SLANT`), which keeps the upright advances and leans the tops of
+the glyphs right, so an italic run at the end of a line, or touching upright letters, is given
+that much more room. A `` `code` `` run gets a little room on each side for its tint. Text
+without a mark character takes the plain path unchanged.
 """
 
 from __future__ import annotations
@@ -15,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.render.fonts import ASCENT, DESCENT, LINE_HEIGHT, Face, face
+from argmap.model.inline import Span, has_markup, spans
+from argmap.render.fonts import ASCENT, DESCENT, LINE_HEIGHT, SLANT, Face, face
 from argmap.render.text import clean
 
 Role = Literal["title", "text", "meta", "badge"]
@@ -39,10 +50,25 @@ class Style:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Part of a line in one style, ``x`` pt from the line's start (no space at either end)."""
+
+    text: str
+    x: float
+    width: float
+    bold: bool
+    italic: bool = False
+    code: bool = False
+    href: str | None = None
+
+
+@dataclass(frozen=True)
 class Line:
     text: str
     style: Style
     width: float
+    runs: tuple[Run, ...] = ()
+    """Set when the line mixes styles (inline Markdown); else all of it is in ``style``."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +90,24 @@ def block(parts: Iterable[tuple[str, Style, float]], min_width: float = 0.0) -> 
     """A block from ``(text, style, wrap width)`` parts; titles are wrapped evenly."""
     lines: list[Line] = []
     for text, style, width in parts:
-        wrapped = (
-            balanced(text, width, style) if style.role == "title" else wrap(text, width, style)
-        )
-        lines += [Line(t, style, face(style.bold).width(t, style.size)) for t in wrapped if t]
+        lines += lines_of(text, width, style)
     return sized(lines, min_width)
+
+
+def lines_of(text: str, width: float, style: Style) -> list[Line]:
+    """``text`` wrapped to ``width`` in ``style`` (titles evenly), in runs where it has
+    inline Markdown that styles something."""
+    if style.role in _PROSE and has_markup(text):
+        parts = spans(clean(text))
+        if any(_flags(p) != _PLAIN for p in parts):
+            return _styled(parts, text, width, style)
+        text = "".join(p.text for p in parts)  # marks that style nothing, such as ``\*``
+    wrapped = balanced(text, width, style) if style.role == "title" else wrap(text, width, style)
+    return [Line(t, style, face(style.bold).width(t, style.size)) for t in wrapped if t]
+
+
+_PROSE = ("title", "text")
+"""Roles whose text is the debate's prose, drawn with its inline Markdown."""
 
 
 def sized(lines: Sequence[Line], min_width: float = 0.0) -> Block:
@@ -158,3 +197,162 @@ def balanced(text: str, width: float, style: Style) -> list[str]:
         else:
             low = middle
     return best
+
+
+# -- lines in several styles (inline Markdown) --------------------------------------------
+
+_Piece = tuple[Span, float]
+"""Part of a word in one style, with its width in pt."""
+_Word = tuple[tuple[_Piece, ...], float]
+
+
+def _styled(parts: tuple[Span, ...], text: str, width: float, style: Style) -> list[Line]:
+    words = _styled_words(parts, style)
+    lines = _styled_greedy(words, width, style)
+    if style.role == "title" and len(lines) >= 2 and len(text) <= _BALANCE_LIMIT:
+        low, high = width / 2, width
+        for _ in range(_BALANCE_STEPS):
+            middle = (low + high) / 2
+            attempt = _styled_greedy(words, middle, style)
+            if len(attempt) <= len(lines):
+                lines, high = attempt, middle
+            else:
+                low = middle
+    return [_line(line, style) for line in lines if line]
+
+
+CODE_PAD = 1.5
+"""Room on each side of a `` `code` `` run, in pt, for the tint drawn behind it."""
+
+
+_X_HEIGHT = 0.5
+"""Where the lean of an italic run meets upright letters that follow it: about the x-height
+(in ascents), as a comma or a lower-case letter is that high."""
+
+
+_OPTICAL = 0.3
+"""The height (in ems) whose lean the eye reads as an italic word's left edge: near the
+middle of lower-case letters."""
+
+
+def _piece_width(span: Span, style: Style, *, lean: float = 1.0) -> float:
+    """The width a piece takes, with room for ``lean`` of an italic piece's slant after it
+    (all of it at a line's end, where the box edge is near)."""
+    measured = face(style.bold or span.bold).width(span.text, style.size)
+    if span.code:
+        measured += 2 * CODE_PAD
+    return measured + (lean * SLANT * ASCENT * style.size if span.italic else 0.0)
+
+
+def _styled_words(parts: Iterable[Span], style: Style) -> list[_Word]:
+    """The words of the spans; a word may be made of pieces in different styles (``**a**,``)."""
+    words: list[_Word] = []
+    current: list[_Piece] = []
+
+    def end_word() -> None:
+        if current:
+            words.append((tuple(current), sum(w for _, w in current)))
+            current.clear()
+
+    for part in parts:
+        for number, chunk in enumerate(part.text.split(" ")):
+            if number:
+                end_word()
+            if chunk:
+                piece = Span(chunk, part.bold, part.italic, part.code, part.href)
+                current.append((piece, _piece_width(piece, style)))
+    end_word()
+    return words
+
+
+def _styled_greedy(words: list[_Word], width: float, style: Style) -> list[list[_Word]]:
+    space = face(style.bold).width(" ", style.size)
+    lines: list[list[_Word]] = []
+    line: list[_Word] = []
+    used = 0.0
+    for word in words:
+        if line and used + space + word[1] <= width:
+            line.append(word)
+            used += space + word[1]
+            continue
+        if line:
+            lines.append(line)
+        if word[1] > width:
+            *whole, word = _split_word(word, width, style)
+            lines += [[piece] for piece in whole]
+        line, used = [word], word[1]
+    if line:
+        lines.append(line)
+    return lines
+
+
+def _split_word(word: _Word, width: float, style: Style) -> list[_Word]:
+    """A word too long for a line, in pieces of at most ``width`` pt (one pass, as
+    :func:`_split`), each piece keeping the styles of its characters."""
+    out: list[_Word] = []
+    pieces: list[_Piece] = []
+    closed = 0.0  # the width of the pieces of the word being filled
+    for span, _ in word[0]:
+        measure = face(style.bold or span.bold)
+        slant = SLANT * ASCENT * style.size if span.italic else 0.0
+        start, run = 0, 0.0
+        for position, char in enumerate(span.text):
+            step = measure.width(char, style.size)
+            if closed + run + step + slant > width and (position > start or pieces):
+                if position > start:
+                    pieces.append(_piece(span, start, position, style))
+                out.append((tuple(pieces), sum(w for _, w in pieces)))
+                pieces, closed, start, run = [], 0.0, position, 0.0
+            run += step
+        if len(span.text) > start:
+            pieces.append(_piece(span, start, len(span.text), style))
+            closed += pieces[-1][1]
+    if pieces:
+        out.append((tuple(pieces), closed))
+    return out
+
+
+def _piece(span: Span, start: int, end: int, style: Style) -> _Piece:
+    chunk = Span(span.text[start:end], *_flags(span))
+    return chunk, _piece_width(chunk, style)
+
+
+def _flags(span: Span) -> tuple[bool, bool, bool, str | None]:
+    return span.bold, span.italic, span.code, span.href
+
+
+_PLAIN = (False, False, False, None)
+
+
+def _line(words: list[_Word], style: Style) -> Line:
+    """The words as runs: pieces of one style merged (across the spaces between words too),
+    each run measured as a whole in its face, then placed one after another."""
+    merged: list[tuple[Span, bool]] = []  # a run so far, and whether a space comes before it
+    for number, (pieces, _) in enumerate(words):
+        for index, (span, _) in enumerate(pieces):
+            spaced = number > 0 and index == 0
+            if merged and _flags(merged[-1][0]) == _flags(span):
+                last, before = merged[-1]
+                joined = last.text + (" " if spaced else "") + span.text
+                merged[-1] = (Span(joined, *_flags(span)), before)
+            else:
+                merged.append((span, spaced))
+    space = face(style.bold).width(" ", style.size)
+    runs: list[Run] = []
+    x = 0.0
+    for number, (span, spaced) in enumerate(merged):
+        if spaced:
+            x += space
+        # A slanted run leans into a following space; it needs room at the line's end, and
+        # a little where upright letters follow directly (``*word*,``).
+        at_end = number + 1 == len(merged)
+        lean = 1.0 if at_end else 0.0 if merged[number + 1][1] else _X_HEIGHT
+        run_width = _piece_width(span, style, lean=lean)
+        bold = style.bold or span.bold
+        # Slanted letters lean away from a space before them; drawn that much to the left,
+        # the gap before an italic word looks like any other.
+        shift = _OPTICAL * SLANT * style.size if span.italic and spaced else 0.0
+        runs.append(Run(span.text, x - shift, run_width, bold, span.italic, span.code, span.href))
+        x += run_width
+    text = " ".join("".join(span.text for span, _ in pieces) for pieces, _ in words)
+    return Line(text, style, x, tuple(runs))

@@ -11,8 +11,11 @@ import io
 import itertools
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+
+from argmap.render.fonts import SLANT
 
 _S = "{http://www.w3.org/2000/svg}"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -63,7 +66,7 @@ def figures(svg: str) -> MapFigures:
         if t.get("class") == "title"
     ]
     words = [
-        len(" ".join(t.text or "" for t in g.iter(f"{_S}text") if _in_label(t)).split())
+        len(" ".join(" ".join(t.itertext()) for t in g.iter(f"{_S}text") if _in_label(t)).split())
         for g in boxes
     ]
     return MapFigures(
@@ -117,19 +120,41 @@ def spills(root: ET.Element) -> list[str]:
         top, bottom = min(numbers[1::2]) + _STROKE, max(numbers[1::2]) - _STROKE
         for text in texts:
             size = float(text.get("font-size", "0"))
-            font = fonts["700" if text.get("font-weight") == "bold" else "400"]
-            width = _advance(font, text.text or "") * size
-            x, y = float(text.get("x", "0")), float(text.get("y", "0"))
-            start = x - width / 2 if text.get("text-anchor") == "middle" else x
-            units = font["head"].unitsPerEm
-            ascent = font["hhea"].ascent / units * size
-            descent = -font["hhea"].descent / units * size
-            over = max(
-                left - start, start + width - right, top - (y - ascent), y + descent - bottom
-            )
-            if over > 0.01:
-                found.append(f"{group.get('id')}: {text.text!r} by {over:.1f} pt")
+            y = float(text.get("y", "0"))
+            for words, start, width, font in _pieces(text, fonts, size):
+                units = font["head"].unitsPerEm
+                ascent = font["hhea"].ascent / units * size
+                descent = -font["hhea"].descent / units * size
+                over = max(
+                    left - start, start + width - right, top - (y - ascent), y + descent - bottom
+                )
+                if over > 0.01:
+                    found.append(f"{group.get('id')}: {words!r} by {over:.1f} pt")
     return found
+
+
+def _pieces(
+    text: ET.Element, fonts: dict[str, Any], size: float
+) -> Iterator[tuple[str, float, float, Any]]:
+    """What a ``<text>`` draws: its words, where they start, how wide they are, in which font.
+
+    A line in several styles is ``<tspan>`` s, each placed by its own ``x``; an italic run is
+    its own ``<text class="italic">``, skewed about its baseline, which leans its right edge
+    out by :data:`~argmap.render.fonts.SLANT` of the font's ascent.
+    """
+    weight = text.get("font-weight")
+    x = float(text.get("x", "0"))
+    if text.text:
+        font = fonts["700" if weight == "bold" else "400"]
+        width = _advance(font, text.text) * size
+        if "italic" in (text.get("class") or "").split():
+            width += SLANT * font["hhea"].ascent / font["head"].unitsPerEm * size
+        start = x - width / 2 if text.get("text-anchor") == "middle" else x
+        yield text.text, start, width, font
+    for tspan in text.iter(f"{_S}tspan"):
+        font = fonts["700" if tspan.get("font-weight", weight) == "bold" else "400"]
+        width = _advance(font, tspan.text or "") * size
+        yield tspan.text or "", float(tspan.get("x", x)), width, font
 
 
 def _advance(font: Any, text: str) -> float:

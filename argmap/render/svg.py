@@ -19,9 +19,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from argmap.model.debate import Debate, RelationKind, Side
+from argmap.model.inline import has_markup
 from argmap.render.dot import Drawing, short_name
-from argmap.render.fonts import ASCENT, FONT_STACK, LINE_HEIGHT, font_face_css, text_width
-from argmap.render.labels import Block, Style, text_height, wrap
+from argmap.render.fonts import (
+    ASCENT,
+    FONT_STACK,
+    LINE_HEIGHT,
+    SLANT,
+    font_face_css,
+    text_width,
+)
+from argmap.render.labels import CODE_PAD, Block, Line, Style, lines_of, text_height, wrap
 from argmap.render.options import MapOptions
 from argmap.render.select import View
 from argmap.render.theme import RELATION_STYLE, THEMES, Theme
@@ -267,17 +275,83 @@ def _text_lines(
     for number, line in enumerate(lines.lines):
         size = line.style.size
         y += size * (ASCENT if number == 0 else LINE_HEIGHT)
-        elements.append(
-            _text(
-                line.text,
-                centre_x,
-                y,
-                line.style,
-                theme.context_text if line.style.role == "meta" else colour,
-                "middle",
-            )
-        )
+        line_colour = theme.context_text if line.style.role == "meta" else colour
+        if line.runs:
+            elements += _runs(line, centre_x - line.width / 2, y, line_colour, theme)
+        else:
+            elements.append(_text(line.text, centre_x, y, line.style, line_colour, "middle"))
     return elements
+
+
+def _runs(line: Line, left: float, baseline: float, colour: str, theme: Theme) -> list[ET.Element]:
+    """A line in several styles: one ``<text>`` whose ``<tspan>`` s each sit at their measured
+    offset, a slanted ``<text>`` for each italic run, a tint behind each `` `code` `` run and
+    a rule under each link.
+
+    Every run is placed by its own ``x``, not by ``text-anchor``: CairoSVG would centre each
+    ``<tspan>`` on its own. Italic is the upright face skewed about the baseline (the font has
+    no italic, and CairoSVG draws ``font-style="italic"`` upright). A link is underlined
+    words, not an ``<a>``: a claim box with a source is a link already, and links do not nest.
+    """
+    size = line.style.size
+    element = _text("", left, baseline, line.style, colour)
+    element.text = None
+    behind: list[ET.Element] = []
+    after: list[ET.Element] = []
+    for run in line.runs:
+        x = left + run.x
+        attrs = {"x": f"{x + (CODE_PAD if run.code else 0.0):.2f}"}
+        if run.bold != line.style.bold:
+            attrs["font-weight"] = "bold" if run.bold else "normal"
+        if run.code:
+            attrs["class"] = "code"
+            behind.append(_tint(x, baseline, run.width, size, theme))
+        if run.href is not None:
+            attrs["class"] = "link"
+            rule = f"M{x:.2f} {baseline + 0.13 * size:.2f} h{run.width:.2f}"
+            after.append(
+                ET.Element(
+                    f"{_S}path",
+                    {
+                        "class": "link-rule",
+                        "d": rule,
+                        "stroke": colour,
+                        "stroke-width": f"{0.06 * size:.2f}",
+                    },
+                )
+            )
+        if run.italic:
+            slanted = _text(run.text, 0.0, baseline, line.style, colour)
+            slanted.attrib.update(
+                {
+                    **attrs,
+                    "class": " ".join(filter(None, [slanted.get("class"), "italic"])),
+                    "transform": f"matrix(1 0 {-SLANT} 1 {SLANT * baseline:.2f} 0)",
+                }
+            )
+            after.append(slanted)
+            continue
+        tspan = ET.SubElement(element, f"{_S}tspan", attrs)
+        tspan.text = run.text
+    return [*behind, *([element] if len(element) else []), *after]
+
+
+def _tint(x: float, baseline: float, width: float, size: float, theme: Theme) -> ET.Element:
+    """The box behind a `` `code` `` run."""
+    return ET.Element(
+        f"{_S}rect",
+        {
+            "class": "code-back",
+            "x": f"{x:.2f}",
+            "y": f"{baseline - 0.8 * size:.2f}",
+            "width": f"{width:.2f}",
+            "height": f"{1.05 * size:.2f}",
+            "rx": "1.5",
+            "fill": theme.context_fill,
+            "stroke": theme.context_line,
+            "stroke-width": "0.4",
+        },
+    )
 
 
 def _text(
@@ -327,13 +401,29 @@ def _at(group: ET.Element, x: float, y: float) -> ET.Element:
 
 
 def _stack(
-    group: ET.Element, parts: Sequence[tuple[str, Style, str]], width: float, y: float
+    group: ET.Element,
+    parts: Sequence[tuple[str, Style, str]],
+    width: float,
+    y: float,
+    theme: Theme,
 ) -> float:
-    """Wrapped lines of each part, left-aligned from ``y``; returns the y below them."""
+    """Wrapped lines of each part, left-aligned from ``y``; returns the y below them.
+
+    A title or text with inline Markdown is drawn in its styles, as box labels are."""
     for text, style, colour in parts:
-        for line in wrap(text, width, style):
+        if style.role in ("title", "text") and has_markup(text):
+            for line in lines_of(text, width, style):
+                y += style.size * LINE_HEIGHT
+                baseline = y - style.size * (LINE_HEIGHT - ASCENT)
+                if line.runs:
+                    group.extend(_runs(line, 0, baseline, colour, theme))
+                else:
+                    group.append(_text(line.text, 0, baseline, style, colour))
+            continue
+        for plain_line in wrap(text, width, style):
             y += style.size * LINE_HEIGHT
-            group.append(_text(line, 0, y - style.size * (LINE_HEIGHT - ASCENT), style, colour))
+            baseline = y - style.size * (LINE_HEIGHT - ASCENT)
+            group.append(_text(plain_line, 0, baseline, style, colour))
     return y
 
 
@@ -351,7 +441,7 @@ def _header(
     parts += [
         (f"View: {scope}", SMALL, theme.context_text) for scope in view_scope(debate, options, view)
     ]
-    bottom = _stack(group, parts, width, 0.0)
+    bottom = _stack(group, parts, width, 0.0, theme)
     return _Part(group, bottom + MARGIN / 2)
 
 
@@ -359,7 +449,7 @@ def _slide_header(heading: tuple[str, str], theme: Theme, width: float) -> _Part
     group = ET.Element(f"{_S}g", {"id": "title-block", "class": "title-block slide"})
     path, number = heading
     number_width = text_width(number, SMALL.size) + MARGIN
-    bottom = _stack(group, [(path, SLIDE_TITLE, theme.text)], width - number_width, 0.0)
+    bottom = _stack(group, [(path, SLIDE_TITLE, theme.text)], width - number_width, 0.0, theme)
     baseline = SLIDE_TITLE.size * ASCENT
     group.append(_text(number, width, baseline, SMALL, theme.context_text, "end"))
     return _Part(group, bottom + MARGIN / 2)

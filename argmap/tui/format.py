@@ -15,6 +15,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from textual.content import Content
+from textual.style import Style
+
+from argmap.model.inline import Span, has_markup, one_line
 
 if TYPE_CHECKING:  # the model loads in the worker that reads the file, not before first paint
     from argmap.analysis.seminar import SchemeQuestions
@@ -42,6 +45,84 @@ _MIN_WRAP = 20
 
 _INDENT = "\u00a0\u00a0"
 """Two no-break spaces: wrapping keeps them, so a card's second line stays indented."""
+
+
+_CODE = "$text-accent"
+"""A `` `code` `` span: the accent colour, so an id or a command stands out from the words."""
+
+
+def prose(text: str, style: str = "", *, upper: bool = False) -> Content:
+    """A title or text of the debate on one line, its inline Markdown drawn as styles.
+
+    ``**bold**`` is bold, ``*italic*`` italic, `` `code` `` in the accent colour, and a link
+    is underlined, a terminal hyperlink to its (http, https or mailto) address, which follows
+    it in brackets so it can be read where a terminal cannot open links. The words are data:
+    they never pass through a markup parser (``[b]`` and ``$x`` show as typed). ``upper``
+    capitalises the words (a seminar card's title), never a link's address.
+    """
+    flat = " ".join(text.split())
+    if not has_markup(flat):
+        shown = flat.upper() if upper else flat
+        return Content.assemble((shown, style)) if style else Content(shown)
+    runs = _runs(one_line(flat), upper)
+    return _styled("".join(words for words, _ in runs), runs, style)
+
+
+def prose_hanging(prefix: str, text: str, width: int | None, style: str = "") -> Content:
+    """:func:`hanging` for prose: wrapped with its hanging indent, and styled as :func:`prose`."""
+    runs = _runs(one_line(text), False)
+    shown = hanging(prefix, "".join(words for words, _ in runs), width)
+    return _styled(shown, runs, style, start=len(prefix))
+
+
+_Run = tuple[str, Style | str | None]
+
+
+def _runs(parts: tuple[Span, ...], upper: bool) -> list[_Run]:
+    """Each span's words and style; a link's address follows its words, unless they are the
+    same, in muted brackets."""
+    runs: list[_Run] = []
+    for number, part in enumerate(parts):
+        runs.append((part.text.upper() if upper else part.text, _span_style(part)))
+        following = parts[number + 1].href if number + 1 < len(parts) else None
+        if part.href is not None and following != part.href and part.text != part.href:
+            runs.append((f" ({part.href})", MUTED))
+    return runs
+
+
+def _styled(shown: str, runs: list[_Run], style: str, start: int = 0) -> Content:
+    """``shown`` (the runs' words, perhaps re-wrapped after ``start``) with the runs' styles.
+
+    Wrapping only turns white space into line breaks and indents, so the n-th character
+    that is not white space is the same in the words and in ``shown``: styles are carried
+    over by counting those.
+    """
+    content = Content(shown)
+    if style:
+        content = content.stylize(style)
+    places = [i for i in range(start, len(shown)) if not shown[i].isspace()]
+    counted = 0
+    for words, run_style in runs:
+        visible = sum(1 for char in words if not char.isspace())
+        if visible and run_style is not None and counted + visible <= len(places):
+            end = places[counted + visible - 1] + 1
+            content = content.stylize(run_style, places[counted], end)
+        counted += visible
+    return content
+
+
+def _span_style(part: Span) -> Style | str | None:
+    """The span's style; a link's is a ``Style`` object, so its address is never parsed."""
+    if part.href is not None:
+        return Style(
+            bold=part.bold or None, italic=part.italic or None, underline=True, link=part.href
+        )
+    words = [
+        name
+        for name, present in (("bold", part.bold), ("italic", part.italic), (_CODE, part.code))
+        if present
+    ]
+    return " ".join(words) or None
 
 
 def side_badge(side: Side) -> Content:
@@ -128,9 +209,9 @@ def side_mark(view: DebateView, node_id: str) -> tuple[str, str]:
 
 
 def numbered(title: str, items: tuple[str, ...], width: int | None = None) -> Content:
-    """A heading and a numbered list: discussion and critical questions."""
+    """A heading and a numbered list of prose (discussion questions, premises)."""
     lines = [heading(title)]
-    lines += [Content(hanging(f"{i}. ", item, width)) for i, item in enumerate(items, 1)]
+    lines += [prose_hanging(f"{i}. ", item, width) for i, item in enumerate(items, 1)]
     return Content("\n").join(lines)
 
 

@@ -177,6 +177,36 @@
     return element;
   }
 
+  // A title, text or note with inline Markdown: the page data's runs ([words, flags, url])
+  // become text nodes inside <strong>, <em>, <code> and, for http/https/mailto only, <a>.
+  function prose(tag, claim, field, className) {
+    var runs = claim.styled && claim.styled[field];
+    if (!runs) return text(tag, claim[field], className);
+    var element = text(tag, null, className);
+    runs.forEach(function (run) {
+      var node = document.createTextNode(String(run[0]));
+      var flags = String(run[1] || "");
+      if (flags.indexOf("c") >= 0) node = inside("code", node);
+      if (flags.indexOf("i") >= 0) node = inside("em", node);
+      if (flags.indexOf("b") >= 0) node = inside("strong", node);
+      var url = safeUrl(run[2]);
+      if (url) {
+        node = inside("a", node);
+        node.href = url;
+        node.rel = "noopener noreferrer";
+        node.target = "_blank";
+      }
+      element.appendChild(node);
+    });
+    return element;
+  }
+
+  function inside(tag, child) {
+    var element = document.createElement(tag);
+    element.appendChild(child);
+    return element;
+  }
+
   function append(parent) {
     for (var i = 1; i < arguments.length; i++) {
       if (arguments[i]) parent.appendChild(arguments[i]);
@@ -935,8 +965,8 @@
         (claim.basis ? " · " + claim.basis.replace(/-/g, " ") : "") +
         (claim.scheme ? " · " + claim.scheme : "");
     append(panel, text("p", kind, "am-kind am-side-" + claim.side));
-    append(panel, text("h2", claim.title, "am-claim-title"));
-    if (claim.text !== claim.title) append(panel, text("p", claim.text, "am-text"));
+    append(panel, prose("h2", claim, "title", "am-claim-title"));
+    if (claim.text !== claim.title) append(panel, prose("p", claim, "text", "am-text"));
     panel.appendChild(verdictControls(id));
 
     (claim.speakers || []).forEach(function (sid) { panel.appendChild(speakerCard(sid)); });
@@ -975,7 +1005,7 @@
     }
     listSection(panel, "Discussion questions", claim.questions);
     listSection(panel, "Critical questions", claim.criticalQuestions);
-    if (claim.notes) panel.appendChild(append(section("Notes"), text("p", claim.notes)));
+    if (claim.notes) panel.appendChild(append(section("Notes"), prose("p", claim, "notes")));
   }
 
   function listSection(panel, title, items) {

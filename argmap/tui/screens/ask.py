@@ -17,6 +17,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.model.inline import plain
+
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
 
@@ -111,7 +113,7 @@ class PickScreen(ModalScreen[str | None]):
         else:
             ids = list(view.tree_order)
         options = [
-            Option(Content(view.debate.label_of(node)), id=node)
+            Option(Content(plain(view.debate.label_of(node))), id=node)
             for node in ids
             if node not in self.exclude
         ][:200]

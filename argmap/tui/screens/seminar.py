@@ -20,6 +20,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ProgressBar, Static
 
+from argmap.model.inline import plain
 from argmap.tui import keys
 from argmap.tui.format import (
     MUTED,
@@ -27,6 +28,7 @@ from argmap.tui.format import (
     heading,
     join_blocks,
     numbered,
+    prose,
     quote_block,
     side_badge,
     side_mark,
@@ -188,7 +190,7 @@ class SeminarScreen(Screen[str | None]):
 
     def _render_step(self) -> None:
         self.query_one("#seminar-title", Static).update(
-            Content.assemble(("Seminar", "bold"), (f" · {self.view.debate.title}", MUTED))
+            Content.assemble(("Seminar", "bold"), (f" · {plain(self.view.debate.title)}", MUTED))
         )
         self.query_one("#seminar-progress", Static).update(
             Content.assemble((self.progress, "bold"))
@@ -213,9 +215,9 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     """
     debate = view.debate
     if node_id == debate.question.id:
-        blocks = [heading("◆ THE QUESTION"), Content.assemble((debate.question.text, "bold"))]
+        blocks = [heading("◆ THE QUESTION"), prose(debate.question.text, "bold")]
         if debate.description:
-            blocks.append(Content(" ".join(debate.description.split())))
+            blocks.append(prose(debate.description))
         return join_blocks(blocks)
 
     def say(text: str) -> str:
@@ -232,12 +234,12 @@ def card(view: DebateView, node_id: str, hide_speaker: bool, width: int | None =
     blocks += _where(view, node_id, say)
     if statement is not None:
         if statement.title:
-            blocks.append(Content.assemble((say(statement.title).upper(), "bold $argmap-question")))
-        blocks.append(Content.assemble((say(statement.text), "bold")))
+            blocks.append(prose(say(statement.title), "bold $argmap-question", upper=True))
+        blocks.append(prose(say(statement.text), "bold"))
     elif argument is not None:
-        blocks.append(Content.assemble((say(argument.title).upper(), "bold $argmap-question")))
+        blocks.append(prose(say(argument.title), "bold $argmap-question", upper=True))
         if argument.gist:
-            blocks.append(Content.assemble((say(argument.gist), "bold")))
+            blocks.append(prose(say(argument.gist), "bold"))
         if argument.premises:
             premises = tuple(say(debate.text_of(p)) for p in argument.premises)
             blocks.append(numbered("Because", premises, width))
@@ -287,6 +289,6 @@ def _where(view: DebateView, node_id: str, say: Callable[[str], str]) -> list[Co
         Content.assemble(
             (f"This {_PLACE[branch.role]} ", MUTED),
             (f"{symbol} ", style),
-            say(view.debate.label_of(parent)),
+            prose(say(view.debate.label_of(parent))),
         )
     ]

@@ -25,6 +25,7 @@ from textual.reactive import var
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
+from argmap.model.inline import plain
 from argmap.tui import keys
 from argmap.tui.format import NO_LABELS, QUESTION_MARK, SYMBOLS
 from argmap.tui.messages import ClaimHighlighted, JumpRequested
@@ -303,7 +304,7 @@ class ArgumentTree(Tree[Place]):
         marked = place.node_id in self.marked
         if place.node_id == debate.question.id:
             text.append(f"{QUESTION_MARK[0]} ", self._style("question"))
-            text.append(debate.label_of(place.node_id), self._style("question"))
+            text.append(plain(debate.label_of(place.node_id)), self._style("question"))
             if badge := self.labels.get(place.node_id):
                 text.append(f" [{badge}]", self._style("badge"))
             if node.allow_expand and not node.is_expanded:
@@ -318,7 +319,7 @@ class ArgumentTree(Tree[Place]):
         if place.node_id in debate.arguments:
             text.append("argument: ", self._style("role"))
         room = self._room(node) - text.cell_len
-        full = " ".join(debate.label_of(place.node_id).split())
+        full = " ".join(plain(debate.label_of(place.node_id)).split())
         suffix = self._suffix(node, place, view, speaker=True)
         if len(full) > room - suffix.cell_len and room - suffix.cell_len < _ROOMY:
             # A narrow line and a long text: the text matters more than who said it.

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
+from argmap.model.inline import plain
 from argmap.tui.format import MUTED
 from argmap.tui.messages import JumpRequested
 
@@ -35,7 +36,7 @@ class Breadcrumb(Static):
         self.path = path
         width = self.size.width or 100
         for step in _STEPS:  # the widest steps that fit, before eliding the middle
-            labels = [_short(view.debate.label_of(node_id), step) for node_id in path]
+            labels = [_short(plain(view.debate.label_of(node_id)), step) for node_id in path]
             if _width(list(enumerate(labels))) <= width:
                 break
         steps = _fit(list(enumerate(labels)), width)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 from textual.widgets import Static
 
-from argmap.tui.format import MUTED
+from argmap.tui.format import MUTED, prose
 
 if TYPE_CHECKING:
     from argmap.tui.view import DebateView
@@ -29,17 +29,16 @@ class DebateHeader(Static):
 
     def show(self, view: DebateView) -> None:
         self._view = view
-        question = " ".join(view.debate.question.text.split())
         self.update(
             Content.assemble(
                 ("argmap", "bold $argmap-question"),
                 " · ",
-                (view.debate.title, "bold"),
+                prose(view.debate.title, "bold"),
                 (f"  ({view.path.name})", MUTED),
                 ("  ● unsaved", "bold $text-warning") if self.unsaved else "",
                 "\n",
                 ("◆ ", "$argmap-question"),
-                question,
+                prose(view.debate.question.text),
             )
         )
 

@@ -32,6 +32,7 @@ from argmap.tui.format import (
     heading,
     join_blocks,
     numbered,
+    prose,
     quote_block,
     side_badge,
     side_mark,
@@ -167,9 +168,9 @@ def _head(
     badge = labels.get(node_id)
     if node_id == debate.question.id:
         blocks.append(Content.assemble(("◆ The central question", HEADING), *_badge(badge)))
-        blocks.append(Content.assemble((debate.question.text, "bold")))
+        blocks.append(prose(debate.question.text, "bold"))
         if debate.description:
-            blocks.append(Content(" ".join(debate.description.split())))
+            blocks.append(prose(debate.description))
         return join_blocks(blocks)
     side = view.side_of(node_id)
     kind = "argument" if node_id in debate.arguments else "statement"
@@ -181,12 +182,12 @@ def _head(
     argument = debate.arguments.get(node_id)
     if statement is not None:
         if statement.title:
-            blocks.append(Content.assemble((statement.title, "bold")))
-        blocks.append(Content(" ".join(statement.text.split())))
+            blocks.append(prose(statement.title, "bold"))
+        blocks.append(prose(statement.text))
     elif argument is not None:
-        blocks.append(Content.assemble((argument.title, "bold")))
+        blocks.append(prose(argument.title, "bold"))
         if argument.gist:
-            blocks.append(Content(" ".join(argument.gist.split())))
+            blocks.append(prose(argument.gist))
         if argument.sketched:
             blocks.append(
                 Content.assemble(("A sketch: its premises are not spelled out yet.", MUTED))
@@ -235,7 +236,7 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
         )
     )
     if node is not None and node.notes:
-        blocks.append(Content("\n").join([heading("Notes"), Content(" ".join(node.notes.split()))]))
+        blocks.append(Content("\n").join([heading("Notes"), prose(node.notes)]))
     if node is not None and node.questions:
         blocks.append(numbered("Discussion questions", node.questions, width))
     found = view.scheme_questions(node_id)
@@ -269,6 +270,6 @@ def _link_prompt(view: DebateView, link: Link, labels: Mapping[str, str]) -> Con
     return Content.assemble(
         (f"{link.phrase} ", MUTED),
         (f"{symbol} ", style),
-        view.debate.label_of(link.target),
+        prose(view.debate.label_of(link.target)),
         *((f"  [link {badge}]", "bold $text-primary"),) if badge else (),
     )

@@ -19,6 +19,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from argmap.model.inline import plain
 from argmap.tui import keys
 from argmap.tui.format import MUTED, side_mark
 
@@ -135,7 +136,7 @@ class SearchPanel(Vertical):
 
 def _prompt(view: DebateView, match: Match) -> Content:
     symbol, style = side_mark(view, match.node_id)
-    label = " ".join(view.debate.label_of(match.node_id).split())
+    label = " ".join(plain(view.debate.label_of(match.node_id)).split())
     found = ", ".join(str(field) for field in match.fields)
     parts: list[str | tuple[str, str]] = [
         (f"{symbol} ", style),
