@@ -76,4 +76,4 @@ async def test_the_first_frame_after_a_key_shows_the_claim_the_cursor_is_on(
             assert app.main.selected == pane.split()[-1]
             assert frames, "the key drew nothing"
             assert pane in frames[0], key
-            assert f"› {crumb}" in frames[0], key
+            assert f"\u203a {crumb}" in frames[0], key
