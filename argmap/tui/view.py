@@ -11,6 +11,7 @@ file, so the first frame is drawn before any of that code is even loaded.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -38,6 +39,16 @@ from argmap.model.debate import Debate, Side
 from argmap.model.schemes import Scheme
 
 
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """How a view differs from the one it was made from: one new ``leaf`` under ``parent``."""
+
+    base: weakref.ReferenceType[DebateView]
+    """The earlier view (weakly: a chain of edits must not keep every version's tree alive)."""
+    leaf: str
+    parent: str
+
+
 @dataclass(eq=False)
 class DebateView:
     """A debate and its derived structures. The expensive ones are computed on first use."""
@@ -51,6 +62,9 @@ class DebateView:
     """The text ``loaded`` was read from, for an argmap YAML file (None for other formats)."""
     index: DebateIndex = field(init=False)
     shape: TreeShape = field(init=False)
+    growth: Growth | None = field(default=None, init=False)
+    """Set when this view is an earlier one plus one new leaf claim (see :func:`edited_view`),
+    so the tree can add one line instead of drawing itself again."""
 
     def __post_init__(self) -> None:
         self.index = DebateIndex(self.debate)
@@ -192,6 +206,7 @@ def edited_view(base: DebateView, debate: Debate) -> DebateView:
         view.loaded, view.source_text = base.loaded, base.source_text
         view.index = grown_index(base.index, debate, added[0])
         view.shape = grown_shape(base.shape, view.index, added[0])
+        view.growth = Growth(weakref.ref(base), added[0].source, added[0].target)
         if "sides" in base.__dict__ and "sides" in view.index.__dict__:
             view.__dict__["sides"] = {**view.index.sides, debate.question.id: Side.PRO}
         return view

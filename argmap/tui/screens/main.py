@@ -139,14 +139,20 @@ class MainScreen(Screen[None]):
     # -- attributes down from the app ------------------------------------------------------
 
     def show_view(self, view: DebateView) -> None:
-        """Show a (re)loaded debate, keeping the selection, open nodes and highlight."""
-        expanded = () if self.view is None else self.argument_tree.expanded_ids()
-        # The same place if it is still there, else the deepest claim on its path that is.
-        crumbs = self.crumbs
-        keep = next((i for i in range(len(crumbs), 0, -1) if view.has(crumbs[i - 1])), 0)
+        """Show a (re)loaded or edited debate, keeping the selection, open nodes and highlight.
+
+        An edit that adds one leaf claim adds one line to the tree; anything else (a reload,
+        a delete, a move, an undo) draws the tree again.
+        """
+        tree = self.argument_tree
+        if not tree.grow(view):
+            expanded = () if self.view is None else tree.expanded_ids()
+            # The same place if it is still there, else the deepest claim on its path that is.
+            crumbs = self.crumbs
+            keep = next((i for i in range(len(crumbs), 0, -1) if view.has(crumbs[i - 1])), 0)
+            tree.show(view, expanded=expanded, place=crumbs[:keep])
         self.view = view
         self.query_one(DebateHeader).show(view)
-        self.argument_tree.show(view, expanded=expanded, place=crumbs[:keep])
         self.query_one(ErrorBanner).show_problems(())
         if self.highlight is not None:
             self._rehighlight(view, self.highlight)
