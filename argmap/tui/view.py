@@ -35,7 +35,7 @@ from argmap.io.diagnostics import Diagnostic
 from argmap.io.load import LoadedDebate, parse_debate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import read_text
-from argmap.model.debate import Debate, Side
+from argmap.model.debate import Debate, Relation, Side
 from argmap.model.schemes import Scheme
 
 
@@ -198,16 +198,28 @@ def edited_view(base: DebateView, debate: Debate) -> DebateView:
     rebuilding them (``argmap.analysis.grow``), so Enter in the capture form stays fast on a
     large debate.
     """
-    new = debate.statements.keys() - base.debate.statements.keys()
-    added = [r for r in debate.relations.values() if r.source in new] if len(new) == 1 else []
-    if len(added) == 1 and is_leaf_addition(base.debate, debate, added[0]):
+    added = _last_added(base.debate, debate)
+    if added is not None and is_leaf_addition(base.debate, debate, added):
         view = DebateView.__new__(DebateView)
         view.path, view.debate, view.warnings = base.path, debate, ()
         view.loaded, view.source_text = base.loaded, base.source_text
-        view.index = grown_index(base.index, debate, added[0])
-        view.shape = grown_shape(base.shape, view.index, added[0])
-        view.growth = Growth(weakref.ref(base), added[0].source, added[0].target)
+        view.index = grown_index(base.index, debate, added)
+        view.shape = grown_shape(base.shape, view.index, added)
+        view.growth = Growth(weakref.ref(base), added.source, added.target)
         if "sides" in base.__dict__ and "sides" in view.index.__dict__:
             view.__dict__["sides"] = {**view.index.sides, debate.question.id: Side.PRO}
         return view
     return DebateView(base.path, debate, (), base.loaded, base.source_text)
+
+
+def _last_added(before: Debate, after: Debate) -> Relation | None:
+    """The relation from ``after``'s one new statement, if that is what an edit added.
+
+    Edits add a claim and its relation at the end of their mappings, so looking at the last
+    ones is enough (a scan of 10,000 relations is not); anything else is not an addition.
+    """
+    if len(after.statements) != len(before.statements) + 1 or not after.relations:
+        return None
+    leaf = next(reversed(after.statements))
+    relation = next(reversed(after.relations.values()))
+    return relation if relation.source == leaf and leaf not in before.statements else None
