@@ -168,6 +168,7 @@ class DebateView:
         """Compute the lazy parts now (call off the UI thread, after the first paint)."""
         for part in ("sides", "tree_position", "search", "speakers", "teaching_order"):
             getattr(self, part)
+        _ = self.index.reachable  # the first edit extends it (analysis.grow)
 
 
 def load_view(path: Path) -> DebateView:
