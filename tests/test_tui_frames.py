@@ -22,7 +22,8 @@ from textual.screen import Screen
 
 from argmap.tui import ArgmapApp, create_app
 from argmap.tui.screens.main import MainScreen
-from tests.test_tui_support import SIZE, loaded, write_tui_debate
+from argmap.tui.widgets.detail_pane import DetailPane
+from tests.test_tui_support import SIZE, loaded, screen_text, write_tui_debate
 
 
 def make_app(tmp_path: Path) -> ArgmapApp:
@@ -77,3 +78,26 @@ async def test_the_first_frame_after_a_key_shows_the_claim_the_cursor_is_on(
             assert frames, "the key drew nothing"
             assert pane in frames[0], key
             assert f"\u203a {crumb}" in frames[0], key
+
+
+@pytest.mark.parametrize("size", [SIZE, (80, 24), (120, 24)])
+async def test_the_pane_after_a_key_is_what_a_full_redraw_draws(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """The pane is not laid out twice per key, so its scrollbar must still come and go as
+    the claim's height needs: each screen equals the same screen laid out from scratch."""
+    async with make_app(tmp_path).run_test(size=size) as pilot:
+        app = await loaded(pilot)
+        pane = app.query_one(DetailPane)
+        scrollbars = set()
+        for key in ("j", "j", "j", "j", "k", "k", "k", "G", "g"):
+            await pilot.press(key)
+            await pilot.pause()
+            drawn = screen_text(app)
+            scrollbars.add(pane.show_vertical_scrollbar)
+            pane.refresh(layout=True)
+            app.screen.refresh(layout=True)
+            await pilot.pause()
+            assert screen_text(app) == drawn, key
+        if size == (120, 24):  # long claims need the pane's scrollbar there, short ones not
+            assert scrollbars == {True, False}
