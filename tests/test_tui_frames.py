@@ -19,10 +19,12 @@ import pytest
 from rich.console import Console, RenderableType
 from textual import events
 from textual.screen import Screen
+from textual.widgets._footer import FooterKey
 
 from argmap.tui import ArgmapApp, create_app
 from argmap.tui.screens.main import MainScreen
 from argmap.tui.widgets.detail_pane import DetailPane
+from argmap.tui.widgets.key_footer import KeyFooter
 from tests.test_tui_support import SIZE, loaded, screen_text, write_tui_debate
 
 
@@ -101,3 +103,35 @@ async def test_the_pane_after_a_key_is_what_a_full_redraw_draws(
             assert screen_text(app) == drawn, key
         if size == (120, 24):  # long claims need the pane's scrollbar there, short ones not
             assert scrollbars == {True, False}
+
+
+async def test_the_footer_is_rebuilt_only_when_the_keys_it_shows_change(tmp_path: Path) -> None:
+    """Closing the capture form leaves the same keys: the footer is not built again (Enter
+    would pay for it); focusing the links or the search shows their keys at once."""
+    async with make_app(tmp_path).run_test(size=SIZE) as pilot:
+        app = await loaded(pilot)
+        footer = app.main.query_one(KeyFooter)
+
+        def keys() -> list[FooterKey]:
+            return list(footer.query(FooterKey))
+
+        def last_line() -> str:
+            return screen_text(app).splitlines()[-1]
+
+        main_keys = last_line()
+        for presses, rebuilt, shows in (
+            (["j"], False, "s Speakers"),
+            (["minus"], False, None),  # the capture form is up
+            (["escape"], False, "s Speakers"),
+            (["tab"], True, "⏎ Follow link"),
+            (["tab"], True, "s Speakers"),
+            (["slash"], True, "esc Close search"),
+            (["escape"], True, "s Speakers"),
+        ):
+            before = keys()
+            await pilot.press(*presses)
+            await pilot.pause(0.2)
+            assert (keys() != before) is rebuilt, presses
+            if shows is not None:
+                assert shows in last_line(), presses
+        assert last_line() == main_keys
