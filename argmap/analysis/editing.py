@@ -102,9 +102,16 @@ def slug(title: str) -> str:
 def new_id(debate: Debate, title: str) -> str:
     """A fresh id for a claim titled ``title``: its slug, numbered if the slug is taken."""
     base = slug(title)
-    taken = {*debate.node_ids(), *debate.relations, *debate.speakers, *debate.sources}
+
+    def taken(name: str) -> bool:  # lookups, not a set of every id: as fast on 10,000 claims
+        return (
+            name == debate.question.id
+            or any(name in ids for ids in (debate.statements, debate.arguments))
+            or any(name in ids for ids in (debate.relations, debate.speakers, debate.sources))
+        )
+
     candidate, number = base, 2
-    while candidate in taken:
+    while taken(candidate):
         candidate, number = f"{base}-{number}", number + 1
     return candidate
 
@@ -185,6 +192,34 @@ def _replace(debate: Debate, **parts: object) -> Debate:
     return new
 
 
+def _added(debate: Debate, statement: Statement, relation: Relation, **parts: object) -> Debate:
+    """:func:`_replace` for an edit that adds ``statement`` and its one ``relation`` (and
+    perhaps speakers and an order entry): only the new parts are checked.
+
+    ``debate`` passed the same check when it was made, so nothing but the new parts can be
+    wrong: the statement is checked in a debate of its own (with every speaker and source),
+    the relation by :func:`_check_relation`. That takes the same time on 10,000 claims as
+    on ten, where checking the whole version took 60 ms (Enter in the capture form must
+    show the claim in under 50 ms).
+    """
+    new = debate.model_copy(update=parts)
+    alone = new.model_copy(
+        update={"statements": {statement.id: statement}, "arguments": {}, "relations": {}}
+    )
+    problems = list(reference_problems(alone.model_copy(update={"order": ()})))
+    if problems:
+        raise EditError(problems[0])
+    _check_relation(new.model_copy(update={"relations": debate.relations}), relation)
+    for kind, ids in (
+        ("question", (new.question.id,)),
+        ("statement", new.statements),
+        ("argument", new.arguments),
+    ):
+        if relation.id in ids:  # ids are free text: one could look like ``a->b``
+            raise EditError(f"relation id {relation.id!r} is also a {kind} id")
+    return new
+
+
 def _in_order(debate: Debate, node_id: str, after: str) -> tuple[str, ...]:
     """The teaching order with a new claim right after the claim it answers (if listed)."""
     order = debate.order
@@ -234,6 +269,17 @@ def _check_relation(debate: Debate, relation: Relation) -> None:
     mirror = debate.relations.get(relation_id(target, source))
     if kind is RelationKind.CONTRADICTS and mirror is not None and mirror.kind is kind:
         raise EditError(f"`{source}` {kind} `{target}` twice", "remove one of them")
+
+    def known(ref: str) -> bool:
+        return (
+            ref == debate.question.id
+            or ref in debate.statements
+            or ref in debate.arguments
+            or (ref == target and kind is RelationKind.UNDERCUTS and ref in debate.relations)
+        )
+
+    if known(source) and known(target):
+        return
     nodes = set(debate.node_ids())
     targets = nodes | debate.relations.keys() if kind is RelationKind.UNDERCUTS else nodes
     for ref in (source, target):
@@ -295,8 +341,10 @@ def _add_statement(
     if group is not None:  # a reason raised in a section belongs to that section's box
         statement = statement.model_copy(update={"group": group})
     relation = Relation(id=relation_id(node_id, target), kind=kind, source=node_id, target=target)
-    changed = _replace(
+    changed = _added(
         debate,
+        statement,
+        relation,
         speakers=interim.speakers,
         statements={**debate.statements, node_id: statement},
         relations={**debate.relations, relation.id: relation},

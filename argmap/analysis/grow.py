@@ -30,7 +30,11 @@ def is_leaf_addition(before: Debate, after: Debate, relation: Relation) -> bool:
         and len(after.statements) == len(before.statements) + 1
         and len(after.relations) == len(before.relations) + 1
         and after.arguments is before.arguments
-        and relation.target in set(before.node_ids())
+        and (
+            relation.target == before.question.id
+            or relation.target in before.statements
+            or relation.target in before.arguments
+        )
     )
 
 

@@ -11,6 +11,7 @@ file, so the first frame is drawn before any of that code is even loaded.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -34,8 +35,18 @@ from argmap.io.diagnostics import Diagnostic
 from argmap.io.load import LoadedDebate, parse_debate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import read_text
-from argmap.model.debate import Debate, Side
+from argmap.model.debate import Debate, Relation, Side
 from argmap.model.schemes import Scheme
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    """How a view differs from the one it was made from: one new ``leaf`` under ``parent``."""
+
+    base: weakref.ReferenceType[DebateView]
+    """The earlier view (weakly: a chain of edits must not keep every version's tree alive)."""
+    leaf: str
+    parent: str
 
 
 @dataclass(eq=False)
@@ -51,6 +62,9 @@ class DebateView:
     """The text ``loaded`` was read from, for an argmap YAML file (None for other formats)."""
     index: DebateIndex = field(init=False)
     shape: TreeShape = field(init=False)
+    growth: Growth | None = field(default=None, init=False)
+    """Set when this view is an earlier one plus one new leaf claim (see :func:`edited_view`),
+    so the tree can add one line instead of drawing itself again."""
 
     def __post_init__(self) -> None:
         self.index = DebateIndex(self.debate)
@@ -154,6 +168,7 @@ class DebateView:
         """Compute the lazy parts now (call off the UI thread, after the first paint)."""
         for part in ("sides", "tree_position", "search", "speakers", "teaching_order"):
             getattr(self, part)
+        _ = self.index.reachable  # the first edit extends it (analysis.grow)
 
 
 def load_view(path: Path) -> DebateView:
@@ -184,15 +199,28 @@ def edited_view(base: DebateView, debate: Debate) -> DebateView:
     rebuilding them (``argmap.analysis.grow``), so Enter in the capture form stays fast on a
     large debate.
     """
-    new = debate.statements.keys() - base.debate.statements.keys()
-    added = [r for r in debate.relations.values() if r.source in new] if len(new) == 1 else []
-    if len(added) == 1 and is_leaf_addition(base.debate, debate, added[0]):
+    added = _last_added(base.debate, debate)
+    if added is not None and is_leaf_addition(base.debate, debate, added):
         view = DebateView.__new__(DebateView)
         view.path, view.debate, view.warnings = base.path, debate, ()
         view.loaded, view.source_text = base.loaded, base.source_text
-        view.index = grown_index(base.index, debate, added[0])
-        view.shape = grown_shape(base.shape, view.index, added[0])
+        view.index = grown_index(base.index, debate, added)
+        view.shape = grown_shape(base.shape, view.index, added)
+        view.growth = Growth(weakref.ref(base), added.source, added.target)
         if "sides" in base.__dict__ and "sides" in view.index.__dict__:
             view.__dict__["sides"] = {**view.index.sides, debate.question.id: Side.PRO}
         return view
     return DebateView(base.path, debate, (), base.loaded, base.source_text)
+
+
+def _last_added(before: Debate, after: Debate) -> Relation | None:
+    """The relation from ``after``'s one new statement, if that is what an edit added.
+
+    Edits add a claim and its relation at the end of their mappings, so looking at the last
+    ones is enough (a scan of 10,000 relations is not); anything else is not an addition.
+    """
+    if len(after.statements) != len(before.statements) + 1 or not after.relations:
+        return None
+    leaf = next(reversed(after.statements))
+    relation = next(reversed(after.relations.values()))
+    return relation if relation.source == leaf and leaf not in before.statements else None

@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.worker import Worker, WorkerState
 
 from argmap.io.diagnostics import Diagnostic
@@ -138,14 +139,20 @@ class MainScreen(Screen[None]):
     # -- attributes down from the app ------------------------------------------------------
 
     def show_view(self, view: DebateView) -> None:
-        """Show a (re)loaded debate, keeping the selection, open nodes and highlight."""
-        expanded = () if self.view is None else self.argument_tree.expanded_ids()
-        # The same place if it is still there, else the deepest claim on its path that is.
-        crumbs = self.crumbs
-        keep = next((i for i in range(len(crumbs), 0, -1) if view.has(crumbs[i - 1])), 0)
+        """Show a (re)loaded or edited debate, keeping the selection, open nodes and highlight.
+
+        An edit that adds one leaf claim adds one line to the tree; anything else (a reload,
+        a delete, a move, an undo) draws the tree again.
+        """
+        tree = self.argument_tree
+        if not tree.grow(view):
+            expanded = () if self.view is None else tree.expanded_ids()
+            # The same place if it is still there, else the deepest claim on its path that is.
+            crumbs = self.crumbs
+            keep = next((i for i in range(len(crumbs), 0, -1) if view.has(crumbs[i - 1])), 0)
+            tree.show(view, expanded=expanded, place=crumbs[:keep])
         self.view = view
         self.query_one(DebateHeader).show(view)
-        self.argument_tree.show(view, expanded=expanded, place=crumbs[:keep])
         self.query_one(ErrorBanner).show_problems(())
         if self.highlight is not None:
             self._rehighlight(view, self.highlight)
@@ -167,10 +174,15 @@ class MainScreen(Screen[None]):
     def _claim_highlighted(self, event: ClaimHighlighted) -> None:
         if self.view is None:
             return
-        with self.app.batch_update():  # one frame for the pane, the breadcrumb and the status
-            self.query_one(DetailPane).show(self.view, event.node_id)
-            self.query_one(Breadcrumb).show(self.view, event.path)
-            self._update_status()
+        pane, crumb, status = (
+            self.query_one(DetailPane),
+            self.query_one(Breadcrumb),
+            self.query_one(StatusLine),
+        )
+        pane.show(self.view, event.node_id)
+        crumb.show(self.view, event.path)
+        self._update_status()
+        paint_now(pane, crumb, status)
 
     @on(JumpRequested)
     def _jump_requested(self, event: JumpRequested) -> None:
@@ -563,6 +575,20 @@ class MainScreen(Screen[None]):
             if isinstance(error, RenderError) and error.hint:
                 reason += f"\n{error.hint}"
             self.notify(f"Export failed: {reason}", title="Export", severity="error", timeout=10)
+
+
+def paint_now(*widgets: Widget) -> None:
+    """Hand the widgets' pending repaints (and layouts) to their screen at once.
+
+    Textual sends a widget's repaint through that widget's own message queue, so it reaches
+    the screen only when the widget next goes idle. The screen's frame timer can fire in
+    between: the tree's new cursor line is drawn alone and the detail pane follows one frame
+    later, 17 to 33 ms after the key (the timer's 60 Hz grid). Called from the screen's own
+    handler, this puts them all in the frame that draws the cursor (``bench/bench_tui.py``).
+    """
+    for widget in widgets:
+        for node in (widget, *widget.walk_children(Widget)):
+            node._check_refresh()
 
 
 def export_path(

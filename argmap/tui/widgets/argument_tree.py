@@ -101,7 +101,8 @@ class ArgumentTree(Tree[Place]):
         of claim ids, as :attr:`cursor_path` gives; the question when empty).
 
         Used for the first load and for every reload, so a reload keeps what the reader had
-        open wherever those claims still exist.
+        open wherever those claims still exist. (A view that is the shown one plus one new
+        leaf claim needs only :meth:`grow`.)
         """
         self.view = view
         self.clear()
@@ -125,6 +126,36 @@ class ArgumentTree(Tree[Place]):
             # The cursor may stay on the same line, which Tree does not announce; the claim
             # there is from the new version and must be shown again.
             self._announce(self.cursor_node)
+
+    def grow(self, view: DebateView) -> bool:
+        """Show ``view`` by adding its one new claim, if it is the shown view plus one leaf
+        (False, and nothing changed, otherwise).
+
+        The new line goes under its parent's home, where the analysis tree orders it; the
+        parent's lines are relabelled (its reply count); what is open, the cursor and the
+        scroll stay. On a large debate this is what keeps Enter in the capture form fast: a
+        full :meth:`show` rebuilds every loaded line.
+        """
+        growth = view.growth
+        if growth is None or self.view is None or growth.base() is not self.view:
+            return False
+        self.view = view
+        leaf, parent = growth.leaf, growth.parent
+        for node in self._placed.get(parent, ()):
+            if node.data is not None and node.data.kind == "claim":
+                if node.id in self._loaded:
+                    branches = view.shape.children(parent)
+                    at = next(i for i, b in enumerate(branches) if b.node_id == leaf)
+                    place = Place(leaf, "claim", branches[at])
+                    child = node.add("", place, before=at, allow_expand=False)
+                    self._placed.setdefault(leaf, []).append(child)
+                    self._relabel(child)
+                if not node.allow_expand:
+                    node.allow_expand = True
+            self._relabel(node)
+        if self.cursor_node is not None:
+            self._announce(self.cursor_node)  # its pane may count the new reply
+        return True
 
     def reveal(self, node_id: str) -> bool:
         """Open the path to ``node_id``'s home and put the cursor there. False if unknown."""
@@ -232,11 +263,12 @@ class ArgumentTree(Tree[Place]):
         node = self.cursor_node
         return _path_of(node) if node is not None and self.cursor_claim is not None else ()
 
-    def watch_marked(self) -> None:
-        self._relabel_all()
+    def watch_marked(self, old: frozenset[str], new: frozenset[str]) -> None:
+        self._relabel_ids(old ^ new)
 
-    def watch_labels(self) -> None:
-        self._relabel_all()
+    def watch_labels(self, old: Mapping[str, str], new: Mapping[str, str]) -> None:
+        # A what-if changes a few claims' labels: only their lines are drawn again.
+        self._relabel_ids({i for i in old.keys() | new.keys() if old.get(i) != new.get(i)})
 
     # -- building lines -----------------------------------------------------------------------
 
@@ -285,6 +317,12 @@ class ArgumentTree(Tree[Place]):
                 self._relabel(node)
         for node in self.root.children:
             if node.data is not None and node.data.kind == "group":
+                self._relabel(node)
+
+    def _relabel_ids(self, node_ids: Iterable[str]) -> None:
+        """Relabel every line of these claims (homes and jump links)."""
+        for node_id in node_ids:
+            for node in self._placed.get(node_id, ()):
                 self._relabel(node)
 
     def _relabel(self, node: TreeNode[Place]) -> None:

@@ -20,6 +20,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import Static
 
@@ -132,6 +133,15 @@ class DetailPane(VerticalScroll, can_focus=False):
         self._head.update(drawn.head)
         self._relations.show_links(drawn.prompts)
         self._tail.update(drawn.tail)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A new claim changes the content's height, and Textual lays the whole screen out a
+        # second time for a scroll container whose content height changed: a second frame
+        # per key press. Only a scrollbar that appears or goes moves anything, and that
+        # asks for its own layout (``show_vertical_scrollbar`` is a layout reactive).
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def on_resize(self, event: events.Resize) -> None:
         # Lists and speaker cards are wrapped to the width with hanging indents, so a new

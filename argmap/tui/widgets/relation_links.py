@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from textual import events
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -115,6 +115,12 @@ class RelationLinks(Static, can_focus=True):
         for index, prompt in enumerate(self._prompts):
             rows += [index] * (len(prompt.wrap(width)) if width else 1)
         return rows
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As in DetailPane: a new number of rows must not lay the screen out a second time.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width:  # rows per link depend on the width only
