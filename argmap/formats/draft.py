@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
+from argmap.formats.plain import made, made_debate
 from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
@@ -30,7 +31,6 @@ from argmap.io.yamlsource import PathKey
 from argmap.model.debate import (
     Argument,
     Audience,
-    Debate,
     Question,
     Relation,
     RelationKind,
@@ -202,7 +202,9 @@ class Draft:
                     "argmap keeps one relation per pair of nodes",
                 )
             return None
-        self.relations[rid] = Relation(id=rid, kind=kind, source=source, target=target, note=note)
+        self.relations[rid] = made(
+            Relation, id=rid, kind=kind, source=source, target=target, note=note
+        )
         if where is not None:
             self.positions.setdefault(rid, where)
         return rid
@@ -242,14 +244,14 @@ class Draft:
         if any(d.severity is Severity.ERROR for d in self.diagnostics):
             raise DebateLoadError(self.diagnostics)
         try:
-            debate = Debate(
+            debate = made_debate(
                 title=self.title or self.question.text,
                 question=self.question,
                 description=self.description,
                 sources=self.sources,
                 speakers=self.speakers,
-                statements={k: Statement(id=k, **v) for k, v in self.statements.items()},
-                arguments={k: Argument(id=k, **v) for k, v in self.arguments.items()},
+                statements={k: made(Statement, id=k, **v) for k, v in self.statements.items()},
+                arguments={k: made(Argument, id=k, **v) for k, v in self.arguments.items()},
                 relations=self.relations,
                 order=tuple(self.order),
                 values=self.values,
