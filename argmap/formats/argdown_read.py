@@ -149,6 +149,8 @@ def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
 
 _SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[|\{")
 _DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
+_FLAT_DATA = re.compile(r"\{[^{}\[\]'\"]*\}")
+"""A data block with no bracket or quote inside: it closes at its first ``}``."""
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _FENCE = re.compile(r"={3,}[ \t]*")
@@ -277,11 +279,16 @@ def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
     while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
         char, at = match.group(), match.start()
         pos = at + 1
-        if not stack and char != "{":  # between data blocks: only the next `{` matters
-            pos = text.find("{", at, limit)
-            if pos < 0:
-                break
-            continue
+        if not stack:
+            if char != "{":  # between data blocks: only the next `{` matters
+                pos = text.find("{", at, limit)
+                if pos < 0:
+                    break
+                continue
+            flat = _FLAT_DATA.match(text, at, limit)
+            if flat is not None:  # the commonest block, `{by: lankov}`, at once
+                pos = ends[at] = flat.end()
+                continue
         if char in "{[":
             stack.append((at, char))
             if char == "{":
@@ -336,13 +343,16 @@ def _quote_close(text: str, at: int, limit: int) -> int | None:
 def _lines(original: str, scan: _Scan, first_line: int) -> list[_Line]:
     """Every line that holds something, and blank lines; comment-only lines vanish."""
     lines: list[_Line] = []
-    starts = [start for start, _ in scan.data]
+    spanning = [(start, end) for start, end in scan.data if "\n" in original[start:end]]
+    starts = [start for start, _ in spanning]
     offset = 0
     for number, (raw, kept) in enumerate(
         zip(original.split("\n"), scan.text.split("\n"), strict=True), start=first_line
     ):
-        index = bisect.bisect_left(starts, offset) - 1
-        in_data = index >= 0 and scan.data[index][0] < offset < scan.data[index][1]
+        in_data = False
+        if spanning:  # only a block that spans lines can hold a line's start
+            index = bisect.bisect_left(starts, offset) - 1
+            in_data = index >= 0 and spanning[index][0] < offset < spanning[index][1]
         content = kept.strip(" \t")
         if content or in_data or not raw.strip(" \t"):
             indent = len(kept) - len(kept.lstrip(" \t"))
@@ -496,9 +506,14 @@ class _Reader:
         well under a second.
         """
         flow: list[tuple[int, str, Position]] = []
+        words: dict[str, dict[str, Any]] = {}  # `{by: lankov}` → its data, read once
         for start, end in self.scan.data:
             raw, at = body[start:end], self.where.at(start)
-            simple = _simple_data(raw)
+            simple = words.get(raw)  # shared: `_text_of` copies what it takes from here
+            if simple is None:
+                simple = _simple_data(raw)
+                if simple is not None and all(type(v) is str for v in simple.values()):
+                    words[raw] = simple
             if simple is None and "\n" not in raw:
                 simple = _plain_flow(raw)
             if simple is not None:

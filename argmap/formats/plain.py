@@ -52,30 +52,48 @@ def _plain(value: Any) -> bool:
     return type(value) is str and value.isprintable()
 
 
+def _maybe_plain(value: Any) -> bool:
+    return value is None or (type(value) is str and value.isprintable())
+
+
 def _text(value: Any) -> bool:
     """A stripped, non-empty text field (``Text``) that stripping leaves as it is."""
-    return _plain(value) and value != "" and value[0] != " " and value[-1] != " "
+    return (
+        type(value) is str
+        and value != ""
+        and value[0] != " "
+        and value[-1] != " "
+        and value.isprintable()
+    )
 
 
 def _word(value: Any) -> bool:
     """An ``Id``: non-empty and without whitespace."""
-    return _plain(value) and value != "" and " " not in value
+    return type(value) is str and value != "" and " " not in value and value.isprintable()
 
 
-def _optional(test: _Test) -> _Test:
-    return lambda value: value is None or test(value)
+def _maybe_word(value: Any) -> bool:
+    return value is None or _word(value)
 
 
-def _tuple_of(test: _Test) -> _Test:
-    return lambda value: type(value) is tuple and all(test(item) for item in value)
+def _words(value: Any) -> bool:
+    return type(value) is tuple and all(map(_word, value))
+
+
+def _plains(value: Any) -> bool:
+    return type(value) is tuple and all(map(_plain, value))
+
+
+def _ranking(value: Any) -> bool:
+    return type(value) is tuple and all(map(_words, value))
+
+
+def _quotes(value: Any) -> bool:
+    return type(value) is tuple and all(type(item) is Quote for item in value)
 
 
 def _member(kind: type) -> _Test:
     return lambda value: value is None or type(value) is kind
-
-
-def _instance(kind: type) -> _Test:
-    return lambda value: type(value) is kind
 
 
 def _weight(value: Any) -> bool:
@@ -84,14 +102,14 @@ def _weight(value: Any) -> bool:
 
 _NODE: dict[str, _Test] = {
     "id": _word,
-    "speakers": _tuple_of(_word),
-    "conceded_by": _tuple_of(_word),
-    "tags": _tuple_of(_plain),
-    "notes": _optional(_plain),
-    "questions": _tuple_of(_plain),
+    "speakers": _words,
+    "conceded_by": _words,
+    "tags": _plains,
+    "notes": _maybe_plain,
+    "questions": _plains,
     "side": _member(Side),
-    "promotes": _tuple_of(_word),
-    "demotes": _tuple_of(_word),
+    "promotes": _words,
+    "demotes": _words,
     "weight": _weight,
     "at_issue": lambda value: type(value) is bool,
 }
@@ -99,45 +117,45 @@ _FIELDS: dict[type[BaseModel], dict[str, _Test]] = {
     Statement: {
         **_NODE,
         "text": _text,
-        "title": _optional(_plain),
-        "quotes": _tuple_of(_instance(Quote)),
+        "title": _maybe_plain,
+        "quotes": _quotes,
         "basis": _member(Basis),
-        "source": _optional(_word),
+        "source": _maybe_word,
     },
     Argument: {
         **_NODE,
         "title": _text,
-        "gist": _optional(_plain),
-        "premises": _tuple_of(_word),
-        "scheme": _optional(_word),
+        "gist": _maybe_plain,
+        "premises": _words,
+        "scheme": _maybe_word,
     },
     Relation: {
         "id": _word,
-        "kind": _instance(RelationKind),
+        "kind": lambda value: type(value) is RelationKind,
         "source": _word,
         "target": _word,
-        "note": _optional(_plain),
+        "note": _maybe_plain,
     },
-    Question: {"id": _word, "text": _text, "title": _optional(_plain)},
-    Quote: {"text": _text, "speaker": _optional(_word), "source": _optional(_word)},
+    Question: {"id": _word, "text": _text, "title": _maybe_plain},
+    Quote: {"text": _text, "speaker": _maybe_word, "source": _maybe_word},
     Speaker: {
         "id": _word,
         "name": _text,
-        "role": _optional(_plain),
-        "affiliation": _optional(_plain),
-        "description": _optional(_plain),
-        "ranks": _tuple_of(_tuple_of(_word)),
+        "role": _maybe_plain,
+        "affiliation": _maybe_plain,
+        "description": _maybe_plain,
+        "ranks": _ranking,
     },
     Source: {
         "id": _word,
         "title": _text,
-        "publisher": _optional(_plain),
-        "author": _optional(_plain),
+        "publisher": _maybe_plain,
+        "author": _maybe_plain,
         "date": _member(dt.date),
-        "url": _optional(_plain),
+        "url": _maybe_plain,
     },
-    Value: {"id": _word, "name": _text, "description": _optional(_plain)},
-    Audience: {"id": _word, "name": _text, "ranking": _tuple_of(_tuple_of(_word))},
+    Value: {"id": _word, "name": _text, "description": _maybe_plain},
+    Audience: {"id": _word, "name": _text, "ranking": _ranking},
 }
 """Per model, the test each field's value must pass to need no validation."""
 
@@ -149,7 +167,36 @@ def made(model: type[M], **values: Any) -> M:
         test = tests.get(name)
         if test is None or not test(value):
             return model(**values)
-    return trusted(model, **values)
+    spec = _SPECS.get(model) or _spec(model)
+    defaults, required, fields_set = spec
+    if not values.keys() >= required:
+        return model(**values)  # for pydantic's message about the missing field
+    made = model.__new__(model)
+    put = object.__setattr__
+    # One dict in field order, as validation makes it (defaults first, so the order holds).
+    put(made, "__dict__", {**defaults, **values})
+    put(made, "__pydantic_fields_set__", fields_set)
+    put(made, "__pydantic_extra__", None)
+    put(made, "__pydantic_private__", None)
+    return made
+
+
+_SPECS: dict[type[BaseModel], tuple[dict[str, Any], frozenset[str], set[str]]] = {}
+
+
+def _spec(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str], set[str]]:
+    """A model's defaults in field order, its required fields, and the fields-set every
+    instance shares (each sets every field; pydantic copies the set before changing it)."""
+    defaults: dict[str, Any] = {}
+    required: set[str] = set()
+    for name, info in model.model_fields.items():
+        if info.default_factory is not None:
+            raise TypeError(f"{model.__name__}.{name} has a default factory")
+        if info.is_required():
+            required.add(name)
+        defaults[name] = info.default
+    spec = _SPECS[model] = (defaults, frozenset(required), set(model.model_fields))
+    return spec
 
 
 def made_from(model: type[M], item: Any) -> M:
@@ -187,9 +234,9 @@ def made_debate(**values: Any) -> Debate:
     """
     plain = (
         _text(values.get("title"))
-        and _optional(_plain)(values.get("description"))
+        and _maybe_plain(values.get("description"))
         and type(values.get("question")) is Question
-        and _tuple_of(_word)(values.get("order", ()))
+        and _words(values.get("order", ()))
         and set(values) <= {"title", "question", "description", "order", *(p for p, _ in _PARTS)}
         and all(_keyed(values.get(name, {}), kind) for name, kind in _PARTS)
     )
