@@ -23,6 +23,7 @@ Each judged figure is printed as one ``BENCH-ROW {json}`` line for ``make bench`
 from __future__ import annotations
 
 import gc
+import json
 import os
 import statistics
 import subprocess
@@ -81,21 +82,40 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 """The children's environment: argmap as installed, with its modules' bytecode cached (an
 environment that forbids writing ``.pyc`` files would make every run compile argmap anew)."""
 
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+child = os.fork()
+if child == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(child, 0)
+wall = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps([os.waitstatus_to_exitcode(status), wall, cpu, usage.ru_maxrss]))
+"""
+"""Runs one command and reports its exit status, wall-clock and CPU seconds and peak memory
+(KiB). A small process of its own forks the command, because a forked child's peak memory
+counts the pages of the process it was forked from: forked from this benchmark, which holds
+whole debates, every command would seem to need as much."""
+
 
 def run_child(command: list[str]) -> Child:
-    """Run ``command`` to its end (output discarded); its own rusage, not a delta."""
+    """Run ``command`` to its end (its output discarded); what it alone cost."""
     with tempfile.TemporaryFile() as errors:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors, env=CHILD_ENV)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        if child.returncode not in (0, 1):
+        done = subprocess.run(
+            [sys.executable, "-S", "-c", LAUNCHER, *command],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=CHILD_ENV,
+            check=False,
+        )
+        status, wall, cpu, peak_kib = json.loads(done.stdout)
+        if done.returncode != 0 or status not in (0, 1):
             errors.seek(0)
             tail = errors.read()[-500:].decode(errors="replace")
-            raise RuntimeError(f"{command[0]} failed ({child.returncode}): {tail}")
-    # ru_maxrss is in KiB on Linux
-    return Child(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+            raise RuntimeError(f"{command[0]} failed ({status}): {tail}")
+    return Child(wall, cpu, peak_kib / 1024)
 
 
 def paired(commands: list[list[str]], runs: int = PROCESS_RUNS) -> list[Child]:
