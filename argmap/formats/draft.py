@@ -77,9 +77,12 @@ class LineIndex:
         return (self.first_line + index, offset - self.starts[index] + 1)
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def slug(text: str, fallback: str) -> str:
     """A readable id from a title: ``Soft drugs are harmful`` → ``soft-drugs-are-harmful``."""
-    words = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+    words = _NON_WORD.sub("-", text.casefold()).strip("-")
     return words[:60].rstrip("-") or fallback
 
 
