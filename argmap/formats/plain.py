@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -162,41 +162,55 @@ _FIELDS: dict[type[BaseModel], dict[str, _Test]] = {
 
 def made(model: type[M], **values: Any) -> M:
     """``model(**values)``, without validating when every value plainly passes."""
-    tests = _FIELDS.get(model, {})
+    plan = _PLANS.get(model) or _plan(model)
+    tests, defaults, required, fields_set = plan
     for name, value in values.items():
         test = tests.get(name)
         if test is None or not test(value):
             return model(**values)
-    spec = _SPECS.get(model) or _spec(model)
-    defaults, required, fields_set = spec
     if not values.keys() >= required:
         return model(**values)  # for pydantic's message about the missing field
-    made = model.__new__(model)
-    put = object.__setattr__
-    # One dict in field order, as validation makes it (defaults first, so the order holds).
-    put(made, "__dict__", {**defaults, **values})
-    put(made, "__pydantic_fields_set__", fields_set)
-    put(made, "__pydantic_extra__", None)
-    put(made, "__pydantic_private__", None)
+    made = object.__new__(model)
+    # One dict in field order, as validation makes it (defaults first, so the order holds),
+    # and pydantic's three slots set through their descriptors.
+    object.__setattr__(made, "__dict__", {**defaults, **values})
+    _set_fields_set(made, fields_set)
+    _set_extra(made, None)
+    _set_private(made, None)
     return made
 
 
-_SPECS: dict[type[BaseModel], tuple[dict[str, Any], frozenset[str], set[str]]] = {}
+_Plan = tuple[dict[str, _Test], dict[str, Any], frozenset[str], set[str]]
+_PLANS: dict[type[BaseModel], _Plan] = {}
 
 
-def _spec(model: type[BaseModel]) -> tuple[dict[str, Any], frozenset[str], set[str]]:
-    """A model's defaults in field order, its required fields, and the fields-set every
-    instance shares (each sets every field; pydantic copies the set before changing it)."""
+def _slot(name: str) -> Callable[[Any, Any], None]:
+    """The setter of one of the slots every pydantic model has."""
+    setter: Callable[[Any, Any], None] = cast(Any, vars(BaseModel)[name]).__set__
+    return setter
+
+
+_set_fields_set = _slot("__pydantic_fields_set__")
+_set_extra = _slot("__pydantic_extra__")
+_set_private = _slot("__pydantic_private__")
+
+
+def _plan(model: type[BaseModel]) -> _Plan:
+    """A model's field tests, its defaults in field order, its required fields, and the
+    fields-set every instance shares (each sets every field; pydantic copies the set before
+    changing it). A model without tests (or with a default factory) gets none, so it is
+    always validated."""
     defaults: dict[str, Any] = {}
     required: set[str] = set()
+    tests = _FIELDS.get(model, {})
     for name, info in model.model_fields.items():
         if info.default_factory is not None:
-            raise TypeError(f"{model.__name__}.{name} has a default factory")
+            tests = {}
         if info.is_required():
             required.add(name)
         defaults[name] = info.default
-    spec = _SPECS[model] = (defaults, frozenset(required), set(model.model_fields))
-    return spec
+    plan = _PLANS[model] = (tests, defaults, frozenset(required), set(model.model_fields))
+    return plan
 
 
 def made_from(model: type[M], item: Any) -> M:
