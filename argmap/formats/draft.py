@@ -218,14 +218,11 @@ class Draft:
         """Report every relation end and order entry that names nothing, at its own line."""
         nodes = {question, *self.statements, *self.arguments}
         for relation in self.relations.values():
-            where = self.positions.get(relation.id)
-            targets = (
-                nodes
-                if relation.kind is not RelationKind.UNDERCUTS
-                else (nodes | self.relations.keys())
-            )
-            for end, known in ((relation.source, nodes), (relation.target, targets)):
-                if end not in known:
+            # An undercut may also point at a relation (looked up, not a union per relation).
+            undercut = relation.kind is RelationKind.UNDERCUTS
+            for end, or_relation in ((relation.source, False), (relation.target, undercut)):
+                if end not in nodes and not (or_relation and end in self.relations):
+                    where = self.positions.get(relation.id)
                     self.error(
                         where,
                         f"relation `{relation.id}` names unknown `{end}`",

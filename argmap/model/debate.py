@@ -320,12 +320,10 @@ def reference_problems(debate: Debate) -> Iterator[str]:
             yield f"relation id {relation.id!r} is also a {nodes[relation.id]} id"
         if relation.source not in nodes:
             yield f"relation {relation.id!r} starts at unknown node {relation.source!r}"
-        targets = (
-            nodes.keys() | debate.relations.keys()
-            if relation.kind is RelationKind.UNDERCUTS
-            else nodes.keys()
-        )
-        if relation.target not in targets:
+        # An undercut may also point at a relation (looked up, not a union per relation).
+        if relation.target not in nodes and not (
+            relation.kind is RelationKind.UNDERCUTS and relation.target in debate.relations
+        ):
             yield f"relation {relation.id!r} points at unknown {relation.target!r}"
     for node in (*debate.statements.values(), *debate.arguments.values()):
         for speaker in (*node.speakers, *node.conceded_by):
