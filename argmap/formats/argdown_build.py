@@ -46,6 +46,7 @@ from argmap.model.schemes import Scheme
 _M = TypeVar("_M", bound=BaseModel)
 
 Kind = Literal["statement", "argument"]
+_BY_AND_ID = frozenset({"by", "id"})
 
 
 @dataclass(slots=True)
@@ -528,7 +529,7 @@ class _Builder:
         node_id = self.ids[key]
         data = fields.data
         by = data.get("by")
-        if not data.keys() - {"by", "id"} and (
+        if data.keys() <= _BY_AND_ID and (
             by is None or (isinstance(by, str) and by in self.draft.speakers)
         ):
             # The common case, quickly: no data, or a declared speaker (and the id).

@@ -257,9 +257,11 @@ class _Ahead:
     def link_end(self, start: int) -> int | None:
         """The end of a Markdown link ``[text](target)`` opening at ``start``, or None."""
         text = self.text
-        line_end = self.next("\n", start)
         bracket = self.next("]", start + 1)
-        if not (start + 1 < bracket < line_end) or not text.startswith("(", bracket + 1):
+        if not text.startswith("(", bracket + 1):  # `[Title]: …`, the commonest, at once
+            return None
+        line_end = self.next("\n", start)
+        if not start + 1 < bracket < line_end:
             return None
         paren = self.next(")", bracket + 2)
         return paren + 1 if bracket + 2 < paren < line_end else None

@@ -210,4 +210,3 @@ class DebateDoc(_Doc):
     audiences: list[Audience] = Field(
         default_factory=list, description="Rankings of the values, for `evaluate --audience`."
     )
-
