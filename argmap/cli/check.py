@@ -52,17 +52,21 @@ def check(file: Path, source_file: Path | None, output: Literal["text", "json"])
       argmap check arguments.yaml --source article.txt
       argmap check arguments.yaml --format json
     """
-    loaded: LoadedDebate | None = None
-    # Paused for the whole command: collected after the read, the debate (every object made
-    # while reading) would be scanned three times over, a tenth of checking a large file.
+    # Paused until the debate is freed: the collector would scan every object made while
+    # reading three times over as soon as it ran again, a tenth of checking a large file.
     with collector_paused():
-        try:
-            loaded = read_debate(file)
-            diagnostics = [*loaded.warnings, *_graph_warnings(loaded)]
-            if source_file is not None:
-                diagnostics += _quote_errors(loaded, source_file)
-        except DebateLoadError as error:
-            diagnostics = list(error.diagnostics)
+        _check(file, source_file, output)
+
+
+def _check(file: Path, source_file: Path | None, output: Literal["text", "json"]) -> None:
+    loaded: LoadedDebate | None = None
+    try:
+        loaded = read_debate(file)
+        diagnostics = [*loaded.warnings, *_graph_warnings(loaded)]
+        if source_file is not None:
+            diagnostics += _quote_errors(loaded, source_file)
+    except DebateLoadError as error:
+        diagnostics = list(error.diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
     errors = [d for d in diagnostics if d.severity is Severity.ERROR]
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
