@@ -66,13 +66,13 @@ def read_argdown(path: Path) -> LoadedDebate:
     the including file as the Argdown CLI reads them; a diagnostic in an included file names
     that file and its line, and ``check`` places its claims at the ``@include`` line.
     """
-    text = read_text(path)
+    text = read_text(path)  # refuses control characters: every included file's too
     if "@include" not in text:
-        return parse_argdown(text, str(path))
+        return parse_argdown(text, str(path), checked=True)
     origins: list[tuple[str, int, int]] = []
     lines = _included(path, text, (path.resolve(),), origins, None)
     try:
-        loaded = parse_argdown("\n".join(lines), str(path))
+        loaded = parse_argdown("\n".join(lines), str(path), checked=True)
     except DebateLoadError as error:
         raise DebateLoadError([_origin(d, origins) for d in error.diagnostics]) from None
     loaded.warnings[:] = [_origin(d, origins) for d in loaded.warnings]
@@ -139,9 +139,10 @@ def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int, int]]) -> Diag
     return replace(diagnostic, file=file, line=number)
 
 
-def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
-    """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort)."""
-    with collector_paused(), guarded(text, name):
+def parse_argdown(text: str, name: str = "<argdown>", *, checked: bool = False) -> LoadedDebate:
+    """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort).
+    ``checked``: ``read_text`` has refused control characters in it already."""
+    with collector_paused(), guarded(text, name, checked=checked):
         return build(_Reader(text, name).read())
 
 
