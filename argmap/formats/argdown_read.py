@@ -148,7 +148,11 @@ def parse_argdown(text: str, name: str = "<argdown>", *, checked: bool = False) 
 
 # -- scanning: comments, data and lines ----------------------------------------------------------
 
-_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[|\{")
+_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[(?![^\]\n]{0,200}\](?!\())|\{")
+"""What the scan stops at: an escape, a comment's start, a ``[`` that may open a link, and
+``{``. A ``[`` whose ``]`` closes it on its line, within 200 characters, with no ``(`` after
+it opens no link (``[Title]: …``, the commonest), so the scan does not stop there at all;
+the lookahead reads at most 200 characters, so the scan stays linear on any text."""
 _DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
 _FLAT_DATA = re.compile(r"\{[^{}\[\]'\"]*\}")
 """A data block with no bracket or quote inside: it closes at its first ``}``."""
