@@ -44,10 +44,9 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
                 f"`{node_id}` is not connected to the question",
                 "nest it under a claim's pros/cons, or add `supports:`/`attacks:`",
             )
-    sides = index.sides
     for node in (*debate.statements.values(), *debate.arguments.values()):
         if node.side is not None:
-            derived = sides.get(node.id, Side.NEUTRAL)
+            derived = index.sides.get(node.id, Side.NEUTRAL)  # worked out on first use
             if node.side is not derived and node.id in index.reachable:
                 yield Finding(
                     node.id,
