@@ -46,7 +46,7 @@ from argmap.model.schemes import Scheme
 _M = TypeVar("_M", bound=BaseModel)
 
 Kind = Literal["statement", "argument"]
-_BY_AND_ID = frozenset({"by", "id"})
+_BY_ID_QUOTES = frozenset({"by", "id", "quotes"})
 
 
 @dataclass(slots=True)
@@ -529,20 +529,26 @@ class _Builder:
         node_id = self.ids[key]
         data = fields.data
         by = data.get("by")
-        if data.keys() <= _BY_AND_ID and (
+        if data.keys() <= _BY_ID_QUOTES and (
             by is None or (isinstance(by, str) and by in self.draft.speakers)
         ):
-            # The common case, quickly: no data, or a declared speaker (and the id).
-            self.draft.statements[node_id] = {
+            # The common case, quickly: no data, or a declared speaker (and the id, quotes).
+            statement: dict[str, Any] = {
                 "text": fields.text,
                 "title": self._title(key, occurrences, fields),
                 "speakers": () if by is None else (by,),
                 "tags": tuple(fields.tags),
             }
+            if "quotes" in data:  # read as below: the other fields' readers would find nothing
+                values = _Values(self, fields.data, fields.data_at or fields.at, "statement")
+                statement["speakers"] = values.speakers("by")
+                statement["quotes"] = values.quotes()
+                statement["notes"] = values.notes()
+            self.draft.statements[node_id] = statement
             self.draft.positions[node_id] = fields.at
             return
         values = _Values(self, fields.data, fields.data_at or fields.at, "statement")
-        statement: dict[str, Any] = {
+        statement = {
             "text": fields.text,
             "title": self._title(key, occurrences, fields),
             "speakers": values.speakers("by"),
