@@ -1,7 +1,8 @@
 """Import time of Argdown, AIF JSON and Kialo files, against the Argdown CLI on the same file.
 
-``python bench/bench_formats.py [SIZES...]`` (default 10,000 claims). For each size a seeded
-synthetic debate (bench/generate.py) is written with argmap's own writers as ``.argdown``,
+``python bench/bench_formats.py [--check-only] [SIZES...]`` (default 10,000 claims;
+``--check-only`` runs only the whole-process comparison with the Argdown CLI). For each size
+a seeded synthetic debate (bench/generate.py) is written with argmap's own writers as ``.argdown``,
 ``.json`` and ``.txt`` (Kialo's current and classic layouts); each file is imported through
 :func:`argmap.formats.registry.read_debate`, as ``argmap check`` or ``argmap tui`` would
 (median of 5, wall-clock and CPU seconds: the CPU time of the process is what other load on a
@@ -9,8 +10,12 @@ shared machine inflates least).
 
 Baseline, in the same run: the Argdown CLI's ``json`` export of the same Argdown file (the
 CLI is installed from npm into a cache folder on first use; the row says why when Node.js is
-missing), against ``argmap check`` on that file, both as whole processes (median of 3).
-Target (issue 14): argmap at most half the CLI's time.
+missing), against ``argmap check`` on that file, both as whole processes, run in turns (argmap,
+CLI, argmap, CLI, …: 5 pairs after one untimed pair, so a change in the machine's load hits
+both alike). Each child's own wall-clock time, CPU time (user + system, from ``os.wait4``:
+every thread of the process, which for Node.js includes its garbage-collector and compiler
+threads) and peak memory are taken; the rows give the medians and the ratio of the medians.
+Target (issue 14): argmap at most half the CLI's time, in wall-clock and in CPU time.
 
 Each judged figure is printed as one ``BENCH-ROW {json}`` line for ``make bench``'s table.
 """
@@ -18,14 +23,15 @@ Each judged figure is printed as one ``BENCH-ROW {json}`` line for ``make bench`
 from __future__ import annotations
 
 import gc
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -37,7 +43,7 @@ from generate import write
 from rows import bench_row
 
 RUNS = 5
-PROCESS_RUNS = 3
+PROCESS_RUNS = 5
 FORMATS = (
     ("argdown", ".argdown", "current"),
     ("aif", ".json", "current"),
@@ -63,19 +69,71 @@ def median_seconds(work: Callable[[], object], runs: int = RUNS) -> tuple[float,
     return statistics.median(wall), statistics.median(cpu)
 
 
-def process_seconds(command: list[str], runs: int = PROCESS_RUNS) -> tuple[float, float]:
-    """Median wall-clock and CPU seconds (user + system) of a whole child process."""
-    wall, cpu = [], []
+@dataclass(frozen=True, slots=True)
+class Child:
+    """What one whole child process cost."""
+
+    wall: float
+    cpu: float  # user + system seconds of the process and every thread of it
+    peak_mib: float
+
+
+CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+"""The children's environment: argmap as installed, with its modules' bytecode cached (an
+environment that forbids writing ``.pyc`` files would make every run compile argmap anew)."""
+
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+child = os.fork()
+if child == 0:
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    os.execvp(sys.argv[1], sys.argv[1:])
+_, status, usage = os.wait4(child, 0)
+wall = time.perf_counter() - start
+cpu = usage.ru_utime + usage.ru_stime
+print(json.dumps([os.waitstatus_to_exitcode(status), wall, cpu, usage.ru_maxrss]))
+"""
+"""Runs one command and reports its exit status, wall-clock and CPU seconds and peak memory
+(KiB). A small process of its own forks the command, because a forked child's peak memory
+counts the pages of the process it was forked from: forked from this benchmark, which holds
+whole debates, every command would seem to need as much."""
+
+
+def run_child(command: list[str]) -> Child:
+    """Run ``command`` to its end (its output discarded); what it alone cost."""
+    with tempfile.TemporaryFile() as errors:
+        done = subprocess.run(
+            [sys.executable, "-S", "-c", LAUNCHER, *command],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env=CHILD_ENV,
+            check=False,
+        )
+        status, wall, cpu, peak_kib = json.loads(done.stdout)
+        if done.returncode != 0 or status not in (0, 1):
+            errors.seek(0)
+            tail = errors.read()[-500:].decode(errors="replace")
+            raise RuntimeError(f"{command[0]} failed ({status}): {tail}")
+    return Child(wall, cpu, peak_kib / 1024)
+
+
+def paired(commands: list[list[str]], runs: int = PROCESS_RUNS) -> list[Child]:
+    """Median wall, CPU and peak memory of each command, the commands run in turns."""
+    results: list[list[Child]] = [[] for _ in commands]
+    for command in commands:  # untimed: caches bytecode, warms the file cache for both
+        run_child(command)
     for _ in range(runs):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        start = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        wall.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-        if done.returncode not in (0, 1):
-            raise RuntimeError(f"{command[0]} failed: {done.stderr[-500:]}")
-    return statistics.median(wall), statistics.median(cpu)
+        for command, into in zip(commands, results, strict=True):
+            into.append(run_child(command))
+    return [
+        Child(
+            statistics.median(c.wall for c in children),
+            statistics.median(c.cpu for c in children),
+            statistics.median(c.peak_mib for c in children),
+        )
+        for children in results
+    ]
 
 
 def write_files(size: int, folder: Path) -> dict[str, Path]:
@@ -105,26 +163,41 @@ def against_the_cli(size: int, argdown: Path) -> None:
     executable, why = argdown_cli.install()
     work = f"check {size:,}-statement Argdown (whole process)"
     argmap = [sys.executable, "-m", "argmap", "check", str(argdown)]
-    wall, cpu = process_seconds(argmap)
+    target = "<= 0.5x the CLI"
     if executable is None:
-        row(f"{work}, wall", wall, f"Argdown CLI: not run ({why})", None, "<= 0.5x the CLI")
+        (alone,) = paired([argmap])
+        row(f"{work}, wall", alone.wall, f"Argdown CLI: not run ({why})", None, target)
+        row(f"{work}, CPU", alone.cpu, f"Argdown CLI: not run ({why})", None, target)
         return
     with tempfile.TemporaryDirectory() as out:
-        cli_wall, cli_cpu = process_seconds([str(executable), "json", str(argdown), out])
-    baseline = f"Argdown CLI {argdown_cli.VERSION} `json`, same file, same run"
-    row(f"{work}, wall", wall, baseline, cli_wall, "<= 0.5x the CLI")
-    row(f"{work}, CPU", cpu, baseline, cli_cpu, "<= 0.5x the CLI")
+        ours, cli = paired([argmap, [str(executable), "json", str(argdown), out]])
+    baseline = f"Argdown CLI {argdown_cli.VERSION} `json`, same file, in turns"
+    row(f"{work}, wall", ours.wall, baseline, cli.wall, target)
+    row(f"{work}, CPU", ours.cpu, baseline, cli.cpu, target)
+    bench_row(
+        f"{work}, peak memory",
+        ours.peak_mib,
+        unit="MiB",
+        baseline=baseline,
+        base=cli.peak_mib,
+        digits=1,
+    )
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[int], check_only: bool) -> None:
     print(f"load average before: {os.getloadavg()}", file=sys.stderr)
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             files = write_files(size, Path(folder))
-            imports(size, files)
+            if not check_only:
+                imports(size, files)
             against_the_cli(size, files[".argdown"])
     print(f"load average after: {os.getloadavg()}", file=sys.stderr)
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [10_000])
+    arguments = sys.argv[1:]
+    main(
+        [int(arg) for arg in arguments if arg != "--check-only"] or [10_000],
+        "--check-only" in arguments,
+    )

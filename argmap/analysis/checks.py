@@ -30,17 +30,18 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
     for node_id in (*debate.statements, *debate.arguments):
         if node_id not in index.reachable:
             yield stray_finding(node_id)
-    sides = index.sides
     for node in (*debate.statements.values(), *debate.arguments.values()):
-        derived = sides.get(node.id, Side.NEUTRAL)
-        if node.side is not None and node.side is not derived and node.id in index.reachable:
-            yield Finding(
-                node.id,
-                f"`{node.id}` is marked `side: {node.side}` but the graph "
-                f"puts it on the {derived} side",
-                "check its relations (supports vs attacks), or remove `side:`",
-            )
-        yield from _concessions(node)
+        if node.side is not None:
+            derived = index.sides.get(node.id, Side.NEUTRAL)  # worked out on first use
+            if node.side is not derived and node.id in index.reachable:
+                yield Finding(
+                    node.id,
+                    f"`{node.id}` is marked `side: {node.side}` but the graph "
+                    f"puts it on the {derived} side",
+                    "check its relations (supports vs attacks), or remove `side:`",
+                )
+        if node.conceded_by:
+            yield from _concessions(node)
     left_out = unlisted(TreeShape(index)) if debate.order else []
     if left_out:
         yield Finding(
@@ -51,7 +52,8 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
             "add them to `order:` where the class should meet them",
         )
     for statement in debate.statements.values():
-        yield from _attributions(statement)
+        if statement.quotes:
+            yield from _attributions(statement)
 
 
 def cycle_findings(index: DebateIndex) -> Iterator[Finding]:

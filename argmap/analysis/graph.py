@@ -56,35 +56,45 @@ class DebateIndex:
         decides; where shortest paths disagree the claim cuts both ways and is NEUTRAL, as is
         a claim with no path to the question.
         """
+        sides = self._walk
+        return {node: sides.get(node, Side.NEUTRAL) for node in _claims(self.debate)}
+
+    @cached_property
+    def _walk(self) -> dict[str, Side]:
+        """The breadth-first walk out from the question that :attr:`sides` and
+        :attr:`reachable` share: every node it reaches (the question too), with its side."""
         debate = self.debate
-        sides: dict[str, Side] = {debate.question.id: Side.PRO}
-        depth: dict[str, int] = {debate.question.id: 0}
-        queue = deque([debate.question.id])
+        question = debate.question.id
+        sides: dict[str, Side] = {question: Side.PRO}
+        depth: dict[str, int] = {question: 0}
+        queue = deque([question])
         while queue:
             node = queue.popleft()
-            side = sides[node]
-            for neighbour, neighbour_side in self._bearing_on(node, side):
-                if neighbour not in depth:
-                    depth[neighbour] = depth[node] + 1
+            below = depth[node] + 1
+            for neighbour, neighbour_side in self._bearing_on(node, sides[node]):
+                known = depth.get(neighbour)
+                if known is None:
+                    depth[neighbour] = below
                     sides[neighbour] = neighbour_side
                     queue.append(neighbour)
-                elif depth[neighbour] == depth[node] + 1 and sides[neighbour] is not neighbour_side:
+                elif known == below and sides[neighbour] is not neighbour_side:
                     sides[neighbour] = Side.NEUTRAL
-        del sides[debate.question.id]
-        return {node: sides.get(node, Side.NEUTRAL) for node in _claims(debate)}
+        return sides
 
     def _bearing_on(self, node: str, side: Side) -> Iterator[tuple[str, Side]]:
         """The nodes whose side follows from ``node``'s, with the side they get."""
+        flipped = _FLIP[side]
         for relation in self.incoming.get(node, ()):
             # Attacks, contradictions and undercuts of an argument all oppose their target.
-            same = relation.kind is RelationKind.SUPPORTS
-            yield relation.source, side if same else _FLIP[side]
+            yield relation.source, side if relation.kind is RelationKind.SUPPORTS else flipped
         for relation in self.outgoing.get(node, ()):
-            if relation.kind is RelationKind.CONTRADICTS:
-                yield relation.target, _FLIP[side]
-            if relation.kind in (RelationKind.SUPPORTS, RelationKind.ATTACKS):
-                for undercut in self.undercutters(relation.id):
-                    yield undercut.source, _FLIP[side]
+            kind = relation.kind
+            if kind is RelationKind.CONTRADICTS:
+                yield relation.target, flipped
+            elif kind is RelationKind.SUPPORTS or kind is RelationKind.ATTACKS:
+                for undercut in self.incoming.get(relation.id, ()):
+                    if undercut.kind is RelationKind.UNDERCUTS:
+                        yield undercut.source, flipped
         argument = self.debate.arguments.get(node)
         if argument is not None:
             for premise in argument.premises:
@@ -93,15 +103,7 @@ class DebateIndex:
     @cached_property
     def reachable(self) -> set[str]:
         """Nodes connected to the question by any chain of relations or premises."""
-        seen = {self.debate.question.id}
-        queue = deque(seen)
-        while queue:
-            node = queue.popleft()
-            for neighbour, _ in self._bearing_on(node, Side.PRO):
-                if neighbour not in seen:
-                    seen.add(neighbour)
-                    queue.append(neighbour)
-        return seen
+        return set(self._walk)
 
     def support_cycles(self) -> list[list[str]]:
         """Cycles of support (``supports`` relations, and premises supporting their argument).
@@ -117,12 +119,33 @@ class DebateIndex:
         for relation in self.debate.relations.values():
             if relation.kind is RelationKind.SUPPORTS:
                 graph[relation.source].append(relation.target)
+        if _acyclic(graph):  # the common case, found more cheaply than by Tarjan's walk
+            return []
         return [c for c in _strongly_connected(graph) if len(c) > 1]
 
 
 def _claims(debate: Debate) -> Iterator[str]:
     yield from debate.statements
     yield from debate.arguments
+
+
+def _acyclic(graph: dict[str, list[str]]) -> bool:
+    """Whether the graph has no cycle: Kahn's peeling of nodes nothing points at reaches
+    every node exactly when there is none."""
+    pointed_at: dict[str, int] = {}
+    for successors in graph.values():
+        for successor in successors:
+            pointed_at[successor] = pointed_at.get(successor, 0) + 1
+    free = [node for node in graph if node not in pointed_at]
+    peeled = 0
+    while free:
+        peeled += 1
+        for successor in graph.get(free.pop(), ()):
+            left = pointed_at[successor] - 1
+            pointed_at[successor] = left
+            if left == 0:
+                free.append(successor)
+    return peeled == len(graph.keys() | pointed_at.keys())
 
 
 def _strongly_connected(graph: dict[str, list[str]]) -> list[list[str]]:

@@ -25,6 +25,7 @@ from argmap.formats.argdown import (
     implied_title,
 )
 from argmap.formats.draft import ID, Draft, Position, slug
+from argmap.formats.plain import made, made_from
 from argmap.io.load import LoadedDebate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import YamlDocument
@@ -41,10 +42,12 @@ from argmap.model.debate import (
     Value,
 )
 from argmap.model.document import RelationDoc
+from argmap.model.schemes import Scheme
 
 _M = TypeVar("_M", bound=BaseModel)
 
 Kind = Literal["statement", "argument"]
+_BY_ID_QUOTES = frozenset({"by", "id", "quotes"})
 
 
 @dataclass(slots=True)
@@ -143,7 +146,6 @@ class _Builder:
         self.parsed = parsed
         self.draft = parsed.draft
         self.ids: dict[str, str] = {}  # occurrence key → node id
-        self.catalogue = scheme_catalogue()
         self.display: dict[str, list[int]] = {}
         self.invented: dict[str, str] = {}  # invented conclusion key → its argument's key
         self.inferences: dict[str, str] = {}  # inference key → the relation it draws
@@ -151,6 +153,11 @@ class _Builder:
         self.premise_data: dict[str, tuple[Any, Position]] = {}  # argument → `premises:` data
         self.group_depth = 2  # Argdown's default: the two deepest heading levels are groups
         self.group_of: dict[str, str] = {}  # section key → group id
+
+    @property
+    def catalogue(self) -> dict[str, Scheme]:
+        """Read only for a file with inference rules or schemes (it is read once)."""
+        return scheme_catalogue()
 
     def build(self) -> LoadedDebate:
         parsed, draft = self.parsed, self.draft
@@ -188,8 +195,8 @@ class _Builder:
         draft.description = (
             f"{draft.description}\n\n{prose}" if draft.description else (prose or None)
         )
-        draft.question = Question(
-            id=draft.unique_id("question"), text=draft.title or "What is the question?"
+        draft.question = made(
+            Question, id=draft.unique_id("question"), text=draft.title or "What is the question?"
         )
         held = f"{len(parsed.prose)} paragraph(s) of prose, kept as the description"
         draft.warn(
@@ -358,7 +365,7 @@ class _Builder:
 
     def _model(self, model: type[_M], item: Any, path: tuple[str | int, ...], what: str) -> _M:
         try:
-            return model.model_validate(item)
+            return made_from(model, item)
         except ValidationError as error:
             first = error.errors(include_url=False)[0]
             field = ".".join(str(part) for part in first["loc"]) or what
@@ -467,8 +474,8 @@ class _Builder:
                     "argmap's question has only an id, a title and a text",
                 )
             node_id = self.ids[key]
-            draft.question = Question(
-                id=node_id, text=fields.text, title=self._title(key, occurrences, fields)
+            draft.question = made(
+                Question, id=node_id, text=fields.text, title=self._title(key, occurrences, fields)
             )
             draft.positions[node_id] = fields.at
             return
@@ -491,8 +498,8 @@ class _Builder:
                 )
                 if statement.get(k)
             ]
-            draft.question = Question(
-                id=candidate, text=statement["text"], title=statement["title"]
+            draft.question = made(
+                Question, id=candidate, text=statement["text"], title=statement["title"]
             )
             label = statement["title"] or candidate
             draft.warn(
@@ -504,8 +511,8 @@ class _Builder:
                 "add `{question: true}` to the statement that is the central question",
             )
             return
-        draft.question = Question(
-            id=draft.unique_id("question"), text=draft.title or "What is the question?"
+        draft.question = made(
+            Question, id=draft.unique_id("question"), text=draft.title or "What is the question?"
         )
         labels = [f"`{draft.statements[r]['title'] or r}`" for r in roots[:3]]
         shown = ", ".join(labels) + (f" and {len(roots) - 3} more" if len(roots) > 3 else "")
@@ -601,21 +608,27 @@ class _Builder:
         node_id = self.ids[key]
         data = fields.data
         by = data.get("by")
-        if not data.keys() - {"by", "id"} and (
+        if data.keys() <= _BY_ID_QUOTES and (
             by is None or (isinstance(by, str) and by in self.draft.speakers)
         ):
-            # The common case, quickly: no data, or a declared speaker (and the id).
-            self.draft.statements[node_id] = {
+            # The common case, quickly: no data, or a declared speaker (and the id, quotes).
+            statement: dict[str, Any] = {
                 "text": fields.text,
                 "title": self._title(key, occurrences, fields),
                 "speakers": () if by is None else (by,),
                 "tags": tuple(fields.tags),
                 "group": self.group_of.get(fields.group or ""),
             }
+            if "quotes" in data:  # read as below: the other fields' readers would find nothing
+                values = _Values(self, fields.data, fields.data_at or fields.at, "statement")
+                statement["speakers"] = values.speakers("by")
+                statement["quotes"] = values.quotes()
+                statement["notes"] = values.notes()
+            self.draft.statements[node_id] = statement
             self.draft.positions[node_id] = fields.at
             return
         values = _Values(self, fields.data, fields.data_at or fields.at, "statement")
-        statement: dict[str, Any] = {
+        statement = {
             "text": fields.text,
             "title": self._title(key, occurrences, fields),
             "speakers": values.speakers("by"),
@@ -779,7 +792,7 @@ class _Values:
 
     def _speaker(self, speaker: str) -> str:
         if speaker not in self.draft.speakers:
-            self.draft.speakers[speaker] = Speaker(id=speaker, name=speaker)
+            self.draft.speakers[speaker] = made(Speaker, id=speaker, name=speaker)
             self.draft.warn(
                 self.at,
                 f"speaker `{speaker}` is not declared in the front matter; "
@@ -793,7 +806,7 @@ class _Values:
         quotes: list[Quote] = []
         for item in value if isinstance(value, list) else [] if value is None else [value]:
             if isinstance(item, str) and item.strip():
-                quotes.append(Quote(text=item))
+                quotes.append(made(Quote, text=item))
                 continue
             if isinstance(item, dict) and set(item) <= {"text", "by", "source"}:
                 text, by, source = item.get("text"), item.get("by"), item.get("source")
@@ -804,7 +817,8 @@ class _Values:
                     and (source is None or source in self.draft.sources)
                 ):
                     quotes.append(
-                        Quote(
+                        made(
+                            Quote,
                             text=text,
                             source=source,
                             speaker=None if by is None else self._speaker(by),

@@ -69,13 +69,13 @@ def read_argdown(path: Path) -> LoadedDebate:
     the including file as the Argdown CLI reads them; a diagnostic in an included file names
     that file and its line, and ``check`` places its claims at the ``@include`` line.
     """
-    text = read_text(path)
+    text = read_text(path)  # refuses control characters: every included file's too
     if "@include" not in text:
-        return parse_argdown(text, str(path))
+        return parse_argdown(text, str(path), checked=True)
     origins: list[tuple[str, int, int]] = []
     lines = _included(path, text, (path.resolve(),), origins, None)
     try:
-        loaded = parse_argdown("\n".join(lines), str(path))
+        loaded = parse_argdown("\n".join(lines), str(path), checked=True)
     except DebateLoadError as error:
         raise DebateLoadError([_origin(d, origins) for d in error.diagnostics]) from None
     loaded.warnings[:] = [_origin(d, origins) for d in loaded.warnings]
@@ -142,16 +142,23 @@ def _origin(diagnostic: Diagnostic, origins: list[tuple[str, int, int]]) -> Diag
     return replace(diagnostic, file=file, line=number)
 
 
-def parse_argdown(text: str, name: str = "<argdown>") -> LoadedDebate:
-    """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort)."""
-    with collector_paused(), guarded(text, name):
+def parse_argdown(text: str, name: str = "<argdown>", *, checked: bool = False) -> LoadedDebate:
+    """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort).
+    ``checked``: ``read_text`` has refused control characters in it already."""
+    with collector_paused(), guarded(text, name, checked=checked):
         return build(_Reader(text, name).read())
 
 
 # -- scanning: comments, data and lines ----------------------------------------------------------
 
-_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[|\{")
+_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[(?![^\]\n]{0,200}\](?!\())|\{")
+"""What the scan stops at: an escape, a comment's start, a ``[`` that may open a link, and
+``{``. A ``[`` whose ``]`` closes it on its line, within 200 characters, with no ``(`` after
+it opens no link (``[Title]: …``, the commonest), so the scan does not stop there at all;
+the lookahead reads at most 200 characters, so the scan stays linear on any text."""
 _DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
+_FLAT_DATA = re.compile(r"\{[^{}\[\]'\"]*\}")
+"""A data block with no bracket or quote inside: it closes at its first ``}``."""
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _FENCE = re.compile(r"={3,}[ \t]*")
@@ -258,9 +265,11 @@ class _Ahead:
     def link_end(self, start: int) -> int | None:
         """The end of a Markdown link ``[text](target)`` opening at ``start``, or None."""
         text = self.text
-        line_end = self.next("\n", start)
         bracket = self.next("]", start + 1)
-        if not (start + 1 < bracket < line_end) or not text.startswith("(", bracket + 1):
+        if not text.startswith("(", bracket + 1):  # `[Title]: …`, the commonest, at once
+            return None
+        line_end = self.next("\n", start)
+        if not start + 1 < bracket < line_end:
             return None
         paren = self.next(")", bracket + 2)
         return paren + 1 if bracket + 2 < paren < line_end else None
@@ -280,11 +289,16 @@ def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
     while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
         char, at = match.group(), match.start()
         pos = at + 1
-        if not stack and char != "{":  # between data blocks: only the next `{` matters
-            pos = text.find("{", at, limit)
-            if pos < 0:
-                break
-            continue
+        if not stack:
+            if char != "{":  # between data blocks: only the next `{` matters
+                pos = text.find("{", at, limit)
+                if pos < 0:
+                    break
+                continue
+            flat = _FLAT_DATA.match(text, at, limit)
+            if flat is not None:  # the commonest block, `{by: lankov}`, at once
+                pos = ends[at] = flat.end()
+                continue
         if char in "{[":
             stack.append((at, char))
             if char == "{":
@@ -339,13 +353,16 @@ def _quote_close(text: str, at: int, limit: int) -> int | None:
 def _lines(original: str, scan: _Scan, first_line: int) -> list[_Line]:
     """Every line that holds something, and blank lines; comment-only lines vanish."""
     lines: list[_Line] = []
-    starts = [start for start, _ in scan.data]
+    spanning = [(start, end) for start, end in scan.data if "\n" in original[start:end]]
+    starts = [start for start, _ in spanning]
     offset = 0
     for number, (raw, kept) in enumerate(
         zip(original.split("\n"), scan.text.split("\n"), strict=True), start=first_line
     ):
-        index = bisect.bisect_left(starts, offset) - 1
-        in_data = index >= 0 and scan.data[index][0] < offset < scan.data[index][1]
+        in_data = False
+        if spanning:  # only a block that spans lines can hold a line's start
+            index = bisect.bisect_left(starts, offset) - 1
+            in_data = index >= 0 and spanning[index][0] < offset < spanning[index][1]
         content = kept.strip(" \t")
         if content or in_data or not raw.strip(" \t"):
             indent = len(kept) - len(kept.lstrip(" \t"))
@@ -504,9 +521,14 @@ class _Reader:
         well under a second.
         """
         flow: list[tuple[int, str, Position]] = []
+        words: dict[str, dict[str, Any]] = {}  # `{by: lankov}` → its data, read once
         for start, end in self.scan.data:
             raw, at = body[start:end], self.where.at(start)
-            simple = _simple_data(raw)
+            simple = words.get(raw)  # shared: `_text_of` copies what it takes from here
+            if simple is None:
+                simple = _simple_data(raw)
+                if simple is not None and all(type(v) is str for v in simple.values()):
+                    words[raw] = simple
             if simple is None and "\n" not in raw:
                 simple = _plain_flow(raw)
             if simple is not None:

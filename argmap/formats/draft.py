@@ -23,6 +23,7 @@ from typing import Any, cast
 
 from pydantic import ValidationError
 
+from argmap.formats.plain import made, made_debate
 from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
@@ -30,7 +31,6 @@ from argmap.io.yamlsource import PathKey
 from argmap.model.debate import (
     Argument,
     Audience,
-    Debate,
     Group,
     Question,
     Relation,
@@ -78,9 +78,12 @@ class LineIndex:
         return (self.first_line + index, offset - self.starts[index] + 1)
 
 
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 def slug(text: str, fallback: str) -> str:
     """A readable id from a title: ``Soft drugs are harmful`` → ``soft-drugs-are-harmful``."""
-    words = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
+    words = _NON_WORD.sub("-", text.casefold()).strip("-")
     return words[:60].rstrip("-") or fallback
 
 
@@ -204,7 +207,9 @@ class Draft:
                     "argmap keeps one relation per pair of nodes",
                 )
             return None
-        self.relations[rid] = Relation(id=rid, kind=kind, source=source, target=target, note=note)
+        self.relations[rid] = made(
+            Relation, id=rid, kind=kind, source=source, target=target, note=note
+        )
         if where is not None:
             self.positions.setdefault(rid, where)
         return rid
@@ -215,14 +220,11 @@ class Draft:
         """Report every relation end and order entry that names nothing, at its own line."""
         nodes = {question, *self.statements, *self.arguments}
         for relation in self.relations.values():
-            where = self.positions.get(relation.id)
-            targets = (
-                nodes
-                if relation.kind is not RelationKind.UNDERCUTS
-                else (nodes | self.relations.keys())
-            )
-            for end, known in ((relation.source, nodes), (relation.target, targets)):
-                if end not in known:
+            # An undercut may also point at a relation (looked up, not a union per relation).
+            undercut = relation.kind is RelationKind.UNDERCUTS
+            for end, or_relation in ((relation.source, False), (relation.target, undercut)):
+                if end not in nodes and not (or_relation and end in self.relations):
+                    where = self.positions.get(relation.id)
                     self.error(
                         where,
                         f"relation `{relation.id}` names unknown `{end}`",
@@ -244,14 +246,14 @@ class Draft:
         if any(d.severity is Severity.ERROR for d in self.diagnostics):
             raise DebateLoadError(self.diagnostics)
         try:
-            debate = Debate(
+            debate = made_debate(
                 title=self.title or self.question.text,
                 question=self.question,
                 description=self.description,
                 sources=self.sources,
                 speakers=self.speakers,
-                statements={k: Statement(id=k, **v) for k, v in self.statements.items()},
-                arguments={k: Argument(id=k, **v) for k, v in self.arguments.items()},
+                statements={k: made(Statement, id=k, **v) for k, v in self.statements.items()},
+                arguments={k: made(Argument, id=k, **v) for k, v in self.arguments.items()},
                 relations=self.relations,
                 order=tuple(self.order),
                 values=self.values,

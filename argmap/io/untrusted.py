@@ -22,9 +22,11 @@ from argmap.io.textfile import reject_controls
 
 
 @contextmanager
-def guarded(text: str, name: str) -> Iterator[None]:
-    """Refuse raw control characters in ``text``; report model errors raised inside."""
-    reject_controls(text, name)
+def guarded(text: str, name: str, *, checked: bool = False) -> Iterator[None]:
+    """Refuse raw control characters in ``text`` (unless ``read_text`` has: ``checked``);
+    report model errors raised inside."""
+    if not checked:
+        reject_controls(text, name)
     try:
         yield
     except ValidationError as error:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
+from itertools import chain
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -345,17 +346,16 @@ def reference_problems(debate: Debate) -> Iterator[str]:
             yield f"relation id {relation.id!r} is also a {nodes[relation.id]} id"
         if relation.source not in nodes:
             yield f"relation {relation.id!r} starts at unknown node {relation.source!r}"
-        targets = (
-            nodes.keys() | debate.relations.keys()
-            if relation.kind is RelationKind.UNDERCUTS
-            else nodes.keys()
-        )
-        if relation.target not in targets:
+        # An undercut may also point at a relation (looked up, not a union per relation).
+        if relation.target not in nodes and not (
+            relation.kind is RelationKind.UNDERCUTS and relation.target in debate.relations
+        ):
             yield f"relation {relation.id!r} points at unknown {relation.target!r}"
-    for node in (*debate.statements.values(), *debate.arguments.values()):
-        for speaker in (*node.speakers, *node.conceded_by):
-            if speaker not in debate.speakers:
-                yield f"{node.id!r} names unknown speaker {speaker!r}"
+    for node in chain(debate.statements.values(), debate.arguments.values()):
+        if node.speakers or node.conceded_by:
+            for speaker in (*node.speakers, *node.conceded_by):
+                if speaker not in debate.speakers:
+                    yield f"{node.id!r} names unknown speaker {speaker!r}"
     for statement in debate.statements.values():
         for quote in statement.quotes:
             if quote.speaker is not None and quote.speaker not in debate.speakers:
@@ -405,10 +405,11 @@ def value_problems(debate: Debate) -> Iterator[str]:
         for map_key, item in mapping.items():
             if map_key != item.id:
                 yield f"{key} stored under {map_key!r} has id {item.id!r}"
-    for node in (*debate.statements.values(), *debate.arguments.values()):
-        for value in (*node.promotes, *node.demotes):
-            if value not in debate.values:
-                yield f"{node.id!r} names unknown value {value!r}"
+    for node in chain(debate.statements.values(), debate.arguments.values()):
+        if node.promotes or node.demotes:
+            for value in (*node.promotes, *node.demotes):
+                if value not in debate.values:
+                    yield f"{node.id!r} names unknown value {value!r}"
     rankings = [(f"speaker {s.id!r}", s.ranks) for s in debate.speakers.values()]
     rankings += [(f"audience {a.id!r}", a.ranking) for a in debate.audiences.values()]
     for who, ranking in rankings:

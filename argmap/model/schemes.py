@@ -21,7 +21,8 @@ class SchemeVariable(BaseModel):
     with neither is explained to the reader with ``means`` instead of being filled in.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    # defer_build: built when the catalogue is first read, not by every command's imports.
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     means: str
     from_: Literal["speaker", "conclusion"] | None = Field(default=None, alias="from")
@@ -30,7 +31,7 @@ class SchemeVariable(BaseModel):
 class Scheme(BaseModel):
     """One scheme after Walton, Reed and Macagno (2008), with its critical questions."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Id
     name: Text
