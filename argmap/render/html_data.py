@@ -29,7 +29,7 @@ from argmap.analysis.tree import TreeShape
 from argmap.analysis.weighing import DEFAULT_WEIGHT, Standard, bearings, issue_order
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import Argument, Debate, RelationKind, Statement
-from argmap.model.inline import has_markup, one_line
+from argmap.model.inline import has_markup, joined, one_line
 from argmap.model.schemes import Scheme
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -166,6 +166,11 @@ def _claim(debate: Debate, node: Statement | Argument, catalogue: dict[str, Sche
     }
 
 
+def page_words(value: str) -> str:
+    """A prose field's words as the page shows and searches them (its marks left out)."""
+    return joined(one_line(value)) if has_markup(value) else value
+
+
 def _prose(**fields: str | None) -> JsonDict:
     """Prose fields as the page shows them: the words without their inline Markdown marks,
     and, under ``styled``, the runs of any field with marks that style something (``[words,
@@ -179,7 +184,7 @@ def _prose(**fields: str | None) -> JsonDict:
             out[name] = None
             continue
         parts = one_line(value) if has_markup(value) else ()
-        out[name] = "".join(p.text for p in parts) if parts else value
+        out[name] = joined(parts) if parts else value
         if any(p.bold or p.italic or p.code or p.href for p in parts):
             styled[name] = [
                 [p.text, "b" * p.bold + "i" * p.italic + "c" * p.code, p.href] for p in parts
