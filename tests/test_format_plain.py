@@ -17,10 +17,11 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from argmap.analysis.graph import DebateIndex, _strongly_connected
-from argmap.formats.plain import made, made_debate
+from argmap.formats.plain import PARTS, made, made_debate
 from argmap.model.debate import (
     Argument,
     Debate,
+    Group,
     Question,
     Quote,
     Relation,
@@ -114,6 +115,35 @@ def test_made_debate_reports_a_dangling_reference_as_validation_does() -> None:
     assert debate == Debate(
         title="T", question=question, statements={"a": statement}, relations={"a->q": relation}
     )
+
+
+def test_made_debate_takes_every_part_of_a_debate_without_validating_it_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A part ``made_debate`` does not know (a new field of ``Debate``) sends every file back
+    through pydantic, each statement validated a second time: the whole speed-up lost."""
+    question = made(Question, id="q", text="Q?")
+    statement = made(Statement, id="a", text="A", group="g")
+    relation = made(Relation, id="a->q", kind=RelationKind.SUPPORTS, source="a", target="q")
+    parts = {
+        "statements": {"a": statement},
+        "relations": {"a->q": relation},
+        "groups": {"g": Group(id="g", title="Sanctions")},
+    }
+    assert set(Debate.model_fields) == {
+        "title",
+        "question",
+        "description",
+        "order",
+        *(name for name, _ in PARTS),
+    }
+    expected = Debate(title="T", question=question, **parts)
+
+    def validating(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the debate was validated again")
+
+    monkeypatch.setattr(Debate, "__init__", validating)
+    assert made_debate(title="T", question=question, **parts) == expected
 
 
 def test_made_debate_strips_a_padded_title_as_validation_does() -> None:

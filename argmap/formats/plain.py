@@ -31,6 +31,7 @@ from argmap.model.debate import (
     Audience,
     Basis,
     Debate,
+    Group,
     Question,
     Quote,
     Relation,
@@ -221,7 +222,7 @@ def made_from(model: type[M], item: Any) -> M:
     return model.model_validate(item)
 
 
-_PARTS: tuple[tuple[str, type[BaseModel]], ...] = (
+PARTS: tuple[tuple[str, type[BaseModel]], ...] = (  # every keyed part of a Debate
     ("sources", Source),
     ("speakers", Speaker),
     ("statements", Statement),
@@ -229,6 +230,7 @@ _PARTS: tuple[tuple[str, type[BaseModel]], ...] = (
     ("relations", Relation),
     ("values", Value),
     ("audiences", Audience),
+    ("groups", Group),
 )
 
 
@@ -252,8 +254,8 @@ def made_debate(**values: Any) -> Debate:
         and _maybe_plain(values.get("description"))
         and type(values.get("question")) is Question
         and _words(values.get("order", ()))
-        and set(values) <= {"title", "question", "description", "order", *(p for p, _ in _PARTS)}
-        and all(_keyed(values.get(name, {}), kind) for name, kind in _PARTS)
+        and set(values) <= {"title", "question", "description", "order", *(p for p, _ in PARTS)}
+        and all(_keyed(values.get(name, {}), kind) for name, kind in PARTS)
     )
     if plain:
         debate = trusted(Debate, **values)
