@@ -8,11 +8,9 @@ in a fraction of a second. The limit bounds the test; it does not time it.
 
 from __future__ import annotations
 
-import resource
-import subprocess
-import sys
-
 import pytest
+
+from tests.bounded import run_bounded
 
 CASES = {
     "unclosed braces": "[A]: x " + "{a " * 40_000,
@@ -33,21 +31,9 @@ except DebateLoadError as error:
 """
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
-    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
-
-
 @pytest.mark.parametrize("text", CASES.values(), ids=list(CASES))
 def test_hostile_text_reads_in_bounded_time_and_memory(text: str) -> None:
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=text,
-        capture_output=True,
-        text=True,
-        preexec_fn=_limits,
-        check=False,
-    )
+    child = run_bounded(_CHILD, text)
     assert child.returncode == 0, f"killed or crashed: {child.returncode} {child.stderr[-500:]}"
     assert child.stdout.startswith(("read", "refused"))
     assert "Traceback" not in child.stderr

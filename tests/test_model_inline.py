@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import resource
-import subprocess
-import sys
-
 import pytest
 
 from argmap.model.inline import Span, has_markup, one_line, plain, spans
+from tests.bounded import run_bounded
 
 
 def test_plain_text_is_one_span_of_itself() -> None:
@@ -82,11 +79,6 @@ print(len(spans(text)))
 """
 
 
-def _limits() -> None:
-    resource.setrlimit(resource.RLIMIT_CPU, (20, 20))
-    resource.setrlimit(resource.RLIMIT_AS, (2 * 2**30, 2 * 2**30))
-
-
 HOSTILE = {
     "10,000 asterisks": "*" * 10_000,
     "nested emphasis": "*a " * 5_000 + "b*" * 5_000,
@@ -99,14 +91,6 @@ HOSTILE = {
 
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=list(HOSTILE))
 def test_hostile_marks_are_read_in_bounded_time(text: str) -> None:
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=text,
-        capture_output=True,
-        text=True,
-        preexec_fn=_limits,
-        check=False,
-        timeout=120,
-    )
+    child = run_bounded(_CHILD, text)
     assert child.returncode == 0, f"killed or crashed: {child.returncode} {child.stderr[-500:]}"
     assert int(child.stdout) >= 1

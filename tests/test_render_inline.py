@@ -6,8 +6,6 @@ font the SVG embeds (``argmap.render.metrics.spills``), tspan by tspan.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,7 +17,8 @@ from argmap.render.export import export_map
 from argmap.render.fonts import face
 from argmap.render.labels import Style, block
 from argmap.render.options import MapOptions
-from tests.test_model_inline import HOSTILE, _limits
+from tests.bounded import run_bounded
+from tests.test_model_inline import HOSTILE
 from tests.test_render_dot import RELATIONS, debate
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -128,14 +127,6 @@ print(len(lines.lines), len(prose(text, "bold").plain))
 @pytest.mark.parametrize("text", HOSTILE.values(), ids=list(HOSTILE))
 def test_hostile_marks_are_wrapped_and_styled_in_bounded_time(text: str) -> None:
     """A box label and a detail-pane text of hostile marks: under a CPU limit, not timed."""
-    child = subprocess.run(
-        [sys.executable, "-c", _CHILD],
-        input=text,
-        capture_output=True,
-        text=True,
-        preexec_fn=_limits,
-        check=False,
-        timeout=120,
-    )
+    child = run_bounded(_CHILD, text)
     assert child.returncode == 0, f"killed or crashed: {child.returncode} {child.stderr[-500:]}"
     assert int(child.stdout.split()[0]) >= 1
