@@ -99,6 +99,14 @@ def test_hostile_text_is_never_markup(tmp_path: Path) -> None:
     assert "<title>&lt;/title&gt;&lt;script&gt;" in page
 
 
+def test_the_pages_heading_shows_the_titles_words_not_its_marks(tmp_path: Path) -> None:
+    debate = load_debate(REPO / "tests/data/yaml/inline-markdown.yaml").debate
+    assert "*" in debate.title
+    page = page_text(debate, tmp_path)
+    assert "<title>Labour exports, in brief</title>" in page
+    assert '<h1 class="am-title" id="am-title">Labour exports, in brief</h1>' in page
+
+
 def test_page_asks_for_nothing_outside_itself(tmp_path: Path) -> None:
     page = page_text(load_debate(SEED).debate, tmp_path)
     assert not re.search(r"<link\b", page, re.I)

@@ -33,7 +33,7 @@ from argmap.model.debate import Debate
 from argmap.render.draw import render_map
 from argmap.render.errors import RenderError
 from argmap.render.fonts import font_face_css
-from argmap.render.html_data import page_data
+from argmap.render.html_data import page_data, page_words
 from argmap.render.html_layers import home_layers, layers
 from argmap.render.options import MapOptions
 from argmap.render.select import View
@@ -90,7 +90,7 @@ def html_page(
     )
     page = _TEMPLATE.format(
         policy=html.escape(policy),
-        title=html.escape(debate.title),
+        title=html.escape(page_words(debate.title)),
         theme=theme,
         style=style,
         svg=drawn,

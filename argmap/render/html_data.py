@@ -87,7 +87,7 @@ def page_data(
         }
     profiles = {p.speaker.id: p for p in speaker_profiles(index)}
     return {
-        "title": debate.title,
+        "title": page_words(debate.title),
         "description": debate.description,
         "question": question.id,
         "claims": claims,
