@@ -82,7 +82,7 @@ def stray_finding(node_id: str) -> Finding:
 
 def claim_findings(debate: Debate, node_id: str) -> Iterator[Finding]:
     """The warnings about one claim's own fields (who holds it, whose quotes back it)."""
-    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    node = debate.claim(node_id)
     if node is None:
         return
     yield from _concessions(node)

@@ -336,7 +336,7 @@ def _add_statement(
     speakers, declared = resolve_speakers(debate, claim.speakers)
     interim = debate.model_copy(update={"speakers": _with_speakers(debate, declared)})
     statement = _statement(interim, node_id, claim, speakers)
-    home = debate.statements.get(after) or debate.arguments.get(after)
+    home = debate.claim(after)
     group = home.group if home is not None else None
     if group is not None:  # a reason raised in a section belongs to that section's box
         statement = statement.model_copy(update={"group": group})

@@ -539,9 +539,7 @@ class Weighing:
     def _decide(self, node: str, labels: Mapping[str, Label]) -> Verdict:
         reasons = []
         for bearing in self.bearings.get(node, ()):
-            own = self.debate.statements.get(bearing.node) or self.debate.arguments.get(
-                bearing.node
-            )
+            own = self.debate.claim(bearing.node)
             values = self.values.get(bearing.carrier, ())
             weight = own.weight if own is not None else None
             reasons.append(

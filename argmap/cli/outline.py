@@ -90,7 +90,7 @@ def _label(branch: Branch, index: DebateIndex, quotes: bool, prefix: str | None 
 
 
 def _speakers(debate: Debate, node_id: str) -> str:
-    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    node = debate.claim(node_id)
     if node is None:
         return ""
     names = [debate.speakers[s].name for s in node.speakers]

@@ -290,6 +290,10 @@ class Debate(_Strict):
         yield from self.statements
         yield from self.arguments
 
+    def claim(self, node_id: str) -> Statement | Argument | None:
+        """The statement or argument with this id; None for the question or an unknown id."""
+        return self.statements.get(node_id) or self.arguments.get(node_id)
+
     def text_of(self, node_id: str) -> str:
         """The readable text of any node or relation id."""
         if node_id == self.question.id:

@@ -134,7 +134,7 @@ class DebateView:
 
     def speaker_names(self, node_id: str) -> list[str]:
         """The names of the speakers who assert ``node_id``."""
-        node = self.debate.statements.get(node_id) or self.debate.arguments.get(node_id)
+        node = self.debate.claim(node_id)
         if node is None:
             return []
         return [self.debate.speakers[s].name for s in node.speakers]

@@ -231,7 +231,7 @@ def _head(
 
 def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
     debate = view.debate
-    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    node = debate.claim(node_id)
     blocks: list[Content] = []
     shape = view.shape
     below = shape.descendants(node_id)
@@ -259,7 +259,7 @@ def _tail(view: DebateView, node_id: str, width: int | None) -> Content:
 def _group_line(debate: Debate, node_id: str) -> tuple[Content, ...]:
     """``Section: Sanctions \u203a Enforcement``: the group a claim is in, outermost first,
     joined as the breadcrumb joins a path."""
-    node = debate.statements.get(node_id) or debate.arguments.get(node_id)
+    node = debate.claim(node_id)
     path = debate.group_path(node.group if node is not None else None)
     if not path:
         return ()
