@@ -17,7 +17,9 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
 from argmap.analysis.graph import DebateIndex, _strongly_connected
-from argmap.formats.plain import PARTS, made, made_debate
+from argmap.formats.draft import Draft
+from argmap.formats.plain import PARTS, deferred, made, made_all, made_debate
+from argmap.io.diagnostics import DebateLoadError
 from argmap.model.debate import (
     Argument,
     Debate,
@@ -90,6 +92,60 @@ def _outcome(build: Any) -> tuple[str, Any]:
 def test_made_gives_what_validation_gives(case: tuple[type[BaseModel], dict[str, Any]]) -> None:
     model, values = case
     assert _outcome(lambda: made(model, **values)) == _outcome(lambda: model(**values))
+
+
+@st.composite
+def model_and_columns(draw: st.DrawFn) -> tuple[type[BaseModel], list[dict[str, Any]]]:
+    """Several models of one kind, each setting its own fields: mostly plain values, so
+    that one awkward value among many plain ones is drawn often."""
+    model = draw(st.sampled_from(sorted(FIELDS, key=lambda m: m.__name__)))
+    items = []
+    for _ in range(draw(st.integers(1, 5))):
+        names = draw(st.lists(st.sampled_from(FIELDS[model]), unique=True))
+        plain = {"id": "a", "text": "A", "name": "N", "title": "T", "kind": RelationKind.SUPPORTS}
+        items.append(
+            {
+                name: draw(st.one_of(st.just(plain.get(name, "a")), VALUES.get(name, AWKWARD)))
+                for name in names
+            }
+        )
+    return model, items
+
+
+@settings(max_examples=400, deadline=None)
+@given(model_and_columns())
+def test_made_all_gives_what_validating_each_gives(
+    case: tuple[type[BaseModel], list[dict[str, Any]]],
+) -> None:
+    model, items = case
+
+    def each() -> list[BaseModel]:
+        return [model(**values) for values in items]
+
+    def outcomes(build: Any) -> tuple[str, Any]:
+        try:
+            result = build()
+        except ValidationError as error:
+            return "error", error.errors(include_url=False)
+        return "made", [(type(item), item.__dict__) for item in result]
+
+    assert outcomes(lambda: made_all(model, items)) == outcomes(each)
+
+
+def _draft_with(quote: Quote, note: str | None = None) -> Draft:
+    draft = Draft("test.argdown")
+    draft.question = made(Question, id="q", text="Q?")
+    draft.statements["a"] = {"text": "A", "quotes": (quote,)}
+    draft.relate(RelationKind.SUPPORTS, "a", "q", (2, 1), note=note)
+    return draft
+
+
+def test_what_a_reader_defers_is_validated_when_the_debate_is_finished() -> None:
+    debate = _draft_with(deferred(Quote, text="  padded  ")).finish().debate
+    assert debate.statements["a"].quotes[0].text == "padded"
+    assert _draft_with(made(Quote, text="kept")).finish().debate.relations["a->q"].note is None
+    with pytest.raises(DebateLoadError, match="cannot build the debate: .*ESC character"):
+        _draft_with(made(Quote, text="kept"), note="look \x1b[2J here").finish()
 
 
 def test_made_refuses_a_control_character_as_validation_does() -> None:

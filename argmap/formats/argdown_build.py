@@ -25,7 +25,7 @@ from argmap.formats.argdown import (
     implied_title,
 )
 from argmap.formats.draft import ID, Draft, Position, slug
-from argmap.formats.plain import made, made_from
+from argmap.formats.plain import deferred, made, made_from
 from argmap.io.load import LoadedDebate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import YamlDocument
@@ -806,7 +806,7 @@ class _Values:
         quotes: list[Quote] = []
         for item in value if isinstance(value, list) else [] if value is None else [value]:
             if isinstance(item, str) and item.strip():
-                quotes.append(made(Quote, text=item))
+                quotes.append(deferred(Quote, text=item))  # tested by Draft.finish
                 continue
             if isinstance(item, dict) and set(item) <= {"text", "by", "source"}:
                 text, by, source = item.get("text"), item.get("by"), item.get("source")
@@ -817,7 +817,7 @@ class _Values:
                     and (source is None or source in self.draft.sources)
                 ):
                     quotes.append(
-                        made(
+                        deferred(
                             Quote,
                             text=text,
                             source=source,

@@ -19,11 +19,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from pydantic import ValidationError
 
-from argmap.formats.plain import made, made_debate
+from argmap.formats.plain import deferred, made_all, made_debate, plainly_valid
 from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.load import LoadedDebate
@@ -33,6 +33,7 @@ from argmap.model.debate import (
     Audience,
     Group,
     Question,
+    Quote,
     Relation,
     RelationKind,
     Source,
@@ -41,6 +42,7 @@ from argmap.model.debate import (
     Value,
 )
 
+M = TypeVar("M", Statement, Argument)
 Position = tuple[int, int]
 """A 1-based (line, column) in the file being read."""
 
@@ -207,7 +209,8 @@ class Draft:
                     "argmap keeps one relation per pair of nodes",
                 )
             return None
-        self.relations[rid] = made(
+        # Tested with all the others when the debate is finished (`_relations`).
+        self.relations[rid] = deferred(
             Relation, id=rid, kind=kind, source=source, target=target, note=note
         )
         if where is not None:
@@ -234,6 +237,30 @@ class Draft:
             if node_id not in nodes:
                 self.error(None, f"the teaching order names unknown `{node_id}`")
 
+    def _relations(self) -> dict[str, Relation]:
+        """The relations, validated where a value of one of them plainly needs it."""
+        if plainly_valid(Relation, [relation.__dict__ for relation in self.relations.values()]):
+            return self.relations
+        return {rid: Relation(**relation.__dict__) for rid, relation in self.relations.items()}
+
+    def _quotes_checked(self) -> dict[str, dict[str, Any]]:
+        """The statements' fields, with every quote on them validated where a value of it
+        plainly needs it (a reader may hand the draft quotes it made :func:`deferred`)."""
+        quotes = [
+            quote.__dict__
+            for fields in self.statements.values()
+            for quote in fields.get("quotes", ())
+            if type(quote) is Quote
+        ]
+        if plainly_valid(Quote, quotes):
+            return self.statements
+        return {
+            node_id: {**fields, "quotes": tuple(_validated(q) for q in fields["quotes"])}
+            if "quotes" in fields
+            else fields
+            for node_id, fields in self.statements.items()
+        }
+
     def finish(self) -> LoadedDebate:
         """The validated debate, or DebateLoadError with every diagnostic gathered so far."""
         if self.question is None:
@@ -252,9 +279,9 @@ class Draft:
                 description=self.description,
                 sources=self.sources,
                 speakers=self.speakers,
-                statements={k: made(Statement, id=k, **v) for k, v in self.statements.items()},
-                arguments={k: made(Argument, id=k, **v) for k, v in self.arguments.items()},
-                relations=self.relations,
+                statements=_made(Statement, self._quotes_checked()),
+                arguments=_made(Argument, self.arguments),
+                relations=self._relations(),
                 order=tuple(self.order),
                 values=self.values,
                 audiences=self.audiences,
@@ -277,3 +304,14 @@ class Draft:
         source_map = SourceMap(TextDocument(self.name), paths)
         warnings = [d for d in self.diagnostics if d.severity is Severity.WARNING]
         return LoadedDebate(debate, source_map, warnings)
+
+
+def _made(model: type[M], fields: dict[str, dict[str, Any]]) -> dict[str, M]:
+    """Statements or arguments from their fields, keyed by id."""
+    items = [{"id": key, **v} for key, v in fields.items()]
+    return dict(zip(fields, made_all(model, items), strict=True))
+
+
+def _validated(quote: Any) -> Any:
+    """A quote as validation makes it (anything else is left for the statement's own)."""
+    return Quote(**quote.__dict__) if type(quote) is Quote else quote

@@ -6,21 +6,24 @@ text, a title, a speaker id and some tags. Validating each one (and then the who
 which in pydantic runs every nested model's own validator a second time) was a third of
 reading a 20,000-statement Argdown file.
 
-:func:`made` validates only where validation could change or refuse something. A value
+:func:`made_all` validates only where validation could change or refuse something. A value
 passes untouched when a test that is stricter than the model's own says so: an exact ``str``
 that is printable (so no control character, newline or Unicode space) and, for a field the
 model strips or requires, non-empty and without a space at either end (the only whitespace a
 printable string can hold is the ASCII space, so stripping leaves it as it is); an id without
 any space; a tuple of such strings; an enum member; a model instance the reader validated.
-A field or a value the tables below do not know goes to pydantic as before, so a field
-added to a model later is validated until it is listed here; the result is the same model
-either way, with the same errors for what is wrong.
+Each test takes a whole column (one field's values across all the models being made) in a
+few calls that run in C: all the strings of a column are printable exactly when their
+concatenation is. A field or a value the tables below do not know goes to pydantic as before,
+so a field added to a model later is validated until it is listed here; the result is the
+same model either way, with the same errors for what is wrong.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
@@ -45,137 +48,184 @@ from argmap.model.debate import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-_Test = Callable[[Any], bool]
+_Test = Callable[[list[Any]], bool]
+"""Whether every value in a column (one field's values, across the models being made)
+plainly passes: a handful of calls in C per column, not a few Python calls per value."""
 
 
-def _plain(value: Any) -> bool:
-    """A ``str`` field: printable, so it holds no control character."""
-    return type(value) is str and value.isprintable()
+class _Absent:
+    """What a column holds for a model that does not set the field (its default is used)."""
 
 
-def _maybe_plain(value: Any) -> bool:
-    return value is None or (type(value) is str and value.isprintable())
+_ABSENT = _Absent()
 
 
-def _text(value: Any) -> bool:
-    """A stripped, non-empty text field (``Text``) that stripping leaves as it is."""
-    return (
-        type(value) is str
-        and value != ""
-        and value[0] != " "
-        and value[-1] != " "
-        and value.isprintable()
+def _joined(values: list[Any]) -> str | None:
+    """The values as one string, when each is an exact ``str`` and all of them are printable
+    (so none holds a control character, newline or Unicode space); None otherwise."""
+    if not set(map(type, values)) <= {str}:
+        return None
+    joined = "".join(values)
+    return joined if joined.isprintable() else None
+
+
+def _plain(values: list[Any]) -> bool:
+    """A ``str`` field."""
+    return _joined(values) is not None
+
+
+def _text(values: list[Any]) -> bool:
+    """A stripped, non-empty text field (``Text``) that stripping leaves as it is: the only
+    whitespace a printable string can hold is the ASCII space, at neither end here."""
+    return _joined(values) is not None and all(values) and list(map(str.strip, values)) == values
+
+
+def _word(values: list[Any]) -> bool:
+    """An ``Id``: non-empty and without whitespace."""
+    joined = _joined(values)
+    return joined is not None and all(values) and " " not in joined
+
+
+def _maybe(test: _Test) -> _Test:
+    """``test`` for the values that are not None."""
+    return lambda values: test([value for value in values if value is not None])
+
+
+def _tuples(test: _Test) -> _Test:
+    """A tuple field whose items, all of them together, pass ``test``."""
+    return lambda values: (
+        set(map(type, values)) <= {tuple} and test(list(chain.from_iterable(values)))
     )
 
 
-def _word(value: Any) -> bool:
-    """An ``Id``: non-empty and without whitespace."""
-    return type(value) is str and value != "" and " " not in value and value.isprintable()
+def _member(*kinds: type) -> _Test:
+    """Values of exactly these types (an enum member, a date, a validated model)."""
+    allowed = set(kinds)
+    return lambda values: set(map(type, values)) <= allowed
 
 
-def _maybe_word(value: Any) -> bool:
-    return value is None or _word(value)
+def _weight(values: list[Any]) -> bool:
+    present = [value for value in values if value is not None]
+    return set(map(type, present)) <= {float} and all(0 <= value <= 1 for value in present)
 
 
-def _words(value: Any) -> bool:
-    return type(value) is tuple and all(map(_word, value))
-
-
-def _plains(value: Any) -> bool:
-    return type(value) is tuple and all(map(_plain, value))
-
-
-def _ranking(value: Any) -> bool:
-    return type(value) is tuple and all(map(_words, value))
-
-
-def _quotes(value: Any) -> bool:
-    return type(value) is tuple and all(type(item) is Quote for item in value)
-
-
-def _member(kind: type) -> _Test:
-    return lambda value: value is None or type(value) is kind
-
-
-def _weight(value: Any) -> bool:
-    return value is None or (type(value) is float and 0 <= value <= 1)
-
-
+_words = _tuples(_word)
 _NODE: dict[str, _Test] = {
     "id": _word,
     "speakers": _words,
     "conceded_by": _words,
-    "tags": _plains,
-    "notes": _maybe_plain,
-    "questions": _plains,
-    "side": _member(Side),
+    "tags": _tuples(_plain),
+    "notes": _maybe(_plain),
+    "questions": _tuples(_plain),
+    "side": _member(Side, type(None)),
     "promotes": _words,
     "demotes": _words,
     "weight": _weight,
-    "at_issue": lambda value: type(value) is bool,
-    "group": _maybe_word,
+    "at_issue": _member(bool),
+    "group": _maybe(_word),
 }
 _FIELDS: dict[type[BaseModel], dict[str, _Test]] = {
     Statement: {
         **_NODE,
         "text": _text,
-        "title": _maybe_plain,
-        "quotes": _quotes,
-        "basis": _member(Basis),
-        "source": _maybe_word,
+        "title": _maybe(_plain),
+        "quotes": _tuples(_member(Quote)),
+        "basis": _member(Basis, type(None)),
+        "source": _maybe(_word),
     },
     Argument: {
         **_NODE,
         "title": _text,
-        "gist": _maybe_plain,
+        "gist": _maybe(_plain),
         "premises": _words,
-        "scheme": _maybe_word,
+        "scheme": _maybe(_word),
     },
     Relation: {
         "id": _word,
-        "kind": lambda value: type(value) is RelationKind,
+        "kind": _member(RelationKind),
         "source": _word,
         "target": _word,
-        "note": _maybe_plain,
+        "note": _maybe(_plain),
     },
-    Question: {"id": _word, "text": _text, "title": _maybe_plain},
-    Quote: {"text": _text, "speaker": _maybe_word, "source": _maybe_word},
+    Question: {"id": _word, "text": _text, "title": _maybe(_plain)},
+    Quote: {"text": _text, "speaker": _maybe(_word), "source": _maybe(_word)},
     Speaker: {
         "id": _word,
         "name": _text,
-        "role": _maybe_plain,
-        "affiliation": _maybe_plain,
-        "description": _maybe_plain,
-        "ranks": _ranking,
+        "role": _maybe(_plain),
+        "affiliation": _maybe(_plain),
+        "description": _maybe(_plain),
+        "ranks": _tuples(_words),
     },
     Source: {
         "id": _word,
         "title": _text,
-        "publisher": _maybe_plain,
-        "author": _maybe_plain,
-        "date": _member(dt.date),
-        "url": _maybe_plain,
+        "publisher": _maybe(_plain),
+        "author": _maybe(_plain),
+        "date": _member(dt.date, type(None)),
+        "url": _maybe(_plain),
     },
-    Value: {"id": _word, "name": _text, "description": _maybe_plain},
-    Audience: {"id": _word, "name": _text, "ranking": _ranking},
+    Value: {"id": _word, "name": _text, "description": _maybe(_plain)},
+    Audience: {"id": _word, "name": _text, "ranking": _tuples(_words)},
 }
-"""Per model, the test each field's value must pass to need no validation."""
+"""Per model, the test each field's values must pass to need no validation."""
 
 
 def made(model: type[M], **values: Any) -> M:
     """``model(**values)``, without validating when every value plainly passes."""
-    plan = _PLANS.get(model) or _plan(model)
-    tests, defaults, required, fields_set = plan
-    for name, value in values.items():
-        test = tests.get(name)
-        if test is None or not test(value):
-            return model(**values)
-    if not values.keys() >= required:
-        return model(**values)  # for pydantic's message about the missing field
+    return made_all(model, [values])[0]
+
+
+def made_all(model: type[M], items: Sequence[dict[str, Any]]) -> list[M]:
+    """``[model(**values) for values in items]``, without validating any of them when every
+    value of every item plainly passes; else each is made by :func:`made` alone (so only
+    those with a value that needs it are validated, with pydantic's errors).
+
+    Each field is tested once for all the items, as a column of values.
+    """
+    if plainly_valid(model, items):
+        _, defaults, _, fields_set = _PLANS.get(model) or _plan(model)
+        return [_new(model, {**defaults, **values}, fields_set) for values in items]
+    if len(items) == 1:
+        return [model(**items[0])]  # for pydantic's message about what is wrong
+    return [made(model, **values) for values in items]
+
+
+def plainly_valid(model: type[BaseModel], items: Sequence[dict[str, Any]]) -> bool:
+    """Whether validation would take every one of these field values as it is."""
+    tests, _, required, _ = _PLANS.get(model) or _plan(model)
+    names: set[str] = set().union(*items)
+    return not items or (
+        names <= tests.keys()
+        and names >= required
+        and all(
+            _passes(tests[name], [values.get(name, _ABSENT) for values in items], name in required)
+            for name in names
+        )
+    )
+
+
+def deferred(model: type[M], **values: Any) -> M:
+    """A model made now and tested later, with the others of its kind, by
+    :func:`plainly_valid`; whoever makes it must not let it out before that."""
+    _, defaults, _, fields_set = _PLANS.get(model) or _plan(model)
+    return _new(model, {**defaults, **values}, fields_set)
+
+
+def _passes(test: _Test, column: list[Any], required: bool) -> bool:
+    """Whether a field's column passes; a column with absent values only where it may."""
+    if _Absent in set(map(type, column)):
+        if required:
+            return False
+        column = [value for value in column if value is not _ABSENT]
+    return test(column)
+
+
+def _new(model: type[M], fields: dict[str, Any], fields_set: set[str]) -> M:
+    """A model of these (plainly valid) fields, in field order, as validation makes it, with
+    pydantic's three slots set through their descriptors."""
     made = object.__new__(model)
-    # One dict in field order, as validation makes it (defaults first, so the order holds),
-    # and pydantic's three slots set through their descriptors.
-    object.__setattr__(made, "__dict__", {**defaults, **values})
+    object.__setattr__(made, "__dict__", fields)
     _set_fields_set(made, fields_set)
     _set_extra(made, None)
     _set_private(made, None)
@@ -236,13 +286,12 @@ PARTS: tuple[tuple[str, type[BaseModel]], ...] = (  # every keyed part of a Deba
 
 def _keyed(part: Any, kind: type[BaseModel]) -> bool:
     """A mapping of plain ids to instances of exactly ``kind``."""
-    return type(part) is dict and all(
-        _word(key) and type(item) is kind for key, item in part.items()
-    )
+    return type(part) is dict and _word(list(part)) and set(map(type, part.values())) <= {kind}
 
 
 def made_debate(**values: Any) -> Debate:
-    """``Debate(**values)``, whose parts were made by :func:`made` or validated by a reader.
+    """``Debate(**values)``, whose parts were made by :func:`made` (or tested by
+    :func:`plainly_valid`) or validated by a reader.
 
     Validating the debate would run the validator of each of its statements and relations
     again; this checks what the debate's own validator adds (its texts, the ids it is keyed
@@ -250,10 +299,10 @@ def made_debate(**values: Any) -> Debate:
     that pydantic reports it as before.
     """
     plain = (
-        _text(values.get("title"))
-        and _maybe_plain(values.get("description"))
+        _text([values.get("title")])
+        and _maybe(_plain)([values.get("description")])
         and type(values.get("question")) is Question
-        and _words(values.get("order", ()))
+        and _words([values.get("order", ())])
         and set(values) <= {"title", "question", "description", "order", *(p for p, _ in PARTS)}
         and all(_keyed(values.get(name, {}), kind) for name, kind in PARTS)
     )
