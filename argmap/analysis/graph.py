@@ -6,7 +6,7 @@ checks), so it is computed once per debate in :class:`DebateIndex` and shared.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,43 +62,54 @@ class DebateIndex:
     @cached_property
     def _walk(self) -> dict[str, Side]:
         """The breadth-first walk out from the question that :attr:`sides` and
-        :attr:`reachable` share: every node it reaches (the question too), with its side."""
-        debate = self.debate
-        question = debate.question.id
-        sides: dict[str, Side] = {question: Side.PRO}
-        depth: dict[str, int] = {question: 0}
-        queue = deque([question])
-        while queue:
-            node = queue.popleft()
-            below = depth[node] + 1
-            for neighbour, neighbour_side in self._bearing_on(node, sides[node]):
-                known = depth.get(neighbour)
-                if known is None:
-                    depth[neighbour] = below
-                    sides[neighbour] = neighbour_side
-                    queue.append(neighbour)
-                elif known == below and sides[neighbour] is not neighbour_side:
-                    sides[neighbour] = Side.NEUTRAL
-        return sides
+        :attr:`reachable` share: every node it reaches (the question too), with its side.
 
-    def _bearing_on(self, node: str, side: Side) -> Iterator[tuple[str, Side]]:
-        """The nodes whose side follows from ``node``'s, with the side they get."""
-        flipped = _FLIP[side]
-        for relation in self.incoming.get(node, ()):
-            # Attacks, contradictions and undercuts of an argument all oppose their target.
-            yield relation.source, side if relation.kind is RelationKind.SUPPORTS else flipped
-        for relation in self.outgoing.get(node, ()):
-            kind = relation.kind
-            if kind is RelationKind.CONTRADICTS:
-                yield relation.target, flipped
-            elif kind is RelationKind.SUPPORTS or kind is RelationKind.ATTACKS:
-                for undercut in self.incoming.get(relation.id, ()):
-                    if undercut.kind is RelationKind.UNDERCUTS:
-                        yield undercut.source, flipped
-        argument = self.debate.arguments.get(node)
-        if argument is not None:
-            for premise in argument.premises:
-                yield premise, side
+        One level at a time: what each node of a level bears on is gathered first (a source
+        bearing on its target takes its side, or the opposite one; a contradiction goes both
+        ways; an undercut of a link opposes the link's source; a premise takes its argument's
+        side), then the nodes not reached before make the next level, and a node two nodes
+        of one level reach with different sides is NEUTRAL.
+        """
+        incoming, outgoing, arguments = self.incoming, self.outgoing, self.debate.arguments
+        supports, attacks = RelationKind.SUPPORTS, RelationKind.ATTACKS
+        contradicts, undercuts = RelationKind.CONTRADICTS, RelationKind.UNDERCUTS
+        question = self.debate.question.id
+        sides: dict[str, Side] = {question: Side.PRO}
+        level: dict[str, int] = {question: 0}
+        frontier = [question]
+        depth = 0
+        while frontier:
+            depth += 1
+            reached: list[tuple[str, Side]] = []
+            for node in frontier:
+                side = sides[node]
+                flipped = _FLIP[side]
+                for relation in incoming.get(node, ()):
+                    # Attacks, contradictions and undercuts of an argument oppose their target.
+                    reached.append(
+                        (relation.source, side if relation.kind is supports else flipped)
+                    )
+                for relation in outgoing.get(node, ()):
+                    kind = relation.kind
+                    if kind is contradicts:
+                        reached.append((relation.target, flipped))
+                    elif kind is supports or kind is attacks:
+                        for undercut in incoming.get(relation.id, ()):
+                            if undercut.kind is undercuts:
+                                reached.append((undercut.source, flipped))
+                argument = arguments.get(node)
+                if argument is not None:
+                    reached.extend((premise, side) for premise in argument.premises)
+            frontier = []
+            for node, side in reached:
+                known = level.get(node)
+                if known is None:
+                    level[node] = depth
+                    sides[node] = side
+                    frontier.append(node)
+                elif known == depth and sides[node] is not side:
+                    sides[node] = Side.NEUTRAL
+        return sides
 
     @cached_property
     def reachable(self) -> set[str]:
