@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from argmap.formats.aif import parse_aif, read_aif
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate
+from argmap.io.loaded import LoadedDebate
 
 DATA = Path(__file__).parent / "data" / "aif"
 SHARED = next(

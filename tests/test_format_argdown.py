@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from argmap.analysis.graph import DebateIndex
 from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate
+from argmap.io.loaded import LoadedDebate
 from argmap.model.debate import RelationKind, Side
 
 DATA = Path(__file__).parent / "data" / "argdown"

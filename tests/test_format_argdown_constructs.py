@@ -16,7 +16,8 @@ from argmap.analysis.semantics import Label
 from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.formats.argdown_write import write_argdown
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate, parse_debate
+from argmap.io.load import parse_debate
+from argmap.io.loaded import LoadedDebate
 
 
 def read(text: str) -> LoadedDebate:

@@ -144,7 +144,7 @@ def test_what_a_reader_defers_is_validated_when_the_debate_is_finished() -> None
     debate = _draft_with(deferred(Quote, text="  padded  ")).finish().debate
     assert debate.statements["a"].quotes[0].text == "padded"
     assert _draft_with(made(Quote, text="kept")).finish().debate.relations["a->q"].note is None
-    with pytest.raises(DebateLoadError, match="cannot build the debate: .*ESC character"):
+    with pytest.raises(DebateLoadError, match=r"cannot build the debate: .*ESC character"):
         _draft_with(made(Quote, text="kept"), note="look \x1b[2J here").finish()
 
 

@@ -19,7 +19,8 @@ from argmap.formats.aif import parse_aif
 from argmap.formats.argdown_read import parse_argdown
 from argmap.formats.kialo import parse_kialo
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate, load_debate, parse_debate
+from argmap.io.load import load_debate, parse_debate
+from argmap.io.loaded import LoadedDebate
 from argmap.model.text import first_control
 
 BILLION_LAUGHS = "\n".join(

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from argmap.analysis import editing
 from argmap.analysis.editing import ArgumentEdit, Claim, EditError, History
-from argmap.io.load import LoadedDebate, parse_debate
+from argmap.io.load import parse_debate
+from argmap.io.loaded import LoadedDebate
 from argmap.io.patch import (
     PatchError,
     _Patcher,

@@ -7,7 +7,8 @@ from click.testing import CliRunner
 
 from argmap.analysis.graph import DebateIndex
 from argmap.cli import main
-from argmap.io.load import LoadedDebate, load_debate
+from argmap.io.load import load_debate
+from argmap.io.loaded import LoadedDebate
 from argmap.model.debate import RelationKind, Side
 from tests.conftest import REPO, SEED_ARTICLE
 

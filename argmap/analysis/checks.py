@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from argmap.analysis.graph import DebateIndex
-from argmap.analysis.seminar import unlisted
-from argmap.analysis.tree import TreeShape
 from argmap.model.debate import Debate, RelationKind, Side, Statement, _Node
 
 
@@ -42,7 +40,7 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
                 )
         if node.conceded_by:
             yield from _concessions(node)
-    left_out = unlisted(TreeShape(index)) if debate.order else []
+    left_out = _left_out(index) if debate.order else []
     if left_out:
         yield Finding(
             left_out[0],
@@ -54,6 +52,14 @@ def graph_findings(index: DebateIndex) -> Iterator[Finding]:
     for statement in debate.statements.values():
         if statement.quotes:
             yield from _attributions(statement)
+
+
+def _left_out(index: DebateIndex) -> list[str]:
+    """The claims a teaching ``order:`` leaves out (read only for a debate that has one)."""
+    from argmap.analysis.seminar import unlisted
+    from argmap.analysis.tree import TreeShape
+
+    return unlisted(TreeShape(index))
 
 
 def cycle_findings(index: DebateIndex) -> Iterator[Finding]:

@@ -28,7 +28,6 @@ from argmap.analysis.checks import (
 )
 from argmap.analysis.graph import DebateIndex
 from argmap.analysis.tree import TreeShape
-from argmap.io.build import relation_id
 from argmap.io.diagnostics import did_you_mean
 from argmap.model.debate import (
     Basis,
@@ -39,6 +38,7 @@ from argmap.model.debate import (
     Speaker,
     Statement,
     reference_problems,
+    relation_id,
 )
 
 Stance = Literal["pro", "con"]

@@ -102,7 +102,7 @@ from argmap.analysis.weighing import (
     value_defeats,
 )
 from argmap.io.diagnostics import did_you_mean
-from argmap.io.load import collector_paused
+from argmap.io.loaded import collector_paused
 from argmap.model.debate import Debate, Relation, RelationKind, Side, Speaker
 
 REVERSE = " (reverse)"

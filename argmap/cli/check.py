@@ -11,12 +11,11 @@ from rich.text import Text
 
 from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
-from argmap.analysis.quotes import missing_quotes
 from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, TerminalConsole, print_diagnostics
 from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.limits import QUOTE_SEARCH
-from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused
 from argmap.io.textfile import read_text
 from argmap.model.debate import Debate
 from argmap.model.text import escape_controls
@@ -109,6 +108,8 @@ def _graph_warnings(loaded: LoadedDebate) -> list[Diagnostic]:
 
 
 def _quote_errors(loaded: LoadedDebate, source_file: Path) -> list[Diagnostic]:
+    from argmap.analysis.quotes import missing_quotes  # only with --source (difflib is slow)
+
     text = read_text(source_file, controls=True)  # searched, never shown raw
     return [
         Diagnostic(

@@ -15,7 +15,7 @@ from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.model.text import escape_controls
 
 if TYPE_CHECKING:  # the readers import pydantic models; `argmap tui` paints before needing them
-    from argmap.io.load import LoadedDebate
+    from argmap.io.loaded import LoadedDebate
     from argmap.model.debate import Debate
     from argmap.model.room import Room
 

@@ -45,7 +45,7 @@ from argmap.formats.written import (
     describe,
     repeated_pairs,
 )
-from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import read_text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -26,8 +26,7 @@ from argmap.formats.argdown import (
 )
 from argmap.formats.draft import ID, Draft, Position, slug
 from argmap.formats.plain import deferred, made, made_from
-from argmap.io.load import LoadedDebate
-from argmap.io.schemes import scheme_catalogue
+from argmap.io.loaded import LoadedDebate
 from argmap.io.yamlsource import YamlDocument
 from argmap.model.debate import (
     Audience,
@@ -41,8 +40,9 @@ from argmap.model.debate import (
     Speaker,
     Value,
 )
-from argmap.model.document import RelationDoc
-from argmap.model.schemes import Scheme
+
+if TYPE_CHECKING:
+    from argmap.model.schemes import Scheme
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -156,7 +156,9 @@ class _Builder:
 
     @property
     def catalogue(self) -> dict[str, Scheme]:
-        """Read only for a file with inference rules or schemes (it is read once)."""
+        """Read (and imported) only for a file with inference rules or schemes."""
+        from argmap.io.schemes import scheme_catalogue
+
         return scheme_catalogue()
 
     def build(self) -> LoadedDebate:
@@ -384,6 +386,10 @@ class _Builder:
     def _loose_relations(self) -> None:
         """Relations listed in the front matter: what Argdown's indented lines cannot say."""
         own = self.parsed.front.get("argmap") or {}
+        if not _listed(own, "relations"):
+            return
+        from argmap.model.document import RelationDoc  # argmap's YAML form of a relation
+
         for index, item in enumerate(_listed(own, "relations")):
             path = ("argmap", "relations", index)
             relation = self._model(RelationDoc, item, path, "relation")

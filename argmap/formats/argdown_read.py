@@ -56,7 +56,7 @@ from argmap.formats.argdown_build import (
 )
 from argmap.formats.draft import Draft, LineIndex, Position
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
-from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused
 from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
 from argmap.model.debate import RelationKind

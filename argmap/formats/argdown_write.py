@@ -46,9 +46,8 @@ from argmap.formats.argdown import (
 )
 from argmap.formats.draft import slug
 from argmap.formats.written import Written
-from argmap.io.build import relation_id
 from argmap.io.schemes import scheme_catalogue
-from argmap.model.debate import Argument, Debate, Relation, RelationKind, Statement
+from argmap.model.debate import Argument, Debate, Relation, RelationKind, Statement, relation_id
 
 MAX_DEPTH = 40
 """Deepest nesting written; deeper claims are referenced there and defined in a new block."""

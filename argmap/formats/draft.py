@@ -24,9 +24,8 @@ from typing import Any, TypeVar, cast
 from pydantic import ValidationError
 
 from argmap.formats.plain import deferred, made_all, made_debate, plainly_valid
-from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
-from argmap.io.load import LoadedDebate
+from argmap.io.loaded import LoadedDebate, SourceMap
 from argmap.io.yamlsource import PathKey
 from argmap.model.debate import (
     Argument,
@@ -40,6 +39,7 @@ from argmap.model.debate import (
     Speaker,
     Statement,
     Value,
+    relation_id,
 )
 
 M = TypeVar("M", Statement, Argument)

@@ -42,7 +42,7 @@ from argmap.formats.written import (
     describe,
     repeated_pairs,
 )
-from argmap.io.load import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused
 from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Question, RelationKind, Source

@@ -28,7 +28,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from argmap.io.build import trusted
+from argmap.io.trusted import trusted
 from argmap.model.debate import (
     Argument,
     Audience,

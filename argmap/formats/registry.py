@@ -12,10 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.formats.written import Written
-from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
-from argmap.io.load import LoadedDebate, load_debate
-from argmap.io.save import dump_debate
+from argmap.io.loaded import LoadedDebate
 from argmap.model.debate import Debate
 
 Reader = Callable[[Path], LoadedDebate]
@@ -26,9 +24,15 @@ KIALO_FORMATS = ("current", "classic")
 and ``classic`` (``Discussion Title:``, ``1.1. Pro: text`` on one line)."""
 
 
-# The exchange formats are imported when a file of theirs is read or written, so that opening
-# a YAML debate (the common case, and the TUI's first paint) does not pay for parsers it does
-# not use.
+# Each format is imported when a file of it is read or written, so that opening a YAML debate
+# (the common case, and the TUI's first paint) does not pay for parsers it does not use, and
+# checking an Argdown file does not pay for argmap's YAML document models.
+
+
+def read_yaml(path: Path) -> LoadedDebate:
+    from argmap.io.load import load_debate
+
+    return load_debate(path)
 
 
 def read_argdown(path: Path) -> LoadedDebate:
@@ -50,7 +54,7 @@ def read_kialo(path: Path) -> LoadedDebate:
 
 
 READERS: dict[str, Reader] = {
-    "yaml": load_debate,
+    "yaml": read_yaml,
     "argdown": read_argdown,
     "aif": read_aif,
     "kialo": read_kialo,
@@ -103,6 +107,8 @@ def read_debate(path: Path, fmt: str | None = None) -> LoadedDebate:
 
 def _yaml(debate: Debate) -> Written:
     """argmap's own format holds everything; it raises SaveError for what no file can say."""
+    from argmap.io.save import dump_debate
+
     return Written(dump_debate(debate))
 
 
@@ -159,6 +165,8 @@ def render_debate(debate: Debate, fmt: str, *, kialo_format: str = "current") ->
 
 def write_debate(debate: Debate, path: Path, fmt: str | None = None) -> Written:
     """Write the debate to ``path`` atomically, in ``fmt`` or the format of its extension."""
+    from argmap.io.atomic import atomic_write
+
     chosen = fmt or output_format(path)
     if chosen is None:
         raise ValueError(f"cannot tell the format of {path} from its extension")

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from argmap.io.build import relation_id
-from argmap.model.debate import Argument, Debate, Quote, RelationKind, Statement
+from argmap.model.debate import Argument, Debate, Quote, RelationKind, Statement, relation_id
 
 
 @dataclass(frozen=True)

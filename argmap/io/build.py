@@ -9,13 +9,12 @@ reported at its own line, with the id it probably meant.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import Any, NamedTuple, Protocol, TypeVar
-
-from pydantic import BaseModel
+from collections.abc import Collection, Iterator, Sequence
+from typing import NamedTuple
 
 from argmap.io.diagnostics import Diagnostic, Severity, did_you_mean
+from argmap.io.loaded import SourceMap
+from argmap.io.trusted import trusted
 from argmap.io.values import WeighingFields
 from argmap.io.yamlsource import PathKey, YamlDocument
 from argmap.model.debate import (
@@ -29,6 +28,7 @@ from argmap.model.debate import (
     Source,
     Speaker,
     Statement,
+    relation_id,
 )
 from argmap.model.document import (
     ArgumentDoc,
@@ -38,86 +38,6 @@ from argmap.model.document import (
     RefDoc,
     StatementDoc,
 )
-
-M = TypeVar("M", bound=BaseModel)
-_Field = tuple[str, Any, Callable[[], Any] | None]
-_SPECS: dict[type[BaseModel], tuple[list[_Field], set[str]]] = {}
-_REQUIRED: Any = object()
-
-
-def trusted(model: type[M], **values: Any) -> M:
-    """A model made from values that have been validated already, without validating again.
-
-    The builder's input is a validated :class:`DebateDoc` and it checks every reference
-    itself, so validating each statement, relation and the whole debate a second time only
-    repeats work (a third of loading, at 100,000 claims). This is pydantic's
-    ``model_construct``, with each model's defaults worked out once (a field added to a model
-    later needs no change here) and two savings that matter at 100,000 claims: fields are set
-    one by one in declaration order, so every instance shares its class's table of keys (288
-    bytes a statement rather than 464), and all instances of a class share one set of fields
-    set, as they all set every field (pydantic copies that set before changing it).
-    """
-    spec = _SPECS.get(model)
-    if spec is None:
-        fields: list[_Field] = []
-        for name, info in model.model_fields.items():
-            factory = info.default_factory
-            default = _REQUIRED if info.is_required() else info.default
-            fields.append((name, default, factory))  # type: ignore[arg-type]
-        spec = _SPECS[model] = (fields, set(model.model_fields))
-    made = model.__new__(model)
-    put = object.__setattr__
-    for name, default, factory in spec[0]:
-        if name in values:
-            put(made, name, values[name])
-        elif factory is not None:
-            put(made, name, factory())
-        elif default is _REQUIRED:
-            raise TypeError(f"{model.__name__} needs `{name}`")
-        else:
-            put(made, name, default)
-    put(made, "__pydantic_fields_set__", spec[1])
-    put(made, "__pydantic_extra__", None)
-    put(made, "__pydantic_private__", None)
-    return made
-
-
-def relation_id(source: str, target: str) -> str:
-    """The id a relation gets when the author gives none: ``from->to``."""
-    return f"{source}->{target}"
-
-
-class Locator(Protocol):
-    """A file that can say where a path into it lies: YAML, or an imported text format."""
-
-    @property
-    def name(self) -> str: ...
-
-    def locate(self, path: Sequence[str | int], *, key: bool = False) -> tuple[int, int]: ...
-
-
-@dataclass
-class SourceMap:
-    """Where each id of a debate was defined in its file, to report problems at that line."""
-
-    document: Locator
-    paths: dict[str, PathKey] = field(default_factory=dict)
-
-    def locate(self, item_id: str, *, part: str | None = None) -> tuple[int | None, int | None]:
-        path = self.paths.get(item_id)
-        if path is None:
-            return (None, None)
-        return self.document.locate(path + ((part,) if part else ()))
-
-    def diagnostic(
-        self,
-        item_id: str,
-        message: str,
-        hint: str | None = None,
-        severity: Severity = Severity.WARNING,
-    ) -> Diagnostic:
-        line, column = self.locate(item_id)
-        return Diagnostic(self.document.name, line, column, message, hint, severity)
 
 
 class _Ref(NamedTuple):

@@ -2,34 +2,17 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from argmap.io.build import SourceMap, build_debate
+from argmap.io.build import build_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
+from argmap.io.loaded import LoadedDebate, collector_paused
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.validation import diagnostics_from, without_optional_faults
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
-from argmap.model.debate import Debate
 from argmap.model.document import DebateDoc
-
-
-@dataclass
-class LoadedDebate:
-    """A valid debate, where each of its ids was written, and the warnings loading raised."""
-
-    debate: Debate
-    source_map: SourceMap
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def name(self) -> str:
-        return self.source_map.document.name
 
 
 def load_debate(path: Path) -> LoadedDebate:
@@ -43,23 +26,6 @@ def parse_debate(text: str, name: str = "<text>") -> LoadedDebate:
     """Parse YAML debate text; ``name`` is used in diagnostics."""
     with collector_paused():
         return _loaded(parse_yaml(text, name))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a debate is built.
-
-    Loading allocates hundreds of thousands of objects and no garbage cycles; left running,
-    the collector rescans them again and again and loading takes nearly three times as long
-    (bench/bench_load.py measures both).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _loaded(document: YamlDocument) -> LoadedDebate:

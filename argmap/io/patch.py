@@ -52,9 +52,9 @@ from typing import Any
 import yaml
 
 from argmap.io.atomic import atomic_write
-from argmap.io.build import SourceMap, relation_id
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate, collector_paused, parse_debate
+from argmap.io.load import parse_debate
+from argmap.io.loaded import LoadedDebate, SourceMap, collector_paused
 from argmap.io.save import (
     _argument_head,
     _argument_tail,
@@ -74,7 +74,15 @@ from argmap.io.yamlspans import (
     SpanError,
     node_at,
 )
-from argmap.model.debate import Argument, Debate, Relation, RelationKind, Speaker, Statement
+from argmap.model.debate import (
+    Argument,
+    Debate,
+    Relation,
+    RelationKind,
+    Speaker,
+    Statement,
+    relation_id,
+)
 
 CROSS_KEYS: dict[RelationKind, str] = {
     RelationKind.SUPPORTS: "supports",

@@ -33,7 +33,6 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from argmap.io.atomic import atomic_write
-from argmap.io.build import relation_id
 from argmap.io.schemes import scheme_catalogue
 from argmap.model.debate import (
     Argument,
@@ -44,6 +43,7 @@ from argmap.model.debate import (
     RelationKind,
     Speaker,
     Statement,
+    relation_id,
 )
 
 _LIBYAML = hasattr(yaml, "CSafeDumper")

@@ -327,6 +327,11 @@ class Debate(_Strict):
         return tuple(reversed(path))
 
 
+def relation_id(source: str, target: str) -> str:
+    """The id a relation gets when the author gives none: ``from->to``."""
+    return f"{source}->{target}"
+
+
 def reference_problems(debate: Debate) -> Iterator[str]:
     """Every dangling or duplicated reference, as plain sentences (no locations)."""
     nodes: dict[str, str] = {debate.question.id: "question"}

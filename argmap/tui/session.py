@@ -20,7 +20,7 @@ from argmap.analysis.editing import Change, History
 from argmap.formats.registry import detect_format
 from argmap.io.atomic import atomic_write
 from argmap.io.diagnostics import DebateLoadError
-from argmap.io.load import LoadedDebate
+from argmap.io.loaded import LoadedDebate
 from argmap.io.patch import PatchError, check_patched, patch_text
 from argmap.io.room import load_room, save_room
 from argmap.io.save import SaveError, dump_debate

@@ -32,7 +32,8 @@ from argmap.analysis.tree import Link, TreeShape, neighbours
 from argmap.analysis.weighing import NO_AUDIENCE, Preference, Standard
 from argmap.formats.registry import detect_format, read_debate
 from argmap.io.diagnostics import Diagnostic
-from argmap.io.load import LoadedDebate, parse_debate
+from argmap.io.load import parse_debate
+from argmap.io.loaded import LoadedDebate
 from argmap.io.schemes import scheme_catalogue
 from argmap.io.yamlsource import read_text
 from argmap.model.debate import Debate, Relation, Side
