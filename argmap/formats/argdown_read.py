@@ -187,6 +187,7 @@ class _Scan:
     text: str  # the body with comments replaced by spaces (same length, same lines)
     data: list[tuple[int, int]]  # `{…}` spans, in order
     unmatched: list[int]  # offsets of `{` that open no data block
+    starts: list[int]  # where each span starts, to bisect
 
 
 def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
@@ -242,7 +243,7 @@ def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
         pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
         done = pos = end
     pieces.append(text[done:])
-    return _Scan("".join(pieces), spans, unmatched)
+    return _Scan("".join(pieces), spans, unmatched, [start for start, _ in spans])
 
 
 class _Ahead:
@@ -423,6 +424,7 @@ class _Reader:
         self.reconstruction_at: dict[str, Position] = {}
         self.prose: list[str] = []
         self.headings: list[_Heading] = []
+        self.group: str | None = None  # the innermost heading above that is a group (its key)
         self.sections: list[Section] = []
         self.reconstruction_groups: dict[str, str | None] = {}
         self.first_heading: str | None = None
@@ -431,7 +433,7 @@ class _Reader:
         self.front: dict[str, Any] = {}
         self.front_doc: YamlDocument | None = None
         self.front_line = 0
-        self.scan = _Scan("", [], [])
+        self.scan = _Scan("", [], [], [])
         self.where = LineIndex("")
         self.data: dict[int, tuple[dict[str, Any], Position]] = {}
 
@@ -643,12 +645,8 @@ class _Reader:
             name = exact.strip()
         self.sections.append(Section(key, name, level, parent, is_group, at, own_id))
         self.headings.append(_Heading(level, name, is_group, key))
+        self.group = next((h.key for h in reversed(self.headings) if h.is_group), None)
         return block[end:]
-
-    @property
-    def group(self) -> str | None:
-        """The key of the innermost heading above that is a group (``Section.key``)."""
-        return next((h.key for h in reversed(self.headings) if h.is_group), None)
 
     def _continues(self, line: _Line) -> bool:
         """Whether a line carries on the text above rather than starting something new."""
@@ -780,7 +778,7 @@ class _Reader:
         pieces: list[str] = []
         cursor = start
         spans = self.scan.data
-        index = bisect.bisect_left(spans, (start, -1))
+        index = bisect.bisect_left(self.scan.starts, start)
         while index < len(spans) and spans[index][0] < end:
             span_start, span_end = spans[index]
             pieces.append(self.scan.text[cursor:span_start])
