@@ -157,8 +157,13 @@ _SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[(?![^\]\n]{0,200}\](?!\())|\{")
 it opens no link (``[Title]: …``, the commonest), so the scan does not stop there at all;
 the lookahead reads at most 200 characters, so the scan stays linear on any text."""
 _DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
-_FLAT_DATA = re.compile(r"\{[^{}\[\]'\"]*\}")
-"""A data block with no bracket or quote inside: it closes at its first ``}``."""
+_PLAIN = r"[^{}\[\]'\"]*"  # no bracket, no quote
+_PLAIN_DATA = re.compile(
+    rf"\{{{_PLAIN}(?:(?:\[{_PLAIN}(?:\{{{_PLAIN}\}}{_PLAIN})*\]|\{{{_PLAIN}\}}){_PLAIN})*\}}"
+)
+"""A data block with no quote inside, and no deeper than a list of flat blocks, as in
+``{by: lankov, quotes: [{text: …, by: lankov}]}``: brackets in it nest properly, so it
+closes where this matches. Each bracket starts a different branch, so matching is linear."""
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _FENCE = re.compile(r"={3,}[ \t]*")
@@ -296,9 +301,9 @@ def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
                 if pos < 0:
                     break
                 continue
-            flat = _FLAT_DATA.match(text, at, limit)
-            if flat is not None:  # the commonest block, `{by: lankov}`, at once
-                pos = ends[at] = flat.end()
+            plain = _PLAIN_DATA.match(text, at, limit)
+            if plain is not None:  # the commonest blocks, `{by: lankov}`, at once
+                pos = ends[at] = plain.end()
                 continue
         if char in "{[":
             stack.append((at, char))
@@ -921,6 +926,8 @@ _FLOW_TOKEN = re.compile(
 )
 """A token of plain flow data: a bracket or comma, a ``key:``, or a plain scalar that starts
 with a letter and holds nothing YAML would read as syntax (no colon, quote, anchor, tag)."""
+_FLOW = re.compile(rf"(?>{_FLOW_TOKEN.pattern})*")
+"""Text that is tokens and nothing else; atomic, so split as ``findall`` splits it."""
 
 
 def _plain_flow(raw: str) -> dict[str, Any] | None:
@@ -930,20 +937,18 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
     texts; the result is what YAML gives. None for anything else (YAML then reads it, and
     reports what is wrong, such as a key written twice).
     """
-    tokens = _FLOW_TOKEN.finditer(raw)
+    if _FLOW.fullmatch(raw) is None:
+        return None  # something between the tokens, or after them
     stack: list[Any] = []
     keys: list[str | None] = []
     result: Any = None
     expect_value = False
     after_item = False  # a comma may follow an entry, not open a container or repeat
-    pos = 0
-    for token in tokens:
-        if token.start() != pos or (result is not None and not stack):
-            return None  # a gap, or something after the closing brace
-        pos = token.end()
-        bracket, key, scalar = token.groups()
+    for bracket, key, scalar in _FLOW_TOKEN.findall(raw):  # a group that is not there: ""
+        if result is not None and not stack:
+            return None  # something after the closing brace
         top = stack[-1] if stack else None
-        if key is not None:
+        if key:
             if not isinstance(top, dict) or expect_value or after_item or key in top:
                 return None
             keys[-1], expect_value = key, True
@@ -974,7 +979,7 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
         if not _place(top, keys, text, expect_value):
             return None
         expect_value, after_item = False, True
-    if stack or pos != len(raw) or not isinstance(result, dict):
+    if stack or not isinstance(result, dict):
         return None
     return result
 
