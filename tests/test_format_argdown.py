@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import sys
 import textwrap
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.graph import DebateIndex
+from argmap.formats.argdown import _TAG_CHARACTER
 from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.io.diagnostics import DebateLoadError
 from argmap.io.loaded import LoadedDebate
@@ -124,6 +127,15 @@ def test_tags_at_the_end_are_removed_and_inside_keep_their_word() -> None:
     statement = loaded.debate.statements["a"]
     assert statement.text == "Uniforms are a cost for families."
     assert statement.tags == ("cost", "economy", "school policy")
+
+
+def test_a_tag_is_made_of_the_characters_argdown_allows_in_one() -> None:
+    """argmap writes Argdown's tag class as the characters it leaves out (it compiles faster):
+    the same characters, every code point of them."""
+    argdowns = re.compile(r"[A-Za-z0-9_\-\u00A0-\uD7FF\uF900-\uFDCF\uFDF0-\uFFEF]")
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert re.findall(_TAG_CHARACTER, every) == argdowns.findall(every)
+    assert len(argdowns.findall(every)) == 56_944
 
 
 def test_escapes_keep_characters_that_look_like_syntax() -> None:
