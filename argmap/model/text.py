@@ -52,11 +52,15 @@ def describe_control(char: str) -> str:
 def first_control(text: str) -> re.Match[str] | None:
     """Where the first forbidden character of ``text`` is, or None when there is none.
 
-    Every model text field is checked on every load, so the common cases are made cheap: a
-    printable string (no newline, no control) needs no search at all, and a carriage return
-    is looked for only when there is one.
+    Every model text field is checked on every load, and every file when it is read, so the
+    common cases are made cheap: a printable string (no newline, no control) needs no search
+    at all, nor does a file whose only unprintable characters are line ends and tabs (a copy
+    without them is printable: a few passes in C rather than a regex over every character);
+    and a lone carriage return is looked for only when there is a carriage return.
     """
     if text.isprintable():  # every forbidden character is unprintable
+        return None
+    if text.replace("\r\n", "").replace("\n", "").replace("\t", "").isprintable():
         return None
     found = _WITHOUT_CR.search(text)
     if "\r" in text:
