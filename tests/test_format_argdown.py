@@ -8,7 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from argmap.analysis.graph import DebateIndex
@@ -480,6 +480,9 @@ def test_any_arrangement_of_argdown_lines_reads_or_fails_with_a_located_error(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet="{}[],: abAyes-.#'\"\t\n1&\u0085", max_size=40).map(lambda t: "{" + t))
+@example("{yes: a}")  # a key YAML reads as True
+@example("{by: s9, quotes: [{text: Quoted words., by: s9}]}")
+@example("{a: b, a: c}")
 def test_plain_data_read_without_yaml_is_what_yaml_reads(raw: str) -> None:
     import yaml
 

@@ -951,6 +951,8 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
         if key:
             if not isinstance(top, dict) or expect_value or after_item or key in top:
                 return None
+            if key in YAML_WORDS:
+                return None  # a key YAML reads as something else: `yes:` is True
             keys[-1], expect_value = key, True
             continue
         if bracket in ("{", "["):
