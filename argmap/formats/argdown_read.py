@@ -292,19 +292,22 @@ def _data_ends(text: str, start: int, limit: int) -> dict[int, int | None]:
     stack: list[tuple[int, str]] = []  # (offset, opening character)
     braces: list[int] = []  # the offsets of the `{` in the stack
     pos = start
-    while (match := _DATA_TOKEN.search(text, pos, limit)) is not None:
-        char, at = match.group(), match.start()
-        pos = at + 1
-        if not stack:
-            if char != "{":  # between data blocks: only the next `{` matters
-                pos = text.find("{", at, limit)
-                if pos < 0:
-                    break
-                continue
+    while True:
+        if stack:
+            match = _DATA_TOKEN.search(text, pos, limit)
+            if match is None:
+                break
+            char, at = match.group(), match.start()
+        else:  # between data blocks: only the next `{` matters
+            at = text.find("{", pos, limit)
+            if at < 0:
+                break
             plain = _PLAIN_DATA.match(text, at, limit)
             if plain is not None:  # the commonest blocks, `{by: lankov}`, at once
                 pos = ends[at] = plain.end()
                 continue
+            char = "{"
+        pos = at + 1
         if char in "{[":
             stack.append((at, char))
             if char == "{":
