@@ -783,20 +783,23 @@ class _Reader:
         end = last.start + last.indent + len(last.content)
         data: dict[str, Any] = {}
         data_at: Position | None = None
-        pieces: list[str] = []
+        scan = self.scan
+        spans, scanned = scan.data, scan.text
+        raw = ""
         cursor = start
-        spans = self.scan.data
-        index = bisect.bisect_left(self.scan.starts, start)
+        index = bisect.bisect_left(scan.starts, start)
         while index < len(spans) and spans[index][0] < end:
             span_start, span_end = spans[index]
-            pieces.append(self.scan.text[cursor:span_start])
+            raw += scanned[cursor:span_start]
             value, at = self.data[span_start]
             data.update(value)
-            data_at = data_at or at
-            cursor = max(cursor, span_end)
+            if data_at is None:
+                data_at = at
+            if span_end > cursor:
+                cursor = span_end
             index += 1
-        pieces.append(self.scan.text[cursor : max(cursor, end)])
-        raw = "".join(pieces)
+        if end > cursor:
+            raw += scanned[cursor:end]
         if "\n" in raw:
             raw = " ".join(part.strip() for part in raw.split("\n") if part.strip())
         text, tags = _untag(raw.strip(" \t"))
