@@ -12,6 +12,7 @@ from rich.text import Text
 from argmap.analysis.checks import graph_findings
 from argmap.analysis.graph import DebateIndex
 from argmap.cli.common import EXIT_INVALID, FILE_ARGUMENT, TerminalConsole, print_diagnostics
+from argmap.cli.main import leave_to_exit
 from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.limits import QUOTE_SEARCH
@@ -61,6 +62,7 @@ def _check(file: Path, source_file: Path | None, output: Literal["text", "json"]
     loaded: LoadedDebate | None = None
     try:
         loaded = read_debate(file)
+        leave_to_exit(loaded)
         diagnostics = [*loaded.warnings, *_graph_warnings(loaded)]
         if source_file is not None:
             diagnostics += _quote_errors(loaded, source_file)

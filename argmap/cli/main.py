@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import importlib
 import os
 import sys
@@ -84,6 +85,23 @@ def main(ctx: click.Context) -> None:
         ctx.invoke(tui, file=DEFAULT_FILE)
 
 
+_ending_quickly = False  # set by `run`: nothing is freed when the command is over
+_left_to_exit: list[object] = []
+
+
+def leave_to_exit(value: object) -> None:
+    """Leave what a command read to go with the process, rather than be freed object by
+    object when the command is done: 30 ms for a 20,000-statement debate.
+
+    Only in the ``argmap`` program (:func:`run`), which frees nothing when it ends; there the
+    collector is also told that everything made so far stays (``gc.freeze``), so that it
+    never scans it again. Commands run any other way (tests, scripts) free as usual.
+    """
+    if _ending_quickly:
+        _left_to_exit.append(value)
+        gc.freeze()
+
+
 def run() -> None:
     """The ``argmap`` program (its console script and ``python -m argmap``): :func:`main`,
     ended without Python's interpreter shutdown.
@@ -95,6 +113,8 @@ def run() -> None:
     output is flushed, and the process ends with the command's status. A status that is not
     a number (a message) and a still-running thread take Python's ordinary way out.
     """
+    global _ending_quickly
+    _ending_quickly = True
     status: int | None = 0
     try:
         main()
