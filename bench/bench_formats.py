@@ -11,7 +11,7 @@ shared machine inflates least).
 Baseline, in the same run: the Argdown CLI's ``json`` export of the same Argdown file (the
 CLI is installed from npm into a cache folder on first use; the row says why when Node.js is
 missing), against ``argmap check`` on that file, both as whole processes, run in turns (argmap,
-CLI, argmap, CLI, …: 5 pairs after one untimed pair, so a change in the machine's load hits
+CLI, argmap, CLI, …: 9 pairs after one untimed pair, so a change in the machine's load hits
 both alike). Each child's own wall-clock time, CPU time (user + system, from ``os.wait4``:
 every thread of the process, which for Node.js includes its garbage-collector and compiler
 threads) and peak memory are taken; the rows give the medians and the ratio of the medians.
@@ -43,7 +43,7 @@ from generate import write
 from rows import bench_row
 
 RUNS = 5
-PROCESS_RUNS = 5
+PROCESS_RUNS = 9
 FORMATS = (
     ("argdown", ".argdown", "current"),
     ("aif", ".json", "current"),
