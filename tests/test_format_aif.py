@@ -428,3 +428,25 @@ def test_any_text_reads_or_fails_with_a_located_error(text: str) -> None:
         parse_aif(text, "fuzz.json")
     except DebateLoadError as error:
         assert error.errors
+
+
+def test_a_control_character_in_a_scheme_node_is_refused_at_its_line(tmp_path: Path) -> None:
+    """The relation an RA node makes is checked when the debate is finished, and what
+    refuses it is still reported at the node's own line, with the character named."""
+    path = tmp_path / "purr.json"
+    path.write_text(
+        '{"nodes": [\n'
+        ' {"nodeID": "1", "text": "Cats are good", "type": "I"},\n'
+        ' {"nodeID": "2", "text": "They purr", "type": "I"},\n'
+        ' {"nodeID": "3", "text": "Argument from \\u0001 purring", "type": "RA"}\n'
+        '],\n"edges": [\n'
+        ' {"edgeID": "e1", "fromID": "2", "toID": "3"},\n'
+        ' {"edgeID": "e2", "fromID": "3", "toID": "1"}\n'
+        '],\n"locutions": []}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DebateLoadError) as raised:
+        read_aif(path)
+    (error,) = raised.value.errors
+    assert (error.line, error.column) == (4, 41)
+    assert "the SOH character (U+0001)" in error.message

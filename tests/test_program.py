@@ -7,10 +7,12 @@ nothing a caller relies on is lost by that.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from argmap.cli import main
@@ -42,6 +44,21 @@ def test_all_of_a_long_output_reaches_a_pipe() -> None:
     assert piped.returncode == 0
     assert len(expected) > 2000
     assert piped.stdout == expected
+
+
+@pytest.mark.parametrize("closed", [1, 2], ids=["stdout", "stderr"])
+def test_a_closed_output_still_gives_the_verdict_as_the_status(closed: int) -> None:
+    """``argmap check FILE >&-`` (or ``2>&-``): the shell closed one output."""
+    ran = subprocess.run(
+        [sys.executable, "-m", "argmap", "check", str(SEED)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(closed),
+    )
+    assert ran.returncode == 0
+    assert "Traceback" not in ran.stdout + ran.stderr
 
 
 def test_exit_hooks_registered_before_the_command_still_run() -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import contextlib
 import gc
 import importlib
 import os
@@ -124,7 +123,10 @@ def run() -> None:
         status = stop.code
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
-        # A closed pipe or stream: what is left cannot be said to anyone.
-        with contextlib.suppress(OSError, ValueError):
+        if stream is None or stream.closed:
+            continue  # closed by the shell (`>&-`) or by the command: nothing to flush
+        try:
             stream.flush()
+        except (OSError, ValueError):
+            status = status or 120  # output was lost: the status Python's own shutdown gives
     os._exit(status or 0)

@@ -272,6 +272,10 @@ class Draft:
         self._check_references(self.question.id)
         if any(d.severity is Severity.ERROR for d in self.diagnostics):
             raise DebateLoadError(self.diagnostics)
+        # Outside the `try`: what refuses a quote or a relation is the reader's to place at
+        # the value's line (`argmap.io.untrusted.guarded`), as when each was made on its own.
+        fields = self._quotes_checked()
+        relations = self._relations()
         try:
             debate = made_debate(
                 title=self.title or self.question.text,
@@ -279,9 +283,9 @@ class Draft:
                 description=self.description,
                 sources=self.sources,
                 speakers=self.speakers,
-                statements=_made(Statement, self._quotes_checked()),
+                statements=_made(Statement, fields),
                 arguments=_made(Argument, self.arguments),
-                relations=self._relations(),
+                relations=relations,
                 order=tuple(self.order),
                 values=self.values,
                 audiences=self.audiences,
