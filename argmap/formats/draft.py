@@ -262,7 +262,12 @@ class Draft:
         }
 
     def finish(self) -> LoadedDebate:
-        """The validated debate, or DebateLoadError with every diagnostic gathered so far."""
+        """The validated debate, or DebateLoadError with every diagnostic gathered so far.
+
+        A quote or relation that validation refuses raises pydantic's ValidationError, as
+        when it was made, for the reader (inside ``argmap.io.untrusted.guarded``) to report at
+        the value's line.
+        """
         if self.question is None:
             raise self.fail(
                 None,
