@@ -365,13 +365,12 @@ def reference_problems(debate: Debate) -> Iterator[str]:
     """Every dangling or duplicated reference, as plain sentences (no locations)."""
     if not _all_referenced(debate):
         yield from _problems(debate)
-    nodes = {debate.question.id, *debate.statements, *debate.arguments}
     for argument in debate.arguments.values():
         for premise in argument.premises:
             if premise not in debate.statements:
                 yield f"argument {argument.id!r} has unknown premise {premise!r}"
     for node_id in debate.order:
-        if node_id not in nodes:
+        if debate.claim(node_id) is None and node_id != debate.question.id:
             yield f"order names unknown node {node_id!r}"
     yield from group_problems(debate)
     yield from value_problems(debate)
