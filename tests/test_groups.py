@@ -26,7 +26,6 @@ from argmap.formats.argdown_read import parse_argdown, read_argdown
 from argmap.formats.argdown_write import write_argdown
 from argmap.formats.kialo import write_kialo
 from argmap.formats.markdown import write_markdown
-from argmap.io.diagnostics import DebateLoadError
 from argmap.io.load import parse_debate
 from argmap.io.patch import patch_text
 from argmap.io.save import dump_debate
@@ -36,6 +35,7 @@ from argmap.render.draw import render_map
 from argmap.render.fonts import text_width
 from argmap.render.options import MapOptions
 from argmap.tui import create_app
+from tests.test_load import errors_of
 from tests.test_tui_support import loaded, screen_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -71,12 +71,6 @@ GROUPED = textwrap.dedent("""\
         - id: workers
           text: The workers' families depend on the wages.
     """)
-
-
-def errors_of(text: str) -> list[str]:
-    with pytest.raises(DebateLoadError) as caught:
-        parse_debate(textwrap.dedent(text), "d.yaml")
-    return [f"{d.line}:{d.column} {d.message} | {d.hint}" for d in caught.value.errors]
 
 
 def test_claims_name_their_group_and_groups_nest() -> None:
@@ -387,6 +381,18 @@ def test_the_svg_draws_each_group_title_inside_its_box(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert page.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_group_title_in_markdown_is_drawn_as_its_words() -> None:
+    """A heading such as ``**Sanctions** and _aid_`` names its box in words, not marks."""
+    debate = parse_debate(GROUPED.replace("title: Sanctions", "title: '**Sanctions** and _aid_'"))
+    svg = render_map(debate.debate, MapOptions(), "wasm").svg
+    root = ET.fromstring(svg)
+    ns = {"s": "http://www.w3.org/2000/svg"}
+    title = root.find(".//s:g[@id='group-sanctions-title']", ns)
+    assert title is not None
+    assert "".join(title.itertext()) == "Sanctions and aid"
+    assert "**" not in svg
 
 
 def test_an_arguments_description_is_on_its_map_label_with_the_text() -> None:

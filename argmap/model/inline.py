@@ -135,7 +135,7 @@ def plain(text: str) -> str:
     """``text`` as a reader sees it, without the marks: for tooltips, search and sorting."""
     if not has_markup(text):
         return text
-    return "".join(span.text for span in spans(text))
+    return joined(spans(text))
 
 
 def one_line(text: str) -> tuple[Span, ...]:

@@ -329,10 +329,11 @@ class _MapBuilder:
 
         def draw(parent: graphviz.Digraph, group_id: str, depth: int) -> None:
             group = groups[group_id]
-            self.result.groups[f"group-{group_id}"] = clean(group.title)
+            title = clean(plain(group.title))  # a heading's words, not its Markdown marks
+            self.result.groups[f"group-{group_id}"] = title
             with parent.subgraph(name=f"cluster_group_{next(number)}") as cluster:
                 cluster.attr(
-                    label=centred_lines([clean(group.title)]),
+                    label=centred_lines([title]),
                     id=literal(f"group-{group_id}"),
                     style="rounded,filled",
                     color=self.theme.context_line,
@@ -356,8 +357,9 @@ class _MapBuilder:
             self.used.add("group")
 
     def _node(self, node_id: str) -> Statement | Argument:
-        statement = self.debate.statements.get(node_id)
-        return statement if statement is not None else self.debate.arguments[node_id]
+        node = self.debate.claim(node_id)
+        assert node is not None, node_id  # only drawn claims are asked for
+        return node
 
     def _claim(self, graph: graphviz.Digraph, node_id: str) -> None:
         node = self._node(node_id)

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.model.inline import Span, has_markup, spans
+from argmap.model.inline import Span, has_markup, joined, spans
 from argmap.render.fonts import ASCENT, DESCENT, LINE_HEIGHT, SLANT, Face, face
 from argmap.render.text import clean
 
@@ -101,7 +101,7 @@ def lines_of(text: str, width: float, style: Style) -> list[Line]:
         parts = spans(clean(text))
         if any(_flags(p) != _PLAIN for p in parts):
             return _styled(parts, text, width, style)
-        text = "".join(p.text for p in parts)  # marks that style nothing, such as ``\*``
+        text = joined(parts)  # marks that style nothing, such as ``\*``
     wrapped = balanced(text, width, style) if style.role == "title" else wrap(text, width, style)
     return [Line(t, style, face(style.bold).width(t, style.size)) for t in wrapped if t]
 

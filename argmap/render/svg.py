@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from argmap.model.debate import Debate, RelationKind, Side
 from argmap.model.inline import has_markup
-from argmap.render.dot import Drawing, short_name
+from argmap.render.dot import GROUP_TITLE, Drawing, short_name
 from argmap.render.fonts import (
     ASCENT,
     FONT_STACK,
@@ -63,7 +63,6 @@ SLIDE_TITLE = Style(14.0, bold=True, role="title")
 SMALL = Style(9.5, role="meta")
 KEY = Style(9.5)
 KEY_NAME = Style(9.5, bold=True)
-GROUP_TITLE = Style(12.0, bold=True, role="title")
 _GROUP_PAD = 8.0
 _GROUP_SMALLEST = 7.0
 

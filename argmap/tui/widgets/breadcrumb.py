@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _STEPS = (48, 36, 28, 20)
 """Widths a step is tried at, widest first."""
 
-_SEPARATOR = " \u203a "
+SEPARATOR = " \u203a "
 
 
 class Breadcrumb(Static):
@@ -43,7 +43,7 @@ class Breadcrumb(Static):
         parts: list[Content] = []
         for index, label in steps:
             if parts:
-                parts.append(Content.assemble((_SEPARATOR, MUTED)))
+                parts.append(Content.assemble((SEPARATOR, MUTED)))
             if index == -1:
                 parts.append(Content(label))
             elif index == len(labels) - 1:
@@ -75,4 +75,4 @@ def _fit(steps: list[tuple[int, str]], width: int) -> list[tuple[int, str]]:
 
 
 def _width(steps: list[tuple[int, str]]) -> int:
-    return 2 + sum(len(label) for _, label in steps) + len(_SEPARATOR) * (len(steps) - 1)
+    return 2 + sum(len(label) for _, label in steps) + len(SEPARATOR) * (len(steps) - 1)

@@ -42,6 +42,7 @@ from argmap.tui.format import (
 )
 from argmap.tui.messages import JumpRequested
 from argmap.tui.weighing import value_line
+from argmap.tui.widgets.breadcrumb import SEPARATOR
 from argmap.tui.widgets.relation_links import RelationLinks
 
 if TYPE_CHECKING:
@@ -263,7 +264,7 @@ def _group_line(debate: Debate, node_id: str) -> tuple[Content, ...]:
     path = debate.group_path(node.group if node is not None else None)
     if not path:
         return ()
-    titles = " \u203a ".join(" ".join(group.title.split()) for group in path)
+    titles = SEPARATOR.join(" ".join(group.title.split()) for group in path)
     return (Content.assemble(("Section: ", MUTED), (titles, MUTED)),)
 
 
