@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -83,38 +84,26 @@ def main() -> None:
     marked = styled(titles)
     n = f"{len(titles):,}"
     runs = args.repeat
-    _, base_labels = median_seconds(lambda: plain_labels(titles), runs)
-    _, with_check = median_seconds(lambda: labels(titles), runs)
-    bench_row(
-        f"map labels of {n} plain claim texts (CPU)",
-        with_check,
-        baseline="the same labels without the inline check",
-        base=base_labels,
-        target="at most 1.1x",
-    )
-    _, styled_labels = median_seconds(lambda: labels(marked), runs)
-    bench_row(
-        f"map labels of {n} claim texts with a bold and an italic word (CPU)",
-        styled_labels,
-        baseline="the plain texts' labels",
-        base=with_check,
-    )
-    _, base_tui = median_seconds(lambda: plain_content(titles), runs)
-    _, with_prose = median_seconds(lambda: tui(titles), runs)
-    bench_row(
-        f"TUI text of {n} plain claim texts (CPU)",
-        with_prose,
-        baseline="plain Content of the same texts",
-        base=base_tui,
-        target="at most 1.5x",
-    )
-    _, styled_tui = median_seconds(lambda: tui(marked), runs)
-    bench_row(
-        f"TUI text of {n} claim texts with a bold and an italic word (CPU)",
-        styled_tui,
-        baseline="the plain texts' TUI text",
-        base=with_prose,
-    )
+    for what, without, checked, baseline, target in (
+        ("map labels", plain_labels, labels, "the same labels without the inline check", "1.1x"),
+        ("TUI text", plain_content, tui, "plain Content of the same texts", "1.5x"),
+    ):
+        _, base = median_seconds(partial(without, titles), runs)
+        _, plain = median_seconds(partial(checked, titles), runs)
+        bench_row(
+            f"{what} of {n} plain claim texts (CPU)",
+            plain,
+            baseline=baseline,
+            base=base,
+            target=f"at most {target}",
+        )
+        _, marks = median_seconds(partial(checked, marked), runs)
+        bench_row(
+            f"{what} of {n} claim texts with a bold and an italic word (CPU)",
+            marks,
+            baseline=f"the plain texts' {what}",
+            base=plain,
+        )
 
 
 if __name__ == "__main__":

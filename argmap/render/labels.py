@@ -21,9 +21,9 @@ without a mark character takes the plain path unchanged.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from argmap.model.inline import Span, has_markup, joined, spans
 from argmap.render.fonts import ASCENT, DESCENT, LINE_HEIGHT, SLANT, Face, face
@@ -187,11 +187,20 @@ def balanced(text: str, width: float, style: Style) -> list[str]:
     widths = [measure.width(line, style.size) for line in lines]
     if " " in lines[-1] and widths[-1] >= _EVEN_ENOUGH * max(widths):
         return lines  # already even: no lone word, no stub of a last line
+    return _narrowest(lines, width, lambda narrower: _greedy(words, narrower, style))
+
+
+_L = TypeVar("_L")
+
+
+def _narrowest(lines: list[_L], width: float, wrapped: Callable[[float], list[_L]]) -> list[_L]:
+    """The lines ``wrapped`` gives at the narrowest width (halving the range each step)
+    that needs no more lines than ``lines`` at ``width``."""
     low, high = width / 2, width
     best = lines
     for _ in range(_BALANCE_STEPS):
         middle = (low + high) / 2
-        attempt = _greedy(words, middle, style)
+        attempt = wrapped(middle)
         if len(attempt) <= len(lines):
             best, high = attempt, middle
         else:
@@ -210,14 +219,7 @@ def _styled(parts: tuple[Span, ...], text: str, width: float, style: Style) -> l
     words = _styled_words(parts, style)
     lines = _styled_greedy(words, width, style)
     if style.role == "title" and len(lines) >= 2 and len(text) <= _BALANCE_LIMIT:
-        low, high = width / 2, width
-        for _ in range(_BALANCE_STEPS):
-            middle = (low + high) / 2
-            attempt = _styled_greedy(words, middle, style)
-            if len(attempt) <= len(lines):
-                lines, high = attempt, middle
-            else:
-                low = middle
+        lines = _narrowest(lines, width, lambda narrower: _styled_greedy(words, narrower, style))
     return [_line(line, style) for line in lines if line]
 
 
