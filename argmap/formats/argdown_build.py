@@ -419,13 +419,16 @@ class _Builder:
     def _ids(self) -> None:
         """Explicit ``{id: …}`` first, so that a title never takes an id the file names."""
         draft = self.draft
+        # One pass over every occurrence rather than one per node: few nodes name their id.
+        named = {
+            o.key for written in self.parsed.occurrences.values() for o in written if "id" in o.data
+        }
         later: list[tuple[str, Occurrence]] = []
         for key, occurrences in self.parsed.occurrences.items():
             if key in self.invented:
                 continue
-            explicit = [(o.data["id"], o) for o in occurrences if "id" in o.data]
-            if explicit:
-                value, occurrence = explicit[-1]
+            if key in named:
+                value, occurrence = [(o.data["id"], o) for o in occurrences if "id" in o.data][-1]
                 where = occurrence.data_at or occurrence.at
                 if isinstance(value, str | int) and ID.fullmatch(str(value)):
                     if draft.reserve(str(value)):
@@ -450,11 +453,15 @@ class _Builder:
                 self.ids[f"{key}\x00{number}"] = draft.unique_id(f"{self.ids[key]}-{number}")
 
     def _marked_question(self) -> str | None:
+        occurrences = self.parsed.occurrences
+        flagged = {
+            o.key
+            for written in occurrences.values()
+            for o in written
+            if o.data.get(QUESTION_MARK) is True
+        }
         marked = [
-            key
-            for key, occurrences in self.parsed.occurrences.items()
-            if occurrences[0].kind == "statement"
-            and any(o.data.get(QUESTION_MARK) is True for o in occurrences)
+            key for key in occurrences if key in flagged and occurrences[key][0].kind == "statement"
         ]
         for extra in marked[1:]:
             self.draft.warn(

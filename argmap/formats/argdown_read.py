@@ -365,18 +365,17 @@ def _lines(original: str, scan: _Scan, first_line: int) -> list[_Line]:
     spanning = [(start, end) for start, end in scan.data if "\n" in original[start:end]]
     starts = [start for start, _ in spanning]
     offset = 0
-    for number, (raw, kept) in enumerate(
-        zip(original.split("\n"), scan.text.split("\n"), strict=True), start=first_line
-    ):
+    for number, kept in enumerate(scan.text.split("\n"), start=first_line):
         in_data = False
         if spanning:  # only a block that spans lines can hold a line's start
             index = bisect.bisect_left(starts, offset) - 1
             in_data = index >= 0 and spanning[index][0] < offset < spanning[index][1]
         content = kept.strip(" \t")
-        if content or in_data or not raw.strip(" \t"):
+        # The scan keeps every line's length, so the original line is at the same offsets.
+        if content or in_data or not original[offset : offset + len(kept)].strip(" \t"):
             indent = len(kept) - len(kept.lstrip(" \t"))
             lines.append(_Line(number, offset, indent, content, in_data))
-        offset += len(raw) + 1
+        offset += len(kept) + 1
     return lines
 
 
@@ -532,8 +531,9 @@ class _Reader:
         """
         flow: list[tuple[int, str, Position]] = []
         words: dict[str, dict[str, Any]] = {}  # `{by: lankov}` → its data, read once
-        for start, end in self.scan.data:
-            raw, at = body[start:end], self.where.at(start)
+        places = self.where.at_each(self.scan.starts)
+        for (start, end), at in zip(self.scan.data, places, strict=True):
+            raw = body[start:end]
             simple = words.get(raw)  # shared: `_text_of` copies what it takes from here
             if simple is None:
                 simple = _simple_data(raw)
@@ -696,10 +696,11 @@ class _Reader:
         """
         levels: list[tuple[int, str]] = [(indent, "")]  # (indent, whose relations these are)
         last = root
-        while index < len(block):
-            line = block[index]
-            symbol = RELATION_START.match(line.content)
-            if line.in_data or symbol is None or line.content.startswith("--"):
+        size = len(block)
+        following = self._relation_start(block, index)
+        while following is not None:
+            line, symbol = block[index], following
+            if line.content.startswith("--"):
                 break
             if line.indent > levels[-1][0]:
                 levels.append((line.indent, last))
@@ -712,13 +713,23 @@ class _Reader:
                     "indent it further than the claim it relates to",
                 )
             end = index + 1
-            while end < len(block) and self._continues(block[end]):
+            # The next relation ends this one's lines; matched once, for both.
+            while (following := self._relation_start(block, end)) is None and end < size:
+                if not self._continues(block[end]):
+                    break
                 end += 1
             child = self._occurrence(block[index:end], symbol.end())
             self._link(symbol.group(), levels[-1][1], child, (line.number, line.column()))
             last = child.key
             index = end
         return index
+
+    @staticmethod
+    def _relation_start(block: list[_Line], index: int) -> re.Match[str] | None:
+        """The relation symbol the line at ``index`` starts with, if it is such a line."""
+        if index >= len(block) or block[index].in_data:
+            return None
+        return RELATION_START.match(block[index].content)
 
     def _link(self, symbol: str, parent: str, child: Occurrence, at: Position) -> None:
         kind, direction = RELATIONS[symbol]
@@ -738,9 +749,8 @@ class _Reader:
     def _occurrence(self, lines: list[_Line], skip: int) -> Occurrence:
         """The statement or argument written on ``lines``, after their first ``skip`` characters."""
         first = lines[0]
-        rest = first.content[skip:]
-        offset = skip + len(rest) - len(rest.lstrip())
-        head = first.content[offset:]
+        head = first.content[skip:].lstrip()
+        offset = len(first.content) - len(head)  # the content has no space at its end
         at = (first.number, first.column(offset))
         kind: Kind = "statement"
         title: str | None = None
