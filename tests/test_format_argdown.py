@@ -491,3 +491,68 @@ def test_plain_data_read_without_yaml_is_what_yaml_reads(raw: str) -> None:
     fast = _plain_flow(raw)
     if fast is not None:
         assert fast == yaml.safe_load(raw)
+
+
+def _outcome(text: str) -> object:
+    """All that reading ``text`` gives: the debate, its warnings and places, or the errors."""
+    try:
+        loaded = parse_argdown(text, "one.argdown")
+    except DebateLoadError as error:
+        return [(d.line, d.column, d.message) for d in error.diagnostics]
+    warnings = [(d.line, d.column, d.message) for d in loaded.warnings]
+    return loaded.debate.model_dump(), warnings, loaded.source_map.paths
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "[A]: a",
+                "[A]:a",
+                "[ A ]: a text  ",
+                "[A]: {by: s1}",
+                "[A]:",
+                "[]: a",
+                "[ ]: a",
+                "[A] b]: c",
+                "[A]: a {by: s1}",
+                "[A]: a {by: s1} b",
+                "[A]: a {by: s1} {id: x}",
+                "[A]: a #tag",
+                "[A]: a \\# b",
+                "[A]: a { b",
+                "[A]: a } b",
+                "[A]: a [b] <c> @d",
+                "[A]:\ta\t",
+                "[A]: \u00a0a",
+                "<B>: b",
+                "<B>: b {by: s1, quotes: [{text: Quoted., by: s1}]}",
+                "<B b>: gist",
+                "  + [C]: c",
+                "  +\t[C]: c {id: c-1}",
+                "  - [C]: c // a comment",
+                "  - <D>: d /* a */ e",
+                "  -\u00a0[E]: e",
+                "    <_ [E]",
+                "    + [F]: f",
+                "    continued text",
+                "  > [G]: g",
+                "# Heading",
+                "",
+            ]
+        ),
+        max_size=12,
+    )
+)
+def test_one_line_definitions_read_as_the_general_reader_reads_them(lines: list[str]) -> None:
+    """The reader takes a plain one-line definition in one match (`_plain_definition`); the
+    file must read exactly as it does without that shortcut: debate, warnings, places, errors."""
+    from unittest import mock
+
+    from argmap.formats.argdown_read import _Reader
+
+    text = "===\nargmap:\n  speakers:\n  - {id: s1, name: One}\n===\n\n" + "\n".join(lines)
+    quick = _outcome(text)
+    with mock.patch.object(_Reader, "_plain_definition", return_value=None):
+        assert _outcome(text) == quick

@@ -409,6 +409,8 @@ _MENTION = re.compile(r"@([\[<])(.+?)[\]>]")
 _TEXT_TOKEN = re.compile(TAG.pattern + r"|\\(.)")
 _DEFINITION = re.compile(r"\[[^\]\n]+\]:|<[^>\n]+>:")
 """A line that defines a statement or argument: it begins a new block in Argdown."""
+_PLAIN_DEFINITION = re.compile(r"[ \t]*(?:\[([^\]\n]+)\]:|<([^>\n]+)>:)([^#\\{}\n]*)")
+"""A definition whose text holds no tag, escape or brace (see ``_Reader._plain_definition``)."""
 _HEADS: tuple[tuple[re.Pattern[str], Kind, bool], ...] = (
     (re.compile(r"\[(.+?)\]:"), "statement", True),
     (re.compile(r"<(.+?)>:"), "argument", True),
@@ -442,7 +444,8 @@ class _Reader:
         self.front_line = 0
         self.scan = _Scan("", [], [], [])
         self.where = LineIndex("")
-        self.data: dict[int, tuple[dict[str, Any], Position]] = {}
+        self.data: dict[int, tuple[dict[str, Any], Position]] = {}  # by where each block starts
+        self.data_ends: dict[int, int] = {}  # where each block ends, by where it starts
 
     def read(self) -> Parsed:
         body, first_line = self._front_matter()
@@ -456,6 +459,7 @@ class _Reader:
                 "write `\\{` for a brace that is part of the text",
             )
         self._parse_all_data(body, first_line)
+        self.data_ends = dict(self.scan.data)
         owner: str | None = None  # the argument a reconstruction in the next block belongs to
         for block in _blocks(_lines(body, self.scan, first_line)):
             owner = self._block(block, owner)
@@ -748,6 +752,8 @@ class _Reader:
 
     def _occurrence(self, lines: list[_Line], skip: int) -> Occurrence:
         """The statement or argument written on ``lines``, after their first ``skip`` characters."""
+        if len(lines) == 1 and (plain := self._plain_definition(lines[0], skip)) is not None:
+            return plain
         first = lines[0]
         head = first.content[skip:].lstrip()
         offset = len(first.content) - len(head)  # the content has no space at its end
@@ -780,8 +786,42 @@ class _Reader:
         else:
             self.untitled += 1
             key = f"s#{self.untitled}"
-        occurrence = Occurrence(kind, key, title, body or None, data, data_at, tags, at, self.group)
-        self.occurrences.setdefault(key, []).append(occurrence)
+        return self._record(
+            Occurrence(kind, key, title, body or None, data, data_at, tags, at, self.group)
+        )
+
+    def _plain_definition(self, line: _Line, skip: int) -> Occurrence | None:
+        """``[Title]: text`` or ``<Title>: text`` on one line, its text without a tag, an
+        escape or a brace, and perhaps one data block after it: most lines of a large file,
+        read here in one match rather than through :meth:`_text_of`. None for anything else,
+        which :meth:`_occurrence` reads in full, to the same result."""
+        content = line.content
+        match = _PLAIN_DEFINITION.match(content, skip)
+        if match is None:
+            return None
+        statement, argument, text = match.groups()
+        title = (argument if statement is None else statement).strip()
+        if not title:
+            return None
+        data: dict[str, Any] = {}
+        data_at: Position | None = None
+        if match.end() < len(content):  # what stopped the text must be data ending the line
+            start = line.start + line.indent + match.end()
+            if self.data_ends.get(start) != line.start + line.indent + len(content):
+                return None
+            value, data_at = self.data[start]
+            data.update(value)  # a copy: blocks written alike share their value
+        kind: Kind = "statement" if statement is not None else "argument"
+        at = (line.number, line.column(match.start(1 if argument is None else 2) - 1))
+        text = text.strip(" \t")
+        return self._record(
+            Occurrence(
+                kind, f"{kind[0]}:{title}", title, text or None, data, data_at, [], at, self.group
+            )
+        )
+
+    def _record(self, occurrence: Occurrence) -> Occurrence:
+        self.occurrences.setdefault(occurrence.key, []).append(occurrence)
         return occurrence
 
     def _text_of(

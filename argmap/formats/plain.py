@@ -53,13 +53,6 @@ _Test = Callable[[list[Any]], bool]
 plainly passes: a handful of calls in C per column, not a few Python calls per value."""
 
 
-class _Absent:
-    """What a column holds for a model that does not set the field (its default is used)."""
-
-
-_ABSENT = _Absent()
-
-
 def _joined(values: list[Any]) -> str | None:
     """The values as one string, when each is an exact ``str`` and all of them are printable
     (so none holds a control character, newline or Unicode space); None otherwise."""
@@ -212,16 +205,13 @@ def plainly_valid(
     tests, _, required, _ = _PLANS.get(model) or _plan(model)
     names: set[str] = set().union(*items)
     if ids is not None:
-        if "id" in names or "id" not in tests or not _passes(tests["id"], ids, True):
+        if "id" in names or "id" not in tests or not tests["id"](ids):
             return False
         required = required - {"id"}
     return not items or (
         names <= tests.keys()
         and names >= required
-        and all(
-            _passes(tests[name], [values.get(name, _ABSENT) for values in items], name in required)
-            for name in names
-        )
+        and all(_passes(tests[name], items, name, name in required) for name in names)
     )
 
 
@@ -232,13 +222,11 @@ def deferred(model: type[M], **values: Any) -> M:
     return _new(model, {**defaults, **values}, fields_set)
 
 
-def _passes(test: _Test, column: list[Any], required: bool) -> bool:
-    """Whether a field's column passes; a column with absent values only where it may."""
-    if _Absent in set(map(type, column)):
-        if required:
-            return False
-        column = [value for value in column if value is not _ABSENT]
-    return test(column)
+def _passes(test: _Test, items: Sequence[dict[str, Any]], name: str, required: bool) -> bool:
+    """Whether the column of field ``name`` passes: the values of the items that set it (all
+    of them, for a field the model requires; the others take its default)."""
+    column = [values[name] for values in items if name in values]
+    return (not required or len(column) == len(items)) and test(column)
 
 
 def _new(model: type[M], fields: dict[str, Any], fields_set: set[str]) -> M:

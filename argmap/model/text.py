@@ -27,6 +27,8 @@ CONTROLS = re.compile(f"[{_FORBIDDEN}]|\r(?!\n)")
 """C0 controls except tab, newline and the CR of a CRLF; DEL; C1; bidi overrides and isolates."""
 _WITHOUT_CR = re.compile(f"[{_FORBIDDEN}]")
 _LONE_CR = re.compile("\r(?!\n)")
+_ASCII_TEXT = bytes(range(0x20, 0x7F)) + b"\t\n"
+"""The ASCII a text without carriage returns may hold: deleting it leaves what it may not."""
 
 _C0_NAMES = (
     "NUL SOH STX ETX EOT ENQ ACK BEL BS HT LF VT FF CR SO SI "
@@ -55,12 +57,16 @@ def first_control(text: str) -> re.Match[str] | None:
     Every model text field is checked on every load, and every file when it is read, so the
     common cases are made cheap: a printable string (no newline, no control) needs no search
     at all, nor does a file whose only unprintable characters are line ends and tabs (a copy
-    without them is printable: a few passes in C rather than a regex over every character);
-    and a lone carriage return is looked for only when there is a carriage return.
+    without them is printable, or for ASCII, a copy without the allowed characters is empty: a
+    few passes in C rather than a regex over every character); and a lone carriage return is
+    looked for only when there is a carriage return.
     """
     if text.isprintable():  # every forbidden character is unprintable
         return None
-    if text.replace("\r\n", "").replace("\n", "").replace("\t", "").isprintable():
+    if text.isascii() and "\r" not in text:  # C0 controls and DEL are all it could hold
+        if not text.encode("ascii").translate(None, _ASCII_TEXT):
+            return None
+    elif text.replace("\r\n", "").replace("\n", "").replace("\t", "").isprintable():
         return None
     found = _WITHOUT_CR.search(text)
     if "\r" in text:
