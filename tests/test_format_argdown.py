@@ -488,9 +488,24 @@ def test_plain_data_read_without_yaml_is_what_yaml_reads(raw: str) -> None:
 
     from argmap.formats.argdown_read import _plain_flow
 
-    fast = _plain_flow(raw)
+    plans: dict[tuple[str | None, ...], object] = {}
+    fast = _plain_flow(raw, plans)
+    assert _plain_flow(raw, plans) == fast  # read again, from the plan its shape left
     if fast is not None:
         assert fast == yaml.safe_load(raw)
+
+
+def test_plain_data_of_one_shape_is_read_with_each_blocks_own_words() -> None:
+    from argmap.formats.argdown_read import _plain_flow
+
+    plans: dict[tuple[str | None, ...], object] = {}
+    first = _plain_flow("{by: s1, quotes: [{text: One quote., by: s1}]}", plans)
+    second = _plain_flow("{by: s2, quotes: [{text: Another quote., by: s2}]}", plans)
+    assert len(plans) == 1
+    assert first == {"by": "s1", "quotes": [{"text": "One quote.", "by": "s1"}]}
+    assert second == {"by": "s2", "quotes": [{"text": "Another quote.", "by": "s2"}]}
+    assert second["quotes"] is not first["quotes"]  # each block gets its own data
+    assert _plain_flow("{by: s3, quotes: [{text: yes, by: s3}]}", plans) is None  # YAML's True
 
 
 def _outcome(text: str) -> object:

@@ -535,6 +535,7 @@ class _Reader:
         """
         flow: list[tuple[int, str, Position]] = []
         words: dict[str, dict[str, Any]] = {}  # `{by: lankov}` → its data, read once
+        plans: dict[tuple[str | None, ...], Any] = {}  # the shapes of larger blocks
         places = self.where.at_each(self.scan.starts)
         for (start, end), at in zip(self.scan.data, places, strict=True):
             raw = body[start:end]
@@ -544,7 +545,7 @@ class _Reader:
                 if simple is not None and all(type(v) is str for v in simple.values()):
                     words[raw] = simple
             if simple is None and "\n" not in raw:
-                simple = _plain_flow(raw)
+                simple = _plain_flow(raw, plans)
             if simple is not None:
                 self.data[start] = (simple, at)
             elif re.match(r"\{[ \t]*\n", raw):  # Argdown's block format: YAML inside the braces
@@ -982,25 +983,48 @@ _FLOW_TOKEN = re.compile(
 )
 """A token of plain flow data: a bracket or comma, a ``key:``, or a plain scalar that starts
 with a letter and holds nothing YAML would read as syntax (no colon, quote, anchor, tag)."""
-_FLOW = re.compile(rf"(?>{_FLOW_TOKEN.pattern})*")
-"""Text that is tokens and nothing else; atomic, so split as ``findall`` splits it."""
 
 
-def _plain_flow(raw: str) -> dict[str, Any] | None:
+def _plain_flow(raw: str, plans: dict[tuple[str | None, ...], Any]) -> dict[str, Any] | None:
     """``{by: s1, quotes: [{text: Words of a quote., by: s1}]}`` read without YAML.
 
     Only flow mappings and lists of plain text, as argmap's writer emits them for ordinary
     texts; the result is what YAML gives. None for anything else (YAML then reads it, and
     reports what is wrong, such as a key written twice).
+
+    Blocks that differ only in their words (a file's thousands of quotes) have one shape of
+    brackets and keys: its structure is worked out once, kept in ``plans``, and each block
+    only puts its words in.
     """
-    if _FLOW.fullmatch(raw) is None:
+    parts = _FLOW_TOKEN.split(raw)  # the text between tokens, then each token's three groups
+    shape = (*parts[0::4], *parts[1::4], *parts[2::4])
+    plan = plans.get(shape, _UNSEEN)
+    if plan is _UNSEEN:
+        plan = plans[shape] = _flow_plan(parts)
+    if plan is None:
+        return None
+    words = [scalar.strip() for scalar in parts[3::4] if scalar is not None]
+    if not YAML_WORDS.isdisjoint(words):
+        return None  # a word YAML reads as something else: `yes` is True
+    data: dict[str, Any] = _filled(plan, words)
+    return data
+
+
+_UNSEEN = object()
+
+
+def _flow_plan(parts: list[str | None]) -> dict[str, Any] | None:
+    """The structure of a block split into tokens (:func:`_plain_flow`), each plain scalar
+    standing as its position among them; None if it is not plain flow data."""
+    if any(parts[0::4]):
         return None  # something between the tokens, or after them
     stack: list[Any] = []
     keys: list[str | None] = []
     result: Any = None
     expect_value = False
     after_item = False  # a comma may follow an entry, not open a container or repeat
-    for bracket, key, scalar in _FLOW_TOKEN.findall(raw):  # a group that is not there: ""
+    words = 0
+    for bracket, key, scalar in zip(parts[1::4], parts[2::4], parts[3::4], strict=True):
         if result is not None and not stack:
             return None  # something after the closing brace
         top = stack[-1] if stack else None
@@ -1031,15 +1055,20 @@ def _plain_flow(raw: str) -> dict[str, Any] | None:
                 return None
             after_item = False
             continue
-        text = scalar.strip()
-        if after_item or not text or text in YAML_WORDS:
+        if after_item or scalar is None or not _place(top, keys, words, expect_value):
             return None
-        if not _place(top, keys, text, expect_value):
-            return None
+        words += 1
         expect_value, after_item = False, True
     if stack or not isinstance(result, dict):
         return None
     return result
+
+
+def _filled(plan: Any, words: list[str]) -> Any:
+    """A block's data: its plan with each scalar's position replaced by the block's word."""
+    if type(plan) is dict:
+        return {k: words[v] if type(v) is int else _filled(v, words) for k, v in plan.items()}
+    return [words[v] if type(v) is int else _filled(v, words) for v in plan]
 
 
 def _place(container: Any, keys: list[str | None], value: Any, expect_value: bool) -> bool:
