@@ -151,19 +151,28 @@ def parse_argdown(text: str, name: str = "<argdown>", *, checked: bool = False) 
 
 # -- scanning: comments, data and lines ----------------------------------------------------------
 
-_SCAN = re.compile(r"\\[^\n]|/\*|<!--|//|\[(?![^\]\n]{0,200}\](?!\())|\{")
-"""What the scan stops at: an escape, a comment's start, a ``[`` that may open a link, and
-``{``. A ``[`` whose ``]`` closes it on its line, within 200 characters, with no ``(`` after
-it opens no link (``[Title]: …``, the commonest), so the scan does not stop there at all;
-the lookahead reads at most 200 characters, so the scan stays linear on any text."""
-_DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
+
+def _plain_data(plain: str) -> str:
+    """What follows the ``{`` of a data block with no quote inside, and no deeper than a list
+    of flat blocks, as in ``{by: lankov, quotes: [{text: …, by: lankov}]}``, its text made of
+    ``plain``: brackets in it nest properly, so it closes where this matches. Each bracket
+    starts a different branch, so matching is linear."""
+    return rf"{plain}(?:(?:\[{plain}(?:\{{{plain}\}}{plain})*\]|\{{{plain}\}}){plain})*\}}"
+
+
 _PLAIN = r"[^{}\[\]'\"]*"  # no bracket, no quote
-_PLAIN_DATA = re.compile(
-    rf"\{{{_PLAIN}(?:(?:\[{_PLAIN}(?:\{{{_PLAIN}\}}{_PLAIN})*\]|\{{{_PLAIN}\}}){_PLAIN})*\}}"
+_PLAIN_ON_ONE_LINE = r"[^{}\[\]'\"\n]*"  # nor a line end
+_PLAIN_DATA = re.compile(r"\{" + _plain_data(_PLAIN))
+_SCAN = re.compile(
+    rf"\\[^\n]|/\*|<!--|//|\[(?![^\]\n]{{0,200}}\](?!\())|\{{(?=({_plain_data(_PLAIN_ON_ONE_LINE)}))?"
 )
-"""A data block with no quote inside, and no deeper than a list of flat blocks, as in
-``{by: lankov, quotes: [{text: …, by: lankov}]}``: brackets in it nest properly, so it
-closes where this matches. Each bracket starts a different branch, so matching is linear."""
+"""What the scan stops at: an escape, a comment's start, a ``[`` that may open a link, and
+data. A ``[`` whose ``]`` closes it on its line, within 200 characters, with no ``(`` after
+it opens no link (``[Title]: …``, the commonest), so the scan does not stop there at all;
+the lookahead reads at most 200 characters, so the scan stays linear on any text. Plain data
+on one line (the commonest, ``{by: lankov}``) is matched whole, as :func:`_data_ends`
+would close it; any other ``{`` is closed there."""
+_DATA_TOKEN = re.compile(r"[{}\[\]'\"]")
 _DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 _FENCE = re.compile(r"={3,}[ \t]*")
@@ -212,6 +221,10 @@ def _scan(text: str, first_line: int, draft: Draft) -> _Scan:
     done = pos = 0
     while (match := _SCAN.search(text, pos)) is not None:
         token, start, end = match.group(), match.start(), match.end()
+        if match.lastindex == 1:  # plain data on one line: it ends where the match looked
+            spans.append((start, match.end(1)))
+            pos = match.end(1)
+            continue
         if token == "{":
             if start not in closers:
                 after = bisect.bisect_right(blank_lines, start)
