@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Literal
 
@@ -73,6 +72,8 @@ def _check(file: Path, source_file: Path | None, output: Literal["text", "json"]
     warnings = [d for d in diagnostics if d.severity is Severity.WARNING]
     valid = not errors
     if output == "json":
+        import json  # for scripts and editors only
+
         click.echo(
             json.dumps(
                 {

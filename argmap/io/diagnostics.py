@@ -7,7 +7,6 @@ same ``file:line:col`` messages.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -76,6 +75,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     options = sorted(choices)
     lowered = word.lower()
     prefixed = [c for c in options if lowered and c.lower().startswith(lowered)]
+    import difflib  # only for a message about a misspelling: most runs never need it
+
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
     contained = [c for c in options if lowered and lowered in c.lower()]
     best = (
