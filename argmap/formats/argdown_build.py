@@ -294,6 +294,8 @@ class _Builder:
     def _drop_empty_groups(self) -> None:
         """A heading over prose only is no box on the map: keep the groups that hold claims."""
         groups = self.draft.groups
+        if not groups:
+            return
         used: set[str] = set()
         for node in (*self.draft.statements.values(), *self.draft.arguments.values()):
             group_id = node.get("group")
