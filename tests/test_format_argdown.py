@@ -571,3 +571,20 @@ def test_one_line_definitions_read_as_the_general_reader_reads_them(lines: list[
     quick = _outcome(text)
     with mock.patch.object(_Reader, "_plain_definition", return_value=None):
         assert _outcome(text) == quick
+
+
+def test_what_the_reader_leaves_over_is_kept_only_where_a_command_asks() -> None:
+    """`check` ends the process once it has the debate, so it keeps the reader's occurrences
+    and draft for the process's end rather than have them freed one by one; anyone else reading
+    a file frees them as before."""
+    from argmap.formats.argdown_build import Parsed
+    from argmap.io.loaded import leftovers_kept
+
+    kept: list[object] = []
+    with leftovers_kept(kept.append):
+        loaded = parse_argdown("[A]: a\n  + [B]: b\n", "kept.argdown")
+    assert set(loaded.debate.statements) == {"b"}  # [A] heads the tree: the question
+    assert [type(leftover) for leftover in kept] == [Parsed]
+    assert isinstance(kept[0], Parsed) and set(kept[0].occurrences) == {"s:A", "s:B"}
+    parse_argdown("[C]: c\n", "freed.argdown")
+    assert len(kept) == 1

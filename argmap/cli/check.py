@@ -15,7 +15,7 @@ from argmap.cli.main import leave_to_exit
 from argmap.formats.registry import read_debate
 from argmap.io.diagnostics import DebateLoadError, Diagnostic, Severity
 from argmap.io.limits import QUOTE_SEARCH
-from argmap.io.loaded import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused, leftovers_kept
 from argmap.io.textfile import read_text
 from argmap.model.debate import Debate
 from argmap.model.text import escape_controls
@@ -60,7 +60,8 @@ def check(file: Path, source_file: Path | None, output: Literal["text", "json"])
 def _check(file: Path, source_file: Path | None, output: Literal["text", "json"]) -> None:
     loaded: LoadedDebate | None = None
     try:
-        loaded = read_debate(file)
+        with leftovers_kept(leave_to_exit):
+            loaded = read_debate(file)
         leave_to_exit(loaded)
         diagnostics = [*loaded.warnings, *_graph_warnings(loaded)]
         if source_file is not None:

@@ -56,7 +56,7 @@ from argmap.formats.argdown_build import (
 )
 from argmap.formats.draft import Draft, LineIndex, Position
 from argmap.io.diagnostics import DebateLoadError, Diagnostic
-from argmap.io.loaded import LoadedDebate, collector_paused
+from argmap.io.loaded import LoadedDebate, collector_paused, leftover
 from argmap.io.untrusted import guarded
 from argmap.io.yamlsource import YamlDocument, parse_yaml, read_text
 from argmap.model.debate import RelationKind
@@ -146,7 +146,10 @@ def parse_argdown(text: str, name: str = "<argdown>", *, checked: bool = False) 
     """Parse Argdown text; ``name`` labels diagnostics (its stem is the title of last resort).
     ``checked``: ``read_text`` has refused control characters in it already."""
     with collector_paused(), guarded(text, name, checked=checked):
-        return build(_Reader(text, name).read())
+        parsed = _Reader(text, name).read()
+        loaded = build(parsed)
+        leftover(parsed)  # every occurrence and relation line, and the draft
+        return loaded
 
 
 # -- scanning: comments, data and lines ----------------------------------------------------------
