@@ -487,3 +487,14 @@ def test_the_argdown_cli_reads_is_in_group_flags_as_argmap_does(tmp_path: Path) 
         for title, node in data[kind].items()
     }
     assert cli == {"Q": None, **_members(parse_argdown(FLAGS, "flags.argdown").debate)}
+
+
+def test_the_detail_pane_names_a_markdown_group_by_its_words() -> None:
+    """The claim's ``Section:`` line reads as the map's box does: words, not marks."""
+    from argmap.tui.widgets.detail_pane import _group_line
+
+    debate = parse_debate(GROUPED.replace("title: Sanctions", "title: '**Sanctions** and _aid_'"))
+    claim = next(s for s in debate.debate.statements.values() if s.group == "sanctions")
+    (line,) = _group_line(debate.debate, claim.id)
+    assert line.plain.endswith("Sanctions and aid")
+    assert "*" not in line.plain and "_" not in line.plain

@@ -240,8 +240,9 @@ def _new(
     pydantic's three slots are set through their descriptors.
 
     The copy keeps the keys every instance of the class shares, in field order, so a model's
-    dict holds only its values: 288 bytes for a statement rather than 464, and reading a field
-    of each of thousands of models (as every check of the graph does) takes half the time.
+    dict holds only its values: 288 bytes for a statement rather than 464. It is made three
+    times as fast as by setting the fields one by one, as :func:`argmap.io.trusted.trusted`
+    does for the YAML loader, which keeps that way for its 64 bytes a model less memory.
     """
     fields = prototype.copy()
     if model_id is not None:

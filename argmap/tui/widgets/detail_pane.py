@@ -24,6 +24,7 @@ from textual.geometry import Size
 from textual.reactive import var
 from textual.widgets import Static
 
+from argmap.model.inline import plain
 from argmap.tui.format import (
     HEADING,
     MUTED,
@@ -264,7 +265,8 @@ def _group_line(debate: Debate, node_id: str) -> tuple[Content, ...]:
     path = debate.group_path(node.group if node is not None else None)
     if not path:
         return ()
-    titles = SEPARATOR.join(" ".join(group.title.split()) for group in path)
+    # A heading's words, as the map draws them: not its Markdown marks.
+    titles = SEPARATOR.join(" ".join(plain(group.title).split()) for group in path)
     return (Content.assemble(("Section: ", MUTED), (titles, MUTED)),)
 
 
